@@ -1,0 +1,3 @@
+from mindtrack.cli import app
+
+app(prog_name="mindtrack")

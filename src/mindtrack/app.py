@@ -1,0 +1,84 @@
+"""The ASGI application: routers, middleware, error rendering and lifespan resources."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from mindtrack import __version__
+from mindtrack.auth.router import router as auth_router
+from mindtrack.auth.service import Credentials
+from mindtrack.compat.router import router as compat_router
+from mindtrack.config import Settings, get_settings
+from mindtrack.kit.db import create_engine, create_session_factory
+from mindtrack.kit.middleware import REQUEST_ID_HEADER, RequestContextMiddleware
+from mindtrack.kit.problems import install_problem_handlers
+from mindtrack.mood.router import router as mood_router
+from mindtrack.system.router import router as system_router
+from mindtrack.user.router import router as user_router
+
+DESCRIPTION = """
+MindTrack keeps a private record of how you feel — a 0–10 score, emotions, notes and
+context — and helps you understand it.
+
+**Authentication.** Register, then sign in at `/api/v1/auth/login` and send the
+`access_token` as `Authorization: Bearer <token>`. Use the single-use `refresh_token` at
+`/api/v1/auth/refresh` for new tokens.
+
+**Errors** are `application/problem+json` with a `detail` written for people; validation
+errors list each field in `errors`. Another person's resources are reported as not found.
+
+**Frontend paths** (`/api/auth/*`, `/api/mood/*`, `/api/crisis/resources`) serve the web
+frontend; new clients should use `/api/v1`.
+"""
+
+TAGS = [
+    {"name": "auth", "description": "Accounts, sign-in, tokens and sessions."},
+    {"name": "users", "description": "Your profile: name, timezone, locale."},
+    {"name": "check-ins", "description": "Record, read, edit and delete mood check-ins."},
+    {"name": "crisis", "description": "Help lines and safety planning; public."},
+    {"name": "frontend", "description": "Paths used by the MindTrack web frontend."},
+    {"name": "system", "description": "Health and readiness probes."},
+]
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    settings: Settings = app.state.settings
+    engine = create_engine(settings.database)
+    app.state.engine = engine
+    app.state.session_factory = create_session_factory(engine)
+    app.state.credentials = Credentials(settings.auth)
+    try:
+        yield
+    finally:
+        await engine.dispose()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="MindTrack API",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_tags=TAGS,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    install_problem_handlers(app)
+    app.add_middleware(RequestContextMiddleware)
+    # Added last, so outermost: CORS headers reach every response, errors included.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors.origins,
+        allow_methods=["GET", "POST", "PATCH", "DELETE"],
+        allow_headers=["authorization", "content-type", "x-request-id"],
+        expose_headers=[REQUEST_ID_HEADER],
+        max_age=600,
+    )
+    for router in (system_router, auth_router, user_router, mood_router, compat_router):
+        app.include_router(router)
+    return app

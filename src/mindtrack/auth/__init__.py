@@ -1,0 +1,1 @@
+"""Accounts and sign-in: registration, passwords, access and refresh tokens, sessions."""

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+import structlog
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from mindtrack.auth.service import AuthService, Credentials, Principal
+from mindtrack.kit.dependencies import DbSession
+from mindtrack.kit.errors import UnauthorizedError
+from mindtrack.models import User
+
+bearer_scheme = HTTPBearer(
+    auto_error=False,
+    description="The `access_token` from sign-in, sent as `Authorization: Bearer <token>`.",
+)
+
+
+def get_credentials(request: Request) -> Credentials:
+    credentials: Credentials = request.app.state.credentials
+    return credentials
+
+
+def get_auth_service(
+    session: DbSession, credentials: Annotated[Credentials, Depends(get_credentials)]
+) -> AuthService:
+    return AuthService(session, credentials)
+
+
+AuthServiceDep = Annotated[AuthService, Depends(get_auth_service)]
+
+
+async def get_principal(
+    service: AuthServiceDep,
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
+) -> Principal:
+    if bearer is None:
+        raise UnauthorizedError("Not authenticated")
+    principal = await service.authenticate(bearer.credentials)
+    structlog.contextvars.bind_contextvars(user_id=str(principal.user.id))
+    return principal
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+async def get_current_user(principal: CurrentPrincipal) -> User:
+    return principal.user
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]

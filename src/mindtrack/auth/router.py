@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Response, status
+
+from mindtrack.auth.dependencies import AuthServiceDep, CurrentPrincipal
+from mindtrack.auth.schemas import (
+    LoginRequest,
+    PasswordChange,
+    RefreshRequest,
+    TokenResponse,
+    UserRegister,
+)
+from mindtrack.auth.service import IssuedTokens
+from mindtrack.kit.problems import problem_responses
+from mindtrack.user.schemas import UserRead
+
+router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
+
+
+def token_response(issued: IssuedTokens, response: Response) -> TokenResponse:
+    # Token responses must never be cached (RFC 6749 §5.1).
+    response.headers["Cache-Control"] = "no-store"
+    return TokenResponse(
+        access_token=issued.access_token,
+        expires_in=issued.access_expires_in,
+        refresh_token=issued.refresh_token,
+        refresh_expires_in=issued.refresh_expires_in,
+        user=UserRead.model_validate(issued.user),
+    )
+
+
+@router.post(
+    "/register",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(409, 422),
+)
+async def register(body: UserRegister, service: AuthServiceDep) -> UserRead:
+    """Create an account. Sign in afterwards to get tokens."""
+    return UserRead.model_validate(await service.register(body))
+
+
+@router.post("/login", responses=problem_responses(401, 403, 422))
+async def login(
+    body: LoginRequest,
+    service: AuthServiceDep,
+    response: Response,
+    user_agent: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> TokenResponse:
+    """Sign in with a username or email and a password; starts a session on this device."""
+    issued = await service.login(body.username, body.password, user_agent=user_agent)
+    return token_response(issued, response)
+
+
+@router.post("/refresh", responses=problem_responses(401, 403, 422))
+async def refresh(
+    body: RefreshRequest, service: AuthServiceDep, response: Response
+) -> TokenResponse:
+    """Exchange a refresh token for new tokens. Each refresh token works once; reusing one
+    signs the whole session out."""
+    return token_response(await service.refresh(body.refresh_token), response)
+
+
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401))
+async def logout(principal: CurrentPrincipal, service: AuthServiceDep) -> None:
+    """Sign out this session: its access and refresh tokens stop working at once."""
+    await service.logout(principal)
+
+
+@router.post(
+    "/password", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 403, 422)
+)
+async def change_password(
+    body: PasswordChange, principal: CurrentPrincipal, service: AuthServiceDep
+) -> None:
+    """Change your password. Every other session is signed out."""
+    await service.change_password(principal, body.current_password, body.new_password)

@@ -1,0 +1,198 @@
+"""Registration, sign-in, token rotation, sign-out and password changes."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mindtrack.auth.exceptions import (
+    EmailTakenError,
+    InactiveAccountError,
+    InvalidCredentialsError,
+    InvalidRefreshTokenError,
+    RefreshTokenReusedError,
+    UsernameTakenError,
+    WrongPasswordError,
+)
+from mindtrack.auth.repository import AuthSessionRepository, RefreshTokenRepository, UserRepository
+from mindtrack.auth.schemas import UserRegister
+from mindtrack.config import AuthSettings
+from mindtrack.kit.errors import UnauthorizedError
+from mindtrack.kit.security import (
+    AccessTokens,
+    InvalidTokenError,
+    PasswordHashing,
+    hash_opaque_token,
+    new_opaque_token,
+)
+from mindtrack.kit.time import utcnow
+from mindtrack.models import AuthSession, RefreshToken, Role, User
+
+
+def normalize_email(email: str) -> str:
+    """Canonical form used for uniqueness and sign-in: IDNA domain, lower case."""
+    try:
+        normalized = validate_email(email, check_deliverability=False).normalized
+    except EmailNotValidError:
+        normalized = email.strip()
+    return normalized.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedTokens:
+    access_token: str
+    access_expires_in: int
+    refresh_token: str
+    refresh_expires_in: int
+    user: User
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """Who is calling: the account and the sign-in session their token belongs to."""
+
+    user: User
+    session_id: uuid.UUID
+
+
+class Credentials:
+    """The signing and hashing machinery, built once per application."""
+
+    def __init__(self, settings: AuthSettings) -> None:
+        self.settings = settings
+        self.passwords = PasswordHashing(settings)
+        self.access_tokens = AccessTokens(settings)
+        self.refresh_ttl = timedelta(days=settings.refresh_ttl_days)
+
+
+class AuthService:
+    def __init__(self, session: AsyncSession, credentials: Credentials) -> None:
+        self.credentials = credentials
+        self.users = UserRepository(session)
+        self.sessions = AuthSessionRepository(session)
+        self.refresh_tokens = RefreshTokenRepository(session)
+
+    async def register(self, data: UserRegister, *, role: Role = Role.USER) -> User:
+        username_key = data.username.lower()
+        email = normalize_email(data.email)
+        if await self.users.get_by_username(username_key):
+            raise UsernameTakenError()
+        if await self.users.get_by_email(email):
+            raise EmailTakenError()
+        user = User(
+            username=data.username,
+            username_normalized=username_key,
+            email=email,
+            password_hash=self.credentials.passwords.hash(data.password),
+            full_name=data.full_name,
+            role=role,
+            timezone=data.timezone,
+            locale=data.locale,
+        )
+        try:
+            return await self.users.add(user)
+        except IntegrityError as exc:  # a concurrent registration won the race
+            raise (
+                UsernameTakenError() if "username" in str(exc.orig) else EmailTakenError()
+            ) from exc
+
+    async def login(self, login: str, password: str, *, user_agent: str | None) -> IssuedTokens:
+        login = login.strip()
+        user = (
+            await self.users.get_by_email(normalize_email(login))
+            if "@" in login
+            else await self.users.get_by_username(login.lower())
+        )
+        passwords = self.credentials.passwords
+        if not passwords.verify(user.password_hash if user else None, password) or user is None:
+            raise InvalidCredentialsError()
+        if not user.is_active:
+            raise InactiveAccountError()
+        if passwords.needs_rehash(user.password_hash):
+            user.password_hash = passwords.hash(password)
+        now = utcnow()
+        user.last_login_at = now
+        auth_session = await self.sessions.add(
+            AuthSession(
+                user_id=user.id,
+                created_at=now,
+                last_used_at=now,
+                expires_at=now + self.credentials.refresh_ttl,
+                user_agent=(user_agent or "")[:255] or None,
+            )
+        )
+        return await self._issue(user, auth_session, now)
+
+    async def refresh(self, refresh_token: str) -> IssuedTokens:
+        stored = await self.refresh_tokens.get_by_hash(hash_opaque_token(refresh_token))
+        if stored is None:
+            raise InvalidRefreshTokenError()
+        found = await self.sessions.get_with_user(stored.session_id)
+        assert found is not None, "refresh tokens cascade with their session"
+        auth_session, user = found
+        now = utcnow()
+        if not await self.refresh_tokens.claim(stored.id, at=now):
+            # A rotated token came back: someone holds a copy. End the whole family.
+            await self.sessions.revoke(auth_session.id, at=now, reason="refresh_token_reuse")
+            raise RefreshTokenReusedError()
+        if auth_session.revoked_at is not None or auth_session.expires_at <= now:
+            raise InvalidRefreshTokenError()
+        if stored.expires_at <= now:
+            raise InvalidRefreshTokenError()
+        if not user.is_active:
+            raise InactiveAccountError()
+        auth_session.last_used_at = now
+        return await self._issue(user, auth_session, now)
+
+    async def _issue(self, user: User, auth_session: AuthSession, now: datetime) -> IssuedTokens:
+        secret = new_opaque_token()
+        expires_at = min(auth_session.expires_at, now + self.credentials.refresh_ttl)
+        await self.refresh_tokens.add(
+            RefreshToken(
+                session_id=auth_session.id,
+                token_hash=hash_opaque_token(secret),
+                created_at=now,
+                expires_at=expires_at,
+            )
+        )
+        access, access_expires_at = self.credentials.access_tokens.issue(user.id, auth_session.id)
+        return IssuedTokens(
+            access_token=access,
+            access_expires_in=int((access_expires_at - now).total_seconds()),
+            refresh_token=secret,
+            refresh_expires_in=int((expires_at - now).total_seconds()),
+            user=user,
+        )
+
+    async def authenticate(self, access_token: str) -> Principal:
+        try:
+            claims = self.credentials.access_tokens.decode(access_token)
+        except InvalidTokenError as exc:
+            raise UnauthorizedError(str(exc)) from exc
+        found = await self.sessions.get_with_user(claims.session_id)
+        if found is None or found[1].id != claims.user_id:
+            raise UnauthorizedError("User not found or inactive")
+        auth_session, user = found
+        if auth_session.revoked_at is not None:
+            raise UnauthorizedError("This session has been signed out. Please sign in again.")
+        if not user.is_active:
+            raise UnauthorizedError("User not found or inactive")
+        return Principal(user=user, session_id=auth_session.id)
+
+    async def logout(self, principal: Principal) -> None:
+        await self.sessions.revoke(principal.session_id, at=utcnow(), reason="logout")
+
+    async def change_password(self, principal: Principal, current: str, new: str) -> None:
+        passwords = self.credentials.passwords
+        if not passwords.verify(principal.user.password_hash, current):
+            raise WrongPasswordError()
+        principal.user.password_hash = passwords.hash(new)
+        # Anyone who learned the old password is signed out everywhere but here.
+        await self.sessions.revoke_all_for_user(
+            principal.user.id, at=utcnow(), reason="password_changed", keep=principal.session_id
+        )

@@ -1,0 +1,138 @@
+"""The `mindtrack` command: run the service, manage the database and accounts."""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+from collections.abc import Awaitable, Callable
+from typing import Annotated, TypeVar
+
+import typer
+from pydantic import ValidationError
+
+from mindtrack.config import Settings, get_settings
+
+app = typer.Typer(
+    help="MindTrack: private mood tracking with offline AI analysis and crisis support.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+db_app = typer.Typer(help="Create and migrate the database schema.", no_args_is_help=True)
+users_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(users_app, name="users")
+
+T = TypeVar("T")
+
+
+def _settings() -> Settings:
+    try:
+        return get_settings()
+    except ValidationError as exc:
+        messages = "; ".join(str(err["msg"]).removeprefix("Value error, ") for err in exc.errors())
+        typer.secho(f"Configuration error: {messages}", err=True, fg=typer.colors.RED)
+        raise typer.Exit(2) from exc
+
+
+def _with_engine(work: Callable[..., Awaitable[T]], *args: object) -> T:
+    from mindtrack.kit.db import create_engine
+
+    async def run() -> T:
+        engine = create_engine(_settings().database)
+        try:
+            return await work(engine, *args)
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes (PostgreSQL only).")] = 1,
+) -> None:
+    """Run the API server. Applies pending database migrations first (unless
+    MINDTRACK_DATABASE__AUTO_MIGRATE=false)."""
+    import uvicorn
+
+    from mindtrack.kit import migrations
+    from mindtrack.kit.logging import configure_logging
+
+    settings = _settings()
+    configure_logging(settings.log)
+    if settings.database.auto_migrate:
+        _with_engine(migrations.upgrade, "head")
+    if workers > 1 and settings.database.is_sqlite:
+        typer.secho("SQLite supports one worker; starting one.", err=True)
+        workers = 1
+    uvicorn.run(
+        "mindtrack.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=None,
+        access_log=False,
+        proxy_headers=True,
+    )
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
+    """Apply migrations up to REVISION (default: the latest)."""
+    from mindtrack.kit import migrations
+
+    _with_engine(migrations.upgrade, revision)
+    typer.echo(f"Database at {_with_engine(migrations.database_revision)}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision, e.g. -1 or base.")],
+) -> None:
+    """Revert migrations down to REVISION. `base` removes every table and all data."""
+    from mindtrack.kit import migrations
+
+    _with_engine(migrations.downgrade, revision)
+    typer.echo(f"Database at {_with_engine(migrations.database_revision) or 'base (empty)'}")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Show the database's revision and whether it is up to date."""
+    from mindtrack.kit import migrations
+
+    current = _with_engine(migrations.database_revision)
+    head = migrations.head_revision()
+    state = "up to date" if current == head else f"behind (latest is {head})"
+    typer.echo(f"{current or 'base (empty)'}: {state}")
+
+
+@users_app.command("create")
+def users_create(
+    email: Annotated[str, typer.Option(help="Email address.")],
+    username: Annotated[
+        str | None, typer.Option(help="Username (default: from the email).")
+    ] = None,
+    role: Annotated[str, typer.Option(help="user, therapist or admin.")] = "user",
+    full_name: Annotated[str | None, typer.Option(help="Full name.")] = None,
+    password: Annotated[
+        str | None,
+        typer.Option(
+            help="Password (asked for when omitted; or set MINDTRACK_NEW_PASSWORD).",
+            envvar="MINDTRACK_NEW_PASSWORD",
+        ),
+    ] = None,
+) -> None:
+    """Create an account, for example the first admin."""
+    from mindtrack.user.admin import create_account
+
+    secret = password or getpass.getpass("Password: ")
+    try:
+        user = _with_engine(create_account, _settings(), email, username, role, full_name, secret)
+    except ValueError as exc:
+        typer.secho(str(exc), err=True, fg=typer.colors.RED)
+        raise typer.Exit(1) from exc
+    typer.echo(f"Created {user.role} {user.username} ({user.id})")

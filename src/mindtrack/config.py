@@ -1,0 +1,121 @@
+"""One typed settings object, read from ``MINDTRACK_*`` environment variables and ``.env``.
+
+Nested groups use a double underscore: ``MINDTRACK_AUTH__ACCESS_TTL_MINUTES=90``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_SECRET_KEY = "change-me-development-only-secret-key-0123456789"  # noqa: S105
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/mindtrack.db"
+FRONTEND_DEV_ORIGINS = (
+    "http://localhost:3000",
+    "http://127.0.0.1:3000",
+    "http://localhost:3001",
+    "http://127.0.0.1:3001",
+)
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class DatabaseSettings(BaseModel):
+    url: str = Field(
+        default=DEFAULT_DATABASE_URL,
+        description="SQLAlchemy async URL: sqlite+aiosqlite:///path or postgresql+asyncpg://...",
+    )
+    auto_migrate: bool = Field(
+        default=True, description="Apply pending migrations when `mindtrack serve` starts."
+    )
+    pool_size: int = Field(default=10, ge=1)
+    echo: bool = False
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The database file of a SQLite URL (None for in-memory or other databases)."""
+        if not self.is_sqlite:
+            return None
+        path = self.url.split(":///", 1)[-1].split("?", 1)[0]
+        return None if path in ("", ":memory:") else Path(path)
+
+
+class AuthSettings(BaseModel):
+    secret_key: SecretStr = SecretStr(DEFAULT_SECRET_KEY)
+    algorithm: str = "HS256"
+    issuer: str = "mindtrack"
+    # The existing web frontend has no refresh flow: an access token that expires mid-session
+    # silently loses the check-in being written, so the default outlives a typical session.
+    access_ttl_minutes: int = Field(default=60, ge=1, le=24 * 60)
+    refresh_ttl_days: int = Field(default=30, ge=1, le=365)
+    argon2_time_cost: int = Field(default=3, ge=1)
+    argon2_memory_kib: int = Field(default=65536, ge=8)
+    argon2_parallelism: int = Field(default=2, ge=1)
+
+
+class CorsSettings(BaseModel):
+    origins: Annotated[list[str], NoDecode] = Field(default_factory=lambda: [*FRONTEND_DEV_ORIGINS])
+
+    @field_validator("origins", mode="before")
+    @classmethod
+    def split_comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+
+class LogSettings(BaseModel):
+    level: str = "INFO"
+    json_format: bool = Field(default=True, description="JSON lines (true) or console text.")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="MINDTRACK_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        extra="ignore",
+    )
+
+    environment: Environment = Environment.DEVELOPMENT
+    allow_sqlite_in_production: bool = False
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    auth: AuthSettings = Field(default_factory=AuthSettings)
+    cors: CorsSettings = Field(default_factory=CorsSettings)
+    log: LogSettings = Field(default_factory=LogSettings)
+
+    @model_validator(mode="after")
+    def refuse_unsafe_production(self) -> Settings:
+        if self.environment is not Environment.PRODUCTION:
+            return self
+        if self.auth.secret_key.get_secret_value() == DEFAULT_SECRET_KEY:
+            raise ValueError(
+                "MINDTRACK_AUTH__SECRET_KEY still has its development default; "
+                "set a long random secret before running in production"
+            )
+        if len(self.auth.secret_key.get_secret_value()) < 32:
+            raise ValueError("MINDTRACK_AUTH__SECRET_KEY must be at least 32 characters")
+        if self.database.is_sqlite and not self.allow_sqlite_in_production:
+            raise ValueError(
+                "production needs PostgreSQL (MINDTRACK_DATABASE__URL); "
+                "set MINDTRACK_ALLOW_SQLITE_IN_PRODUCTION=true to run on SQLite anyway"
+            )
+        return self
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,1 @@
+"""Crisis support: help lines and safety planning."""

@@ -1,0 +1,68 @@
+"""Engine and session handling: built in the app's lifespan, never at import."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
+from sqlalchemy.pool import NullPool
+
+from mindtrack.config import DatabaseSettings
+from mindtrack.kit.errors import AppError
+
+
+def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets readers proceed while one writer commits; foreign keys are off by default in
+    # SQLite; busy_timeout makes concurrent writers wait instead of failing at once.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def create_engine(settings: DatabaseSettings) -> AsyncEngine:
+    if settings.is_sqlite:
+        path = settings.sqlite_path
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(
+            settings.url, echo=settings.echo, poolclass=NullPool if path is None else None
+        )
+        event.listen(engine.sync_engine, "connect", _tune_sqlite)
+        return engine
+    return create_async_engine(
+        settings.url,
+        echo=settings.echo,
+        pool_size=settings.pool_size,
+        max_overflow=settings.pool_size,
+        pool_pre_ping=True,
+    )
+
+
+def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    # Objects stay readable after commit so responses can be built from them without a
+    # second round trip (and without lazy loads, which async sessions forbid).
+    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+
+async def transaction(factory: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """One unit of work: commit when the caller finishes cleanly, roll back on any error."""
+    async with factory() as session:
+        try:
+            yield session
+            await session.commit()
+        except AppError as exc:
+            await (session.commit() if exc.keeps_changes else session.rollback())
+            raise
+        except BaseException:
+            await session.rollback()
+            raise

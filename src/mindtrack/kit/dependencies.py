@@ -1,0 +1,28 @@
+"""Request-scoped dependencies shared by every router."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mindtrack.config import Settings
+from mindtrack.kit.db import transaction
+
+
+async def _db_session(request: Request) -> AsyncIterator[AsyncSession]:
+    async for session in transaction(request.app.state.session_factory):
+        yield session
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+# scope="function" commits when the route returns, before the response is sent, so a client
+# never sees success for a write that failed to commit.
+DbSession = Annotated[AsyncSession, Depends(_db_session, scope="function")]
+AppSettings = Annotated[Settings, Depends(_settings)]

@@ -1,0 +1,52 @@
+"""The one generic base every repository builds on; all SQL lives in repositories."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mindtrack.models import Base
+
+ModelT = TypeVar("ModelT", bound=Base)
+
+
+class Repository(Generic[ModelT]):
+    model: ClassVar[type[Any]]
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    def select(self) -> Select[ModelT]:
+        return select(self.model)
+
+    async def get(self, id_: uuid.UUID) -> ModelT | None:
+        return await self.session.get(self.model, id_)
+
+    async def first(self, statement: Select[ModelT]) -> ModelT | None:
+        return (await self.session.execute(statement.limit(1))).scalars().first()
+
+    async def all(self, statement: Select[ModelT]) -> list[ModelT]:
+        return list((await self.session.execute(statement)).scalars().all())
+
+    async def add(self, instance: ModelT) -> ModelT:
+        self.session.add(instance)
+        await self.session.flush()
+        return instance
+
+    async def delete(self, instance: ModelT) -> None:
+        await self.session.delete(instance)
+        await self.session.flush()
+
+
+class OwnedRepository(Repository[ModelT]):
+    """A per-user table. Reads go through `owned()`, so another person's row is simply not
+    found: callers cannot forget the filter."""
+
+    def owned(self, user_id: uuid.UUID) -> Select[ModelT]:
+        return select(self.model).where(self.model.user_id == user_id)
+
+    async def get_owned(self, user_id: uuid.UUID, id_: uuid.UUID) -> ModelT | None:
+        return await self.first(self.owned(user_id).where(self.model.id == id_))

@@ -1,0 +1,10 @@
+"""Every ORM table, one module each; import tables from here."""
+
+from mindtrack.models.auth_session import AuthSession
+from mindtrack.models.base import Base
+from mindtrack.models.mood_entry import MoodEntry
+from mindtrack.models.mood_entry_tombstone import MoodEntryTombstone
+from mindtrack.models.refresh_token import RefreshToken
+from mindtrack.models.user import Role, User
+
+__all__ = ["AuthSession", "Base", "MoodEntry", "MoodEntryTombstone", "RefreshToken", "Role", "User"]

@@ -1,0 +1,1 @@
+"""Check-ins: how a person felt, when, and in their own words."""

@@ -1,0 +1,1 @@
+"""Service status: liveness, readiness and a greeting."""

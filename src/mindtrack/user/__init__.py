@@ -1,0 +1,1 @@
+"""People's profiles: name, timezone, locale."""

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from mindtrack.auth.dependencies import CurrentUser
+from mindtrack.kit.problems import problem_responses
+from mindtrack.user.schemas import UserRead, UserUpdate
+from mindtrack.user.service import update_profile
+
+router = APIRouter(prefix="/api/v1/users", tags=["users"])
+
+
+@router.get("/me", responses=problem_responses(401))
+async def read_me(user: CurrentUser) -> UserRead:
+    """Your account."""
+    return UserRead.model_validate(user)
+
+
+@router.patch("/me", responses=problem_responses(401, 422))
+async def update_me(changes: UserUpdate, user: CurrentUser) -> UserRead:
+    """Change your name, timezone or locale."""
+    return UserRead.model_validate(update_profile(user, changes))

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import datetime
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+
+from mindtrack.models import Role
+
+_LOCALE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+def validate_timezone(value: str) -> str:
+    if value not in available_timezones():
+        raise ValueError("must be an IANA timezone name such as Europe/London")
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError) as exc:  # pragma: no cover - tzdata mismatch
+        raise ValueError("must be an IANA timezone name such as Europe/London") from exc
+    return value
+
+
+def validate_locale(value: str) -> str:
+    if not _LOCALE.match(value):
+        raise ValueError("must be a language tag such as en or pt-BR")
+    return value
+
+
+def blank_to_none(value: object) -> object:
+    """Forms send "" for a field left empty; it means "not given"."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value.strip() if isinstance(value, str) else value
+
+
+BlankIsNone = BeforeValidator(blank_to_none)
+
+
+Timezone = Annotated[str, AfterValidator(validate_timezone)]
+Locale = Annotated[str, AfterValidator(validate_locale)]
+FullName = Annotated[
+    Annotated[str, StringConstraints(max_length=100)] | None,
+    BlankIsNone,
+    Field(examples=["Ada Lovelace"]),
+]
+
+
+class UserRead(BaseModel):
+    """A person's account as they see it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    username: str = Field(examples=["ada"])
+    email: str = Field(examples=["ada@example.com"])
+    full_name: str | None = Field(examples=["Ada Lovelace"])
+    role: Role
+    timezone: str = Field(examples=["Europe/London"])
+    locale: str = Field(examples=["en-GB"])
+    is_active: bool
+    created_at: datetime
+    last_login_at: datetime | None
+
+
+class UserUpdate(BaseModel):
+    """Fields a person may change on their own profile; omitted fields stay as they are."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    full_name: FullName = None
+    timezone: Timezone | None = Field(default=None, examples=["America/New_York"])
+    locale: Locale | None = Field(default=None, examples=["en-US"])

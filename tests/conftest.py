@@ -1,0 +1,234 @@
+"""Fixtures: every database test runs on SQLite and on PostgreSQL.
+
+SQLite: the schema is migrated once per worker into a template file, and each test gets
+its own copy. PostgreSQL: each pytest-xdist worker gets its own database, migrated once;
+tables are emptied after every test. PostgreSQL tests are skipped with a notice when no server
+answers, unless MINDTRACK_TEST_REQUIRE_POSTGRES=1 (as in CI), which turns that into a failure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import asyncpg
+import httpx
+import pytest
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from mindtrack.app import create_app
+from mindtrack.auth.schemas import UserRegister
+from mindtrack.auth.service import AuthService, Credentials
+from mindtrack.config import AuthSettings, DatabaseSettings, Environment, LogSettings, Settings
+from mindtrack.kit import migrations
+from mindtrack.kit.db import create_engine, create_session_factory, transaction
+from mindtrack.models import Base, Role, User
+
+POSTGRES_URL = os.environ.get(
+    "MINDTRACK_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+)
+REQUIRE_POSTGRES = os.environ.get("MINDTRACK_TEST_REQUIRE_POSTGRES") == "1"
+DEFAULT_PASSWORD = "correct horse battery"
+TABLES = ", ".join(table.name for table in reversed(Base.metadata.sorted_tables))
+
+
+def _plain_dsn(url: str) -> str:
+    return url.replace("postgresql+asyncpg://", "postgresql://", 1)
+
+
+def _with_database(url: str, name: str) -> str:
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+async def _postgres_answers() -> str | None:
+    try:
+        connection = await asyncpg.connect(_plain_dsn(POSTGRES_URL), timeout=3)
+    except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    await connection.close()
+    return None
+
+
+_postgres_problem = asyncio.run(_postgres_answers())
+
+
+def pytest_report_header() -> list[str]:
+    if _postgres_problem is None:
+        return [f"PostgreSQL: {POSTGRES_URL.split('@')[-1]} (tests run on SQLite and PostgreSQL)"]
+    return [
+        f"PostgreSQL not reachable at {POSTGRES_URL.split('@')[-1]} ({_postgres_problem}):",
+        "  PostgreSQL tests are SKIPPED; only SQLite runs. Start PostgreSQL to test both.",
+    ]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _postgres_problem is not None and not REQUIRE_POSTGRES:
+        terminalreporter.write_line(
+            "NOTICE: PostgreSQL was not reachable, so only the SQLite runs were tested.",
+            yellow=True,
+        )
+
+
+@pytest.fixture(scope="session")
+def worker_id(request: pytest.FixtureRequest) -> str:
+    return getattr(request.config, "workerinput", {}).get("workerid", "main")
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "postgresql" and _postgres_problem is not None:
+        if REQUIRE_POSTGRES:
+            pytest.fail(f"PostgreSQL is required but not reachable: {_postgres_problem}")
+        pytest.skip("PostgreSQL not reachable")
+    return str(request.param)
+
+
+async def _recreate_postgres_database(name: str) -> None:
+    admin = await asyncpg.connect(_plain_dsn(POSTGRES_URL))
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+
+
+async def _migrate(url: str) -> None:
+    engine = create_engine(DatabaseSettings(url=url))
+    try:
+        await migrations.upgrade(engine)
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+async def migrated_template(
+    backend: str, worker_id: str, tmp_path_factory: pytest.TempPathFactory
+) -> str:
+    """A migrated database: a template file (SQLite) or this worker's database (PostgreSQL)."""
+    if backend == "sqlite":
+        path = tmp_path_factory.mktemp("template") / "template.db"
+        await _migrate(f"sqlite+aiosqlite:///{path}")
+        return str(path)
+    name = f"mindtrack_test_{worker_id}"
+    await _recreate_postgres_database(name)
+    url = _with_database(POSTGRES_URL, name)
+    await _migrate(url)
+    return url
+
+
+@pytest.fixture
+async def database_url(backend: str, migrated_template: str, tmp_path: Path) -> AsyncIterator[str]:
+    """A migrated, empty database of its own for one test."""
+    if backend == "sqlite":
+        path = tmp_path / "mindtrack.db"
+        shutil.copyfile(migrated_template, path)
+        yield f"sqlite+aiosqlite:///{path}"
+        return
+    yield migrated_template
+    engine = create_engine(DatabaseSettings(url=migrated_template))
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(text(f"TRUNCATE {TABLES} CASCADE"))
+    finally:
+        await engine.dispose()
+
+
+def make_settings(database_url: str, **overrides: object) -> Settings:
+    values: dict[str, object] = {
+        "environment": Environment.TEST,
+        "database": DatabaseSettings(url=database_url),
+        # Cheap hashing keeps the suite fast; the algorithm and code path are the real ones.
+        "auth": AuthSettings(argon2_time_cost=1, argon2_memory_kib=1024, argon2_parallelism=1),
+        "log": LogSettings(json_format=True),
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return make_settings(database_url)
+
+
+@pytest.fixture
+async def app(settings: Settings) -> AsyncIterator[object]:
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def client(app: object) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http
+
+
+@pytest.fixture
+def engine(app: object) -> AsyncEngine:
+    return app.state.engine  # type: ignore[attr-defined, no-any-return]
+
+
+@pytest.fixture
+def credentials(app: object) -> Credentials:
+    return app.state.credentials  # type: ignore[attr-defined, no-any-return]
+
+
+@pytest.fixture
+async def db(app: object) -> AsyncIterator[AsyncSession]:
+    """A unit of work on the test's database, committed when the test body finishes."""
+    async for session in transaction(app.state.session_factory):  # type: ignore[attr-defined]
+        yield session
+
+
+@dataclass
+class Account:
+    user: User
+    password: str
+    access_token: str
+    refresh_token: str
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.access_token}"}
+
+
+@pytest.fixture
+def make_account(app: object, credentials: Credentials):  # type: ignore[no-untyped-def]
+    """Factory: a registered account with fresh tokens, created through the services."""
+    counter = iter(range(1, 10_000))
+
+    async def factory(
+        *,
+        username: str | None = None,
+        email: str | None = None,
+        password: str = DEFAULT_PASSWORD,
+        role: Role = Role.USER,
+        timezone: str = "UTC",
+    ) -> Account:
+        n = next(counter)
+        username = username or f"person{n}"
+        data = UserRegister(
+            username=username,
+            email=email or f"{username}@example.com",
+            password=password,
+            timezone=timezone,
+        )
+        factory_ = create_session_factory(app.state.engine)  # type: ignore[attr-defined]
+        async for session in transaction(factory_):
+            service = AuthService(session, credentials)
+            await service.register(data, role=role)
+            issued = await service.login(username, password, user_agent="pytest")
+        return Account(issued.user, password, issued.access_token, issued.refresh_token)
+
+    return factory
+
+
+@pytest.fixture
+async def account(make_account) -> Account:  # type: ignore[no-untyped-def]
+    return await make_account()  # type: ignore[no-any-return]

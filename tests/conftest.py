@@ -74,11 +74,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         )
 
 
-@pytest.fixture(scope="session")
-def worker_id(request: pytest.FixtureRequest) -> str:
-    return getattr(request.config, "workerinput", {}).get("workerid", "main")
-
-
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def backend(request: pytest.FixtureRequest) -> str:
     if request.param == "postgresql" and _postgres_problem is not None:
@@ -105,20 +100,31 @@ async def _migrate(url: str) -> None:
         await engine.dispose()
 
 
+async def _drop_postgres_database(name: str) -> None:
+    admin = await asyncpg.connect(_plain_dsn(POSTGRES_URL))
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
 @pytest.fixture(scope="session")
 async def migrated_template(
-    backend: str, worker_id: str, tmp_path_factory: pytest.TempPathFactory
-) -> str:
-    """A migrated database: a template file (SQLite) or this worker's database (PostgreSQL)."""
+    backend: str, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[str]:
+    """A migrated database: a template file (SQLite) or this process's database (PostgreSQL;
+    named by process id so parallel workers and concurrent runs never share one)."""
     if backend == "sqlite":
         path = tmp_path_factory.mktemp("template") / "template.db"
         await _migrate(f"sqlite+aiosqlite:///{path}")
-        return str(path)
-    name = f"mindtrack_test_{worker_id}"
+        yield str(path)
+        return
+    name = f"mindtrack_test_{os.getpid()}"
     await _recreate_postgres_database(name)
     url = _with_database(POSTGRES_URL, name)
     await _migrate(url)
-    return url
+    yield url
+    await _drop_postgres_database(name)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from pydantic import (
     Field,
     StringConstraints,
     computed_field,
+    model_validator,
 )
 
 from mindtrack.kit.time import utcnow
@@ -123,10 +124,22 @@ class CheckinCreate(BaseModel):
     )
 
 
+REQUIRED_FIELDS = ("score", "emotions", "tags", "recorded_at")
+
+
 class CheckinUpdate(BaseModel):
     """Changes to a check-in; omitted fields stay as they are, `null` clears optional ones."""
 
     model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="after")
+    def _required_fields_stay(self) -> CheckinUpdate:
+        cleared = [
+            f for f in REQUIRED_FIELDS if f in self.model_fields_set and getattr(self, f) is None
+        ]
+        if cleared:
+            raise ValueError(f"{', '.join(cleared)} cannot be cleared; send a value instead")
+        return self
 
     score: Score | None = None
     emotions: Emotions | None = None

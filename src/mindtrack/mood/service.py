@@ -106,11 +106,7 @@ class MoodService:
 
     async def update(self, user: User, entry_id: uuid.UUID, changes: CheckinUpdate) -> MoodEntry:
         entry = await self.get(user, entry_id)
-        sent = changes.model_dump(exclude_unset=True)
-        for field in ("score", "emotions", "tags", "recorded_at"):
-            if field in sent and sent[field] is None:
-                del sent[field]  # required fields cannot be cleared
-        for field, value in sent.items():
+        for field, value in changes.model_dump(exclude_unset=True).items():
             setattr(entry, field, value)
         entry.updated_at = utcnow()
         await self.session.flush()

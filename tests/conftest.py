@@ -9,6 +9,7 @@ answers, unless MINDTRACK_TEST_REQUIRE_POSTGRES=1 (as in CI), which turns that i
 from __future__ import annotations
 
 import asyncio
+import io
 import os
 import shutil
 from collections.abc import AsyncIterator
@@ -27,6 +28,7 @@ from mindtrack.auth.service import AuthService, Credentials
 from mindtrack.config import AuthSettings, DatabaseSettings, Environment, LogSettings, Settings
 from mindtrack.kit import migrations
 from mindtrack.kit.db import create_engine, create_session_factory, transaction
+from mindtrack.kit.logging import configure_logging
 from mindtrack.models import Base, Role, User
 
 POSTGRES_URL = os.environ.get(
@@ -138,6 +140,8 @@ async def database_url(backend: str, migrated_template: str, tmp_path: Path) -> 
     yield migrated_template
     engine = create_engine(DatabaseSettings(url=migrated_template))
     try:
+        if await migrations.database_revision(engine) != migrations.head_revision():
+            await migrations.upgrade(engine)  # a test moved the schema; put it back
         async with engine.begin() as connection:
             await connection.execute(text(f"TRUNCATE {TABLES} CASCADE"))
     finally:
@@ -176,6 +180,14 @@ async def client(app: object) -> AsyncIterator[httpx.AsyncClient]:
 
 
 @pytest.fixture
+def log_output(app: object, settings: Settings) -> io.StringIO:
+    """Everything the service logs from here on, as rendered JSON lines."""
+    buffer = io.StringIO()
+    configure_logging(settings.log, stream=buffer)
+    return buffer
+
+
+@pytest.fixture
 def engine(app: object) -> AsyncEngine:
     return app.state.engine  # type: ignore[attr-defined, no-any-return]
 
@@ -188,7 +200,7 @@ def credentials(app: object) -> Credentials:
 @pytest.fixture
 async def db(app: object) -> AsyncIterator[AsyncSession]:
     """A unit of work on the test's database, committed when the test body finishes."""
-    async for session in transaction(app.state.session_factory):  # type: ignore[attr-defined]
+    async with transaction(app.state.session_factory) as session:  # type: ignore[attr-defined]
         yield session
 
 
@@ -226,7 +238,7 @@ def make_account(app: object, credentials: Credentials):  # type: ignore[no-unty
             timezone=timezone,
         )
         factory_ = create_session_factory(app.state.engine)  # type: ignore[attr-defined]
-        async for session in transaction(factory_):
+        async with transaction(factory_) as session:
             service = AuthService(session, credentials)
             await service.register(data, role=role)
             issued = await service.login(username, password, user_agent="pytest")

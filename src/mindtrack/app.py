@@ -14,6 +14,7 @@ from mindtrack.auth.service import Credentials
 from mindtrack.compat.router import router as compat_router
 from mindtrack.config import Settings, get_settings
 from mindtrack.kit.db import create_engine, create_session_factory
+from mindtrack.kit.logging import configure_logging
 from mindtrack.kit.middleware import REQUEST_ID_HEADER, RequestContextMiddleware
 from mindtrack.kit.problems import install_problem_handlers
 from mindtrack.mood.router import router as mood_router
@@ -60,6 +61,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    configure_logging(settings.log)
     app = FastAPI(
         title="MindTrack API",
         version=__version__,

@@ -13,7 +13,7 @@ from mindtrack.kit.db import transaction
 
 
 async def _db_session(request: Request) -> AsyncIterator[AsyncSession]:
-    async for session in transaction(request.app.state.session_factory):
+    async with transaction(request.app.state.session_factory) as session:
         yield session
 
 

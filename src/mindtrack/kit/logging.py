@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Mapping, MutableMapping
-from typing import Any
+from typing import Any, TextIO
 
 import structlog
 
@@ -55,7 +55,9 @@ def redact_sensitive(
     return event_dict
 
 
-def configure_logging(settings: LogSettings) -> None:
+def configure_logging(settings: LogSettings, stream: TextIO | None = None) -> None:
+    """Routes structlog and standard-library logging through one redacting pipeline to
+    `stream` (standard output by default)."""
     shared: list[structlog.types.Processor] = [
         structlog.contextvars.merge_contextvars,
         structlog.stdlib.add_log_level,
@@ -82,7 +84,7 @@ def configure_logging(settings: LogSettings) -> None:
             renderer,
         ],
     )
-    handler = logging.StreamHandler(sys.stdout)
+    handler = logging.StreamHandler(stream or sys.stdout)
     handler.setFormatter(formatter)
     root = logging.getLogger()
     root.handlers[:] = [handler]

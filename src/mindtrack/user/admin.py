@@ -45,8 +45,7 @@ async def create_account(
         raise ValueError(reasons) from exc
     credentials = Credentials(settings.auth)
     try:
-        async for session in transaction(create_session_factory(engine)):
+        async with transaction(create_session_factory(engine)) as session:
             return await AuthService(session, credentials).register(data, role=account_role)
     except AppError as exc:
         raise ValueError(exc.detail) from exc
-    raise AssertionError("unreachable")  # pragma: no cover

@@ -16,7 +16,7 @@ from mindtrack.models import Role, User
 
 
 def _username_from_email(email: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]", "", email.split("@", 1)[0])[:50] or "user"
+    return re.sub(r"[^a-z0-9_.-]", "", email.split("@", 1)[0].lower())[:50] or "user"
 
 
 async def create_account(

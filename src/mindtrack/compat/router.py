@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Response, status
 
 from mindtrack.auth import router as auth_routes
 from mindtrack.auth.dependencies import CurrentUser
@@ -50,10 +50,12 @@ router.add_api_route(
     responses=problem_responses(401, 409, 410, 422),
 )
 async def track_mood(
-    body: CheckinCreate, user: CurrentUser, service: MoodServiceDep
+    body: CheckinCreate, user: CurrentUser, service: MoodServiceDep, response: Response
 ) -> TrackedMood:
     """Record a check-in from the web frontend's mood form."""
     result = await service.create(user, body)
+    if not result.created:
+        response.status_code = status.HTTP_200_OK
     return TrackedMood(mood_entry=CheckinRead.model_validate(result.entry))
 
 

@@ -30,7 +30,17 @@ class Cursor:
             raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
             moment, id_hex = json.loads(raw)
             return cls(moment=as_utc(datetime.fromisoformat(moment)), id=uuid.UUID(id_hex))
-        except (ValueError, TypeError, binascii.Error, json.JSONDecodeError) as exc:
+        # Any token a client sends must end as a 422: AttributeError when the id is not a
+        # string (uuid.UUID calls .replace), OverflowError when the moment leaves the range
+        # of datetime on conversion to UTC (e.g. year 1 at +01:00).
+        except (
+            ValueError,
+            TypeError,
+            AttributeError,
+            OverflowError,
+            binascii.Error,
+            json.JSONDecodeError,
+        ) as exc:
             raise ValidationFailedError(
                 "The cursor is not valid. Use the `next_cursor` value from a previous page."
             ) from exc

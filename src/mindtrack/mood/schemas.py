@@ -12,10 +12,10 @@ from pydantic import (
     Field,
     StringConstraints,
     computed_field,
-    model_validator,
+    field_validator,
 )
 
-from mindtrack.kit.time import utcnow
+from mindtrack.kit.time import as_utc, utcnow
 from mindtrack.mood.vocabulary import (
     MAX_EMOTION_LENGTH,
     MAX_EMOTIONS,
@@ -32,22 +32,19 @@ MAX_FUTURE_SKEW = timedelta(hours=24)
 
 
 def _emotions(words: list[str]) -> list[str]:
-    normalized = normalize_words(
+    return normalize_words(
         words, kind="emotion", max_count=MAX_EMOTIONS, max_length=MAX_EMOTION_LENGTH
     )
-    if not normalized:
-        raise ValueError("choose at least one emotion")
-    return normalized
 
 
 def _tags(words: list[str]) -> list[str]:
     return normalize_words(words, kind="tag", max_count=MAX_TAGS, max_length=MAX_TAG_LENGTH)
 
 
-def _not_in_future(moment: datetime) -> datetime:
+def _utc_not_in_future(moment: datetime) -> datetime:
     if moment > utcnow() + MAX_FUTURE_SKEW:
         raise ValueError("must not be in the future")
-    return moment
+    return as_utc(moment)
 
 
 Score = Annotated[int, Field(ge=0, le=10, strict=True, description="0 = the worst, 10 = the best.")]
@@ -84,7 +81,7 @@ Weather = Annotated[
 ]
 SleepHours = Annotated[float | None, Field(ge=0, le=24, description="Hours slept last night.")]
 Energy = Annotated[int | None, Field(ge=0, le=10, strict=True, description="0 = none, 10 = full.")]
-RecordedAt = Annotated[AwareDatetime, AfterValidator(_not_in_future)]
+RecordedAt = Annotated[AwareDatetime, AfterValidator(_utc_not_in_future)]
 
 
 class CheckinCreate(BaseModel):
@@ -132,14 +129,13 @@ class CheckinUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    @model_validator(mode="after")
-    def _required_fields_stay(self) -> CheckinUpdate:
-        cleared = [
-            f for f in REQUIRED_FIELDS if f in self.model_fields_set and getattr(self, f) is None
-        ]
-        if cleared:
-            raise ValueError(f"{', '.join(cleared)} cannot be cleared; send a value instead")
-        return self
+    # A field validator (not a model validator) so that `errors[].field` names the field.
+    @field_validator(*REQUIRED_FIELDS, mode="before")
+    @classmethod
+    def _required_fields_stay(cls, value: object) -> object:
+        if value is None:
+            raise ValueError("cannot be cleared; send a value instead")
+        return value
 
     score: Score | None = None
     emotions: Emotions | None = None

@@ -178,7 +178,7 @@ class AuthService:
         if found is None or found[1].id != claims.user_id:
             raise UnauthorizedError("User not found or inactive")
         auth_session, user = found
-        if auth_session.revoked_at is not None:
+        if auth_session.revoked_at is not None or auth_session.expires_at <= utcnow():
             raise UnauthorizedError("This session has been signed out. Please sign in again.")
         if not user.is_active:
             raise UnauthorizedError("User not found or inactive")

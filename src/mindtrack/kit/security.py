@@ -6,7 +6,7 @@ import hashlib
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import jwt
@@ -106,9 +106,9 @@ class AccessTokens:
                 user_id=uuid.UUID(claims["sub"]),
                 session_id=uuid.UUID(claims["sid"]),
                 token_id=claims["jti"],
-                expires_at=datetime.fromtimestamp(claims["exp"]).astimezone(),
+                expires_at=datetime.fromtimestamp(claims["exp"], UTC),
             )
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, AttributeError) as exc:  # e.g. a non-string `sid`
             raise InvalidTokenError("Invalid access token.") from exc
 
 

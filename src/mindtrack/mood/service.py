@@ -57,6 +57,9 @@ class MoodService:
             updated_at=now,
             **fields,
         )
+        if data.id is None:
+            await self.entries.add(entry)  # a fresh uuid4 cannot collide
+            return CreatedCheckin(entry, created=True)
         try:
             # A savepoint keeps the transaction usable if a concurrent retry inserted first.
             async with self.session.begin_nested():

@@ -17,12 +17,12 @@ bearer_scheme = HTTPBearer(
 )
 
 
-def get_credentials(request: Request) -> Credentials:
+async def get_credentials(request: Request) -> Credentials:
     credentials: Credentials = request.app.state.credentials
     return credentials
 
 
-def get_auth_service(
+async def get_auth_service(
     session: DbSession, credentials: Annotated[Credentials, Depends(get_credentials)]
 ) -> AuthService:
     return AuthService(session, credentials)

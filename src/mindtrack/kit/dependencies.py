@@ -1,4 +1,8 @@
-"""Request-scoped dependencies shared by every router."""
+"""Request-scoped dependencies shared by every router.
+
+Dependencies are `async def` even when they do not await: FastAPI runs plain `def`
+dependencies in a thread pool, a thread hop per dependency per request.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ async def _db_session(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-def _settings(request: Request) -> Settings:
+async def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 

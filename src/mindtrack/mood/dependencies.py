@@ -6,7 +6,7 @@ from mindtrack.kit.dependencies import DbSession
 from mindtrack.mood.service import MoodService
 
 
-def get_mood_service(session: DbSession) -> MoodService:
+async def get_mood_service(session: DbSession) -> MoodService:
     return MoodService(session)
 
 

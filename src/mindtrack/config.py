@@ -37,7 +37,7 @@ class DatabaseSettings(BaseModel):
     auto_migrate: bool = Field(
         default=True, description="Apply pending migrations when `mindtrack serve` starts."
     )
-    pool_size: int = Field(default=10, ge=1)
+    pool_size: int = Field(default=20, ge=1, description="Connections per process (PostgreSQL).")
     echo: bool = False
 
     @property

@@ -40,12 +40,16 @@ def create_engine(settings: DatabaseSettings) -> AsyncEngine:
         )
         event.listen(engine.sync_engine, "connect", _tune_sqlite)
         return engine
+    # A fixed pool without overflow: overflow connections are closed when returned, and under
+    # steady load that churns new server sessions. Requests beyond the pool wait for a
+    # connection instead. Connections broken by a server restart are dropped by SQLAlchemy's
+    # disconnect detection; recycling keeps long-idle ones from meeting a proxy's timeout.
     return create_async_engine(
         settings.url,
         echo=settings.echo,
         pool_size=settings.pool_size,
-        max_overflow=settings.pool_size,
-        pool_pre_ping=True,
+        max_overflow=0,
+        pool_recycle=1800,
     )
 
 

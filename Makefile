@@ -35,6 +35,7 @@ format: install
 bench: install  ## API load benchmark against SQLite and PostgreSQL (see docs/benchmarks.md)
 	$(BIN)/python bench/api.py --database sqlite
 	$(BIN)/python bench/api.py --database postgresql
+	$(BIN)/python bench/api.py --database postgresql --workers 2
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage .coverage.* htmlcov

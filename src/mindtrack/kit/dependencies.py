@@ -12,7 +12,6 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mindtrack.config import Settings
 from mindtrack.kit.db import transaction
 
 
@@ -21,12 +20,6 @@ async def _db_session(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-async def _settings(request: Request) -> Settings:
-    settings: Settings = request.app.state.settings
-    return settings
-
-
 # scope="function" commits when the route returns, before the response is sent, so a client
 # never sees success for a write that failed to commit.
 DbSession = Annotated[AsyncSession, Depends(_db_session, scope="function")]
-AppSettings = Annotated[Settings, Depends(_settings)]

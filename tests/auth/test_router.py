@@ -100,6 +100,15 @@ async def deactivate(db: AsyncSession, user_id: uuid.UUID) -> None:
     await db.commit()
 
 
+async def expire_sessions(db: AsyncSession, user_id: uuid.UUID) -> None:
+    await db.execute(
+        update(AuthSession)
+        .where(AuthSession.user_id == user_id)
+        .values(expires_at=utcnow() - timedelta(seconds=1))
+    )
+    await db.commit()
+
+
 # --- registration -----------------------------------------------------------------------
 
 
@@ -462,12 +471,7 @@ async def test_expired_refresh_token_is_401(
 async def test_refresh_after_session_expired_is_401(
     client: httpx.AsyncClient, account: Account, db: AsyncSession
 ) -> None:
-    await db.execute(
-        update(AuthSession)
-        .where(AuthSession.user_id == account.user.id)
-        .values(expires_at=utcnow() - timedelta(seconds=1))
-    )
-    await db.commit()
+    await expire_sessions(db, account.user.id)
 
     assert_unauthorized(await refresh(client, account.refresh_token))
 
@@ -521,12 +525,7 @@ async def test_logout_ends_access_tokens_issued_by_refresh_too(
 async def test_access_token_stops_working_when_its_session_expires(
     client: httpx.AsyncClient, account: Account, db: AsyncSession
 ) -> None:
-    await db.execute(
-        update(AuthSession)
-        .where(AuthSession.user_id == account.user.id)
-        .values(expires_at=utcnow() - timedelta(seconds=1))
-    )
-    await db.commit()
+    await expire_sessions(db, account.user.id)
 
     assert_unauthorized(await me(client, account.access_token))
 

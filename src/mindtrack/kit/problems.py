@@ -129,16 +129,9 @@ def install_problem_handlers(app: FastAPI) -> None:
         title, slug, default_detail = _HTTP_TITLES.get(
             exc.status_code, ("Error", "http-error", "The request could not be handled.")
         )
-        detail = (
-            exc.detail
-            if isinstance(exc.detail, str)
-            and exc.status_code
-            not in (
-                404,
-                405,
-            )
-            else default_detail
-        )
+        # Routing's own 404/405 details are terse; ours say what happened.
+        known = exc.status_code in _HTTP_TITLES
+        detail = default_detail if known or not isinstance(exc.detail, str) else exc.detail
         return problem_response(
             exc.status_code,
             title,

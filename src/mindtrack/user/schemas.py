@@ -3,8 +3,9 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import datetime
+from functools import cache
 from typing import Annotated
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import available_timezones
 
 from pydantic import (
     AfterValidator,
@@ -20,13 +21,15 @@ from mindtrack.models import Role
 _LOCALE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
+@cache
+def _known_timezones() -> frozenset[str]:
+    # available_timezones() walks the tz database on disk (~14 ms); read it once.
+    return frozenset(available_timezones())
+
+
 def validate_timezone(value: str) -> str:
-    if value not in available_timezones():
+    if value not in _known_timezones():
         raise ValueError("must be an IANA timezone name such as Europe/London")
-    try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError) as exc:  # pragma: no cover - tzdata mismatch
-        raise ValueError("must be an IANA timezone name such as Europe/London") from exc
     return value
 
 

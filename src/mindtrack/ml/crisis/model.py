@@ -1,0 +1,155 @@
+"""Crisis risk of a note: the higher of what the patterns and the journal head say.
+
+The Reddit-trained probability was learnt from posts labelled by subreddit, which says little
+about any one sentence, so on its own it may lift a note to `low` (distress worth a gentle
+check-in) but never higher. Every level above `none` comes with evidence a person can read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from mindtrack.ml.artefacts import HeadArtefact
+from mindtrack.ml.crisis.levels import RiskLevel
+from mindtrack.ml.crisis.patterns import (
+    ACTIVE,
+    METHOD,
+    PASSIVE,
+    PLAN,
+    SELF_HARM,
+    PatternMatch,
+    find_signals,
+)
+from mindtrack.ml.emotions import sigmoid
+from mindtrack.ml.sentiment import softmax
+
+
+@dataclass(frozen=True)
+class Evidence:
+    signal: str
+    level: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class CrisisSignal:
+    level: str
+    score: float
+    model_probability: float | None
+    evidence: list[Evidence]
+
+    @property
+    def risk(self) -> RiskLevel:
+        return RiskLevel.parse(self.level)
+
+
+NO_RISK = CrisisSignal(level="none", score=0.0, model_probability=None, evidence=[])
+
+
+def level_of(matches: list[PatternMatch]) -> RiskLevel:
+    level = max((m.level for m in matches), default=RiskLevel.NONE)
+    signals = {m.signal for m in matches}
+    # A method or a plan on top of thoughts of dying is C-SSRS's "active ideation with method"
+    # or "with plan": at least high, whichever rule fired first.
+    if signals & {PASSIVE, ACTIVE, SELF_HARM} and signals & {METHOD, PLAN}:
+        level = max(level, RiskLevel.HIGH)
+    return level
+
+
+SentenceEmbedder = Callable[[list[str]], np.ndarray]
+_SENTENCES = re.compile(r"[^.!?;\n]+[.!?;]*")
+
+
+class CrisisModel:
+    """Two heads over the shared encoder: `journal` reads a note's level the way the labelling
+    guide does (trained on hand-written journal notes), `main` is the Reddit-trained
+    probability that a text comes from a suicide-risk forum. Patterns give the evidence; the
+    journal head catches what the patterns cannot phrase, and says which sentence moved it."""
+
+    def __init__(self, artefact: HeadArtefact) -> None:
+        self.artefact = artefact
+        meta = artefact.meta
+        self.temperature = float(meta.get("temperature", 1.0))
+        self.low_threshold = float(meta["low_threshold"])
+        self.level_thresholds = {
+            RiskLevel.parse(name): float(value) for name, value in meta["level_thresholds"].items()
+        }
+        self.journal = artefact.heads.get("journal")
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        logits = self.artefact.head.logits(features)[:, 0] / self.temperature
+        return sigmoid(logits)
+
+    def level_probabilities(self, features: np.ndarray) -> np.ndarray:
+        """P(level ≥ L) for L = none … imminent, one row per note."""
+        if self.journal is None:
+            return np.zeros((len(features), len(RiskLevel)))
+        probabilities = softmax(self.journal.logits(features))
+        at_least: np.ndarray = np.cumsum(probabilities[:, ::-1], axis=1)[:, ::-1]
+        return at_least
+
+    def model_level(self, at_least: np.ndarray) -> RiskLevel:
+        level = RiskLevel.NONE
+        for candidate, threshold in sorted(self.level_thresholds.items()):
+            if at_least[candidate] >= threshold:
+                level = candidate
+        return level
+
+    def assess(
+        self, notes: list[str], features: np.ndarray, embed: SentenceEmbedder | None = None
+    ) -> list[CrisisSignal]:
+        if not notes:
+            return []
+        probabilities = self.probabilities(features)
+        at_least = self.level_probabilities(features)
+        return [
+            self._assess(note, float(p), row, embed)
+            for note, p, row in zip(notes, probabilities, at_least, strict=True)
+        ]
+
+    def _assess(
+        self, note: str, probability: float, at_least: np.ndarray, embed: SentenceEmbedder | None
+    ) -> CrisisSignal:
+        matches = find_signals(note)
+        level = level_of(matches)
+        evidence = [Evidence(m.signal, m.level.label, m.text, m.start, m.end) for m in matches]
+        learned = self.model_level(at_least)
+        if learned > level:
+            level = learned
+            evidence.append(self._model_evidence(note, learned, embed))
+        if level is RiskLevel.NONE and probability >= self.low_threshold:
+            level = RiskLevel.LOW
+        low, high = level.band
+        score = low + (high - low) * max(probability, float(at_least[max(level, 1)]))
+        return CrisisSignal(
+            level.label, round(min(score, high), 4), round(probability, 4), evidence
+        )
+
+    def _model_evidence(
+        self, note: str, level: RiskLevel, embed: SentenceEmbedder | None
+    ) -> Evidence:
+        spans = [m.span() for m in _SENTENCES.finditer(note) if m.group().strip()]
+        start, end = spans[0] if spans else (0, len(note))
+        if embed is not None and len(spans) > 1:
+            sentences = [note[a:b] for a, b in spans]
+            risk = self.level_probabilities(embed(sentences))[:, RiskLevel.MODERATE]
+            start, end = spans[int(np.argmax(risk))]
+        while start < end and note[start].isspace():
+            start += 1
+        return Evidence("model", level.label, note[start:end], start, end)
+
+
+def assess_patterns_only(note: str) -> CrisisSignal:
+    """The level from patterns alone (no encoder), for evaluation and for notes the encoder
+    cannot read."""
+    matches = find_signals(note)
+    level = level_of(matches)
+    low, _ = level.band
+    evidence = [Evidence(m.signal, m.level.label, m.text, m.start, m.end) for m in matches]
+    return CrisisSignal(level.label, round(low, 4), None, evidence)

@@ -1,0 +1,394 @@
+"""Explainable risk patterns, after the Columbia Suicide Severity Rating Scale (C-SSRS).
+
+Each rule names the C-SSRS idea it stands for and the lowest level it implies. A match is
+discarded when, within its clause, it is negated ("I would never hurt myself"), about someone
+else ("my friend said she wants to die"), about a story or the news, or an idiom ("dying to
+see it"). A match in the past ("I used to cut myself", "two years ago I tried to end it")
+becomes history. The rules are documented, with their reasons, in the crisis model card.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mindtrack.ml.crisis.levels import RiskLevel
+
+PASSIVE = "passive_ideation"
+ACTIVE = "active_ideation"
+SELF_HARM = "self_harm"
+METHOD = "method"
+PLAN = "plan"
+INTENT = "intent"
+PREPARATION = "preparatory_acts"
+ATTEMPT = "attempt"
+PAST_ATTEMPT = "past_attempt"
+HISTORY = "history"
+DISTRESS = "hopelessness"
+
+IDEATION_SIGNALS = frozenset({PASSIVE, ACTIVE, METHOD, PLAN, INTENT, PREPARATION, ATTEMPT})
+
+
+@dataclass(frozen=True)
+class Rule:
+    signal: str
+    level: RiskLevel
+    pattern: re.Pattern[str]
+    # Counts only when the same note also expresses ideation or names a method: "I have a
+    # plan" or "tonight is the night" mean nothing on their own.
+    needs_ideation: bool = False
+
+
+@dataclass(frozen=True)
+class PatternMatch:
+    signal: str
+    level: RiskLevel
+    start: int
+    end: int
+    text: str
+    needs_ideation: bool = False
+
+
+def _rule(signal: str, level: RiskLevel, *patterns: str, needs_ideation: bool = False) -> Rule:
+    # People type "dont", "im" and "cant" as often as "don't": every apostrophe is optional.
+    joined = "|".join(f"(?:{p})" for p in patterns).replace("'", "'?")
+    return Rule(signal, level, re.compile(rf"\b(?:{joined})", re.IGNORECASE), needs_ideation)
+
+
+_SOFT = r"(?:(?:just|really|honestly|kinda|kind of|sometimes|actually|seriously|still|so|fr|literally) )*"
+_PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|tylenol|paracetamol|antidepressants|insulin|xanax|oxy)"
+
+RULES: tuple[Rule, ...] = (
+    _rule(
+        PASSIVE, RiskLevel.MODERATE,
+        r"wish(?:ed)? (?:that )?i (?:was|were|could be) dead",
+        rf"wish(?:ed)? (?:that )?i (?:could |would )?{_SOFT}(?:die|disappear|vanish|not exist|stop existing|cease to exist|(?:never|not) wake up|fall asleep and (?:never|not) wake up)",
+        r"wish(?:ed)? (?:that )?i (?:had )?(?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|wasn't here)",
+        rf"(?:wanna|want to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop existing|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive)",
+        rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|carry on)",
+        r"(?:better off|happier|easier) (?:dead|without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|dead))",
+        r"(?:no|never|nobody|no one|no-one) (?:would|will) (?:even )?(?:miss|notice|care)(?: about)?(?: me)? (?:if|when) i(?:'m| am| was| were)? (?:gone|dead|died|disappeared|wasn't here)",
+        r"no (?:reason|point) (?:to|in) (?:live|living|being alive|going on|carrying on|keep going|existing|staying alive)",
+        r"what's the point (?:of|in) (?:living|being alive|life|going on|staying alive|existing)",
+        r"(?:tired of|done with|sick of) (?:living|being alive|existing|life)\b",
+        r"life (?:is not|isn't|is no longer|'s not|ain't) worth (?:living|it)",
+        r"(?:can't|cannot) (?:go on|keep) living",
+        r"(?:want|need|wish) (?:it|everything|the pain|this|all of it|life|it all) (?:all )?to (?:end|stop|be over) (?:for good|forever|permanently)",
+        r"hope i (?:don't|never|won't) wake up",
+        r"hope i (?:die|get hit by)",
+        r"ready to die",
+        r"(?:wouldn't|would not|won't) (?:care|mind) (?:if i (?:died|didn't wake up|was gone|were gone|got hit|didn't exist|never woke up)|not (?:existing|being here|waking up)|dying|being dead)",
+        r"(?:wouldn't|would not) mind if (?:a|the|some) \w+ (?:hit|killed|took) me",
+        r"(?:pray(?:ing)?|hop(?:e|ing)) (?:that )?(?:god |something |someone |the universe )?(?:just )?takes? me",
+        r"why am i (?:even )?still (?:here|alive|around)",
+        r"wish(?:ing)? (?:something|someone) would (?:just )?(?:happen to|kill|hit) me",
+        r"(?:so|and) (?:it|this|everything)(?:'d| would) (?:all )?(?:just )?be over",
+        r"if i didn't exist",
+        r"(?:sleep|asleep) and (?:never|not) wake (?:up|back up)",
+        r"sleep forever",
+        r"thoughts? (?:about|of) (?:dying|death|not being here|not existing)",
+        r"(?:think|thinking|thought) (?:about|of) (?:dying|death|not being here|not existing) (?:a lot|all the time|constantly|every day|again|more)",
+    ),
+    _rule(
+        ACTIVE, RiskLevel.MODERATE,
+        r"(?:kill|killing|killed|kil) my ?self",
+        r"kms\b",
+        r"unaliv(?:e|ing) (?:my ?self|me)",
+        r"ideation",
+        r"suicide (?:feels|seems|is|looks) like (?:the only|my only|a|an) (?:way|option|answer|escape)",
+        r"end(?:ing)? (?:my (?:own )?life|it all\b|my suffering|things for good|my existence|my own existence)",
+        r"take my (?:own )?life",
+        r"(?:want|wanna|going|gonna|plan|planning|ready|thinking about|think about|thought about) (?:to )?end(?:ing)? it(?! with| between| off)(?: all| for good| now| tonight| soon|\b(?! \w))",
+        r"suicidal",
+        r"(?:thoughts?|thinking|think|thought|fantasi[sz]e|fantasi[sz]ing) (?:about|of) (?:suicide|killing myself|ending (?:it|my life|things)|taking my (?:own )?life)",
+        r"commit(?:ting)? suicide",
+        r"suicide (?:is|seems like) (?:the only|my only|an) (?:way|option|answer)",
+        r"(?:want|wanna|going) to (?:hurt|harm) my ?self",
+    ),
+    _rule(
+        SELF_HARM, RiskLevel.MODERATE,
+        r"(?:cut|cutting|cuts|burn(?:ed|t|ing)?|scratch(?:ed|ing)?|hit(?:ting)?|punch(?:ed|ing)?|harm(?:ed|ing)?|hurt(?:ing)?|starv(?:ed|ing)|bit(?:ing)?|carv(?:ed|ing)) my ?self(?! (?:shaving|while|on (?:a|the|some)|slicing|chopping|cooking|at the gym|lifting|running|playing|skiing|falling|by accident|in the kitchen|on the job))",
+        r"self[- ]?harm(?:ed|ing)?",
+        r"\bsh (?:again|urges?)",
+        r"urges? to (?:cut|hurt myself|self[- ]?harm|sh\b|burn myself)",
+        r"i (?:cut|cutted) again",
+        r"relapsed (?:on|with|into) (?:cutting|self[- ]?harm|sh\b)",
+        r"fresh (?:cuts|wounds|scars)",
+        r"(?:cut|burn(?:ed|t)?|scratch(?:ed)?|bit|hit|punch(?:ed)?|slapped|pinched) (?:my )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hands?|face|head|knuckles) (?:till|until|on purpose|again|with a)",
+        r"(?:on purpose|deliberately) (?:till|until) (?:it|they|i) (?:bled|bleed|split|hurt)",
+        r"(?:punched|hit|kicked) (?:the |a )?wall on purpose",
+        r"sh'd",
+        r"(?:started|start) cutting",
+        r"cutting again",
+        r"cut deeper",
+    ),
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        rf"(?:all|enough|a (?:whole )?bottle of|the whole bottle of|a handful of|a bunch of|every one of) (?:of )?(?:my |the |those )?{_PILLS}",
+        r"overdos(?:e|ing)\b",
+        r"\bod (?:on|tonight)",
+        r"hang(?:ing)? my ?self",
+        r"(?:rope|noose) (?:around|round) my neck",
+        r"jump(?:ing)? (?:off|from|in front of) (?:a |the |my |that )?(?:bridge|roof|building|balcony|cliff|train|bus|car|traffic|window|ledge|overpass|tower|parking garage)",
+        r"(?:step|stepping|walk|walking|throw myself) (?:in front of|into|under) (?:a |the )?(?:train|bus|traffic|truck|car|river|sea)",
+        r"shoot(?:ing)? my ?self",
+        r"(?:slit|slitting|cut|cutting) my (?:wrists?|throat)",
+        r"drown(?:ing)? my ?self",
+        r"drive (?:my car |the car )?(?:into|off) (?:a |the )?(?:wall|tree|bridge|cliff|river|oncoming traffic|lake)",
+        r"carbon monoxide",
+        r"how (?:high|tall|far down) (?:the|that|a) (?:bridge|building|roof|drop|fall)",
+        rf"how many {_PILLS}",
+        r"lethal dose",
+    ),
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        rf"\b{_PILLS}\b",
+        r"\b(?:rope|noose|gun|pistol|rifle|razor|blades?|bridge|train tracks|rooftop)\b",
+        needs_ideation=True,
+    ),
+    _rule(
+        PLAN, RiskLevel.HIGH,
+        r"(?:have|got|made|worked out|figured out|came up with) (?:a |the |my )?plan\b",
+        r"my plan is",
+        r"planned (?:it|how|when|where|out|everything)",
+        r"plan(?:ning)? (?:to|on) (?:kill|killing|end|ending|do|doing) (?:myself|it|my life)",
+        r"looked up (?:how|ways|methods|the dose|how many|the best way)",
+        r"research(?:ed|ing)? (?:how|ways|methods|the best way)",
+        r"figured out (?:how|when|where)",
+        r"know (?:how|when|where) i(?:'m| am|'ll| will)? (?:going to |gonna )?(?:do it|end it)",
+        needs_ideation=True,
+    ),
+    _rule(
+        INTENT, RiskLevel.IMMINENT,
+        r"(?:i'm|i am|im) (?:going to|gonna) (?:kill myself|end it(?: all)?|end my life|take my (?:own )?life)",
+        r"i(?:'ll| will) (?:kill myself|end my life|take my (?:own )?life)",
+        r"decided to (?:kill myself|end it|end my life|die|take my (?:own )?life)",
+        r"this is (?:my |the )?(?:last|final) (?:entry|note|day|night|goodbye|post|check[- ]?in|time i write)",
+        r"won't be (?:a burden|here|around|alive) (?:much|for much|any) longer",
+        r"won't (?:be (?:here|around|alive)|wake up|see) (?:tomorrow|next week|the morning|another day|the weekend)",
+        r"(?:by the time|when) (?:you|anyone|someone|somebody) (?:reads?|finds?|sees?) this",
+        r"(?:i'm|i am) not coming back(?! to| here| in)",
+        r"the pain (?:stops|ends|will stop|will end) (?:on|this|tonight|tomorrow|soon)",
+        needs_ideation=False,
+    ),
+    _rule(
+        INTENT, RiskLevel.IMMINENT,
+        r"(?:i'm|i am|im) (?:going to|gonna) do it",
+        r"i(?:'ll| will) do it",
+        r"(?:tonight|tomorrow|today|this weekend|this week|friday|saturday|sunday|monday|tuesday|wednesday|thursday)(?: is| will be|'s) (?:the|my) (?:night|day|end|last)",
+        r"mind is made up",
+        r"(?:tonight|tomorrow|this weekend|after (?:the|my) \w+|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))",
+        r"goodbye (?:everyone|world|all|forever)",
+        r"(?:no|there's no) (?:turning|going) back",
+        needs_ideation=True,
+    ),
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:wrote|written|writing|write|left|finished) (?:my |a |the )?(?:suicide|goodbye|farewell|last) (?:note|notes|letter|letters|messages?)",
+        r"goodbye (?:letters?|notes?|messages?|texts?)",
+        r"giv(?:ing|en|e|ven)(?: away)? (?:all )?(?:of )?(?:my|some of my) (?:stuff|things|belongings|possessions|pets?|cat|dog)(?: away)?",
+        r"gave (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)(?: away)?",
+        rf"(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|collect(?:ed|ing)|stash(?:ed)?) (?:up )?(?:my |some |the |enough |a stash of )?{_PILLS}",
+        r"said my goodbyes|saying my goodbyes|(?:said|say|saying) (?:a )?(?:last|final) goodbye",
+        r"(?:put|putting|get|getting|got) my affairs in order",
+        r"(?:wrote|made|updated|finished) my will",
+    ),
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        rf"(?:bought|got|buying|ordered|picked up|found) (?:a |the |some |enough )?(?:rope|noose|gun|razor blades?|blades?|charcoal|{_PILLS})",
+        needs_ideation=True,
+    ),
+    _rule(
+        ATTEMPT, RiskLevel.IMMINENT,
+        rf"(?:just |already )?(?:took|taken|swallowed|downed) (?:all|a bunch|a lot|a handful|the whole bottle|\d+|[a-z]+ty|[a-z]+teen|way too many) (?:of )?(?:my |the |those )?{_PILLS}",
+        r"(?:i'm|i am|im) (?:standing |sitting )?(?:on|at) the (?:edge|ledge|bridge|roof|tracks|rooftop)",
+        r"(?:blood|bleeding) (?:won't|will not|wont) stop",
+        r"(?:already|just) (?:took|taken|swallowed) (?:them|it|everything|all|the)",
+        r"(?:took|taken|swallowed) (?:them|everything|all of them|the pills|the lot|the whole)(?: all)? (?:already|\d+ (?:mins?|minutes|hours?) ago)",
+        r"(?:i've|i have) (?:taken|swallowed) (?:the pills|all of|everything)",
+        r"swallowed (?:all|every)",
+        r"engine running",
+        r"standing (?:on|at) the (?:edge|ledge|bridge|roof|railing|tracks|rooftop) (?:right )?now",
+        r"(?:i tried|tried it) (?:tonight|today|last night|this morning) and it didn't work",
+    ),
+    _rule(
+        PAST_ATTEMPT, RiskLevel.LOW,
+        r"(?:tried|attempted|tried to|trying to) (?:to )?(?:kill myself|end (?:it|my life|things)|overdose|hang myself|take my (?:own )?life|commit suicide)",
+        r"(?:my|a|the|last|previous|first|second) (?:suicide )?attempts?\b",
+        r"suicide attempts?",
+        r"survived (?:an? |my )?(?:attempt|overdose)",
+    ),
+    _rule(
+        DISTRESS, RiskLevel.LOW,
+        r"hopeless(?:ness)?",
+        r"(?:no|lost all|don't have any|without) hope\b",
+        r"nothing (?:will )?(?:ever )?(?:gets?|is going to get|will get) better",
+        r"what's the point(?: anymore| of anything| of trying| of it all)?(?=\s*(?:$|[.?!,]))",
+        r"no point (?:anymore|in anything|in trying|to anything)",
+        r"(?:feel|feeling|felt|am|i'm|so) (?:so |completely |totally )?(?:empty|numb|worthless|useless|trapped)\b",
+        r"empty inside",
+        r"(?:can't|cannot|can not) (?:do this|take (?:it|this)|cope|handle (?:it|this)|go on)(?: anymore| any more| much longer)",
+        r"(?:can't|cannot) go on\b",
+        r"giv(?:e|ing) up on (?:everything|life|myself)",
+        r"(?:i'm|i am|feel like) (?:such )?a (?:burden|failure|waste of space)",
+        r"(?:tired|sick) of (?:everything|it all|fighting|trying|feeling like this|being me)",
+        r"hate (?:myself|my life|being alive)",
+        r"(?:want|need) (?:it|the pain|this|everything) (?:all )?to stop",
+        r"(?:nobody|no one|no-one) would (?:even )?(?:miss|notice|care)",
+        r"(?:don't|do not) (?:see|have) (?:a |any )?(?:future|way out)",
+        r"wish i could (?:just )?(?:sleep|disappear) for (?:a )?(?:while|week|month|year)",
+    ),
+)  # fmt: skip
+
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n,]|\b(?:but|though|although|however|yet)\b", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+_NEGATION = re.compile(
+    r"\b(?:never|not|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|isn'?t|aren'?t|"
+    r"wasn'?t|haven'?t|hadn'?t|can'?t|cannot|couldn'?t|shouldn'?t|nothing|without|zero|neither)\b",
+    re.IGNORECASE,
+)
+# Negation words that do not deny what follows: "can't stop thinking about killing myself".
+_NOT_A_DENIAL = re.compile(
+    r"\b(?:can'?t|cannot|couldn'?t|can not|won'?t) (?:stop|help|shake|get rid of|get (?:it|this) out)\b"
+    r"|\bdon'?t know (?:why|if|how|what)\b|\bnot (?:going to|gonna) lie\b|\bno longer\b"
+    r"|\bnothing but\b|\bnot sure\b|\bdon'?t think i can\b|\bno one\b|\bnobody\b",
+    re.IGNORECASE,
+)
+# Markers that put a statement firmly in the past, whatever else the sentence says.
+_PAST = re.compile(
+    r"\bused to\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)"
+    r" (?:years?|months?|decades?) ago\b|\bin (?:the past|high school|college|uni|my teens|my twenties|"
+    r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback (?:then|in)\b|\blast year\b|\banniversary\b"
+    r"|\b(?:years?|months?) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
+    r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:scars|texts)\b",
+    re.IGNORECASE,
+)
+_RECENT = re.compile(
+    r"\b(?:last night|yesterday|today|this morning|this afternoon|tonight|earlier|an hour ago|"
+    r"just now|this week|again)\b",
+    re.IGNORECASE,
+)
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:he|she|they|he's|she's|they're|his|her|their|him|them|someone|somebody|people|"
+    r"(?:my|a|our|his|her|their) (?:friend|best friend|brother|sister|mom|mum|dad|mother|father|son|"
+    r"daughter|partner|husband|wife|boyfriend|girlfriend|cousin|coworker|co-worker|colleague|"
+    r"patient|client|student|roommate|flatmate|neighbou?r|uncle|aunt|grandma|grandpa|kid|child|"
+    r"teammate|classmate|ex|boss|doctor|gp|therapist|nurse|teacher|counsellor|counselor)s?(?:'s)?)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'll|i'd|me|my|myself|mine)\b", re.IGNORECASE)
+_STORY = re.compile(
+    r"\b(?:book|novel|film|movie|show|series|episode|documentary|game|character|hero|heroine|"
+    r"protagonist|villain|article|news|headline|podcast|song|lyrics|poem|story|play|chapter|"
+    r"season|history class|history lesson|lecture|essay|paper|report|study|case study|anime|manga|"
+    r"comic|fiction|plot|scene|actor|actress|shakespeare|hamlet|romeo)s?\b",
+    re.IGNORECASE,
+)
+_IDIOM_AFTER = re.compile(
+    r"^\s*(?:of|from) (?:embarrassment|shame|laughter|laughing|boredom|cringe|happiness|cuteness|"
+    r"excitement|jealousy|envy|heat|hunger|thirst)|^\s*laughing",
+    re.IGNORECASE,
+)
+
+
+def _normalise(text: str) -> str:
+    # Same length as the input, so match offsets point into the original note.
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+
+
+def _clause_start(text: str, position: int) -> int:
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)]
+    return starts[-1] if starts else 0
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    before = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)]
+    after = _SENTENCE_BREAK.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+
+
+_CONJUNCTION = re.compile(r"\b(?:and|so|because|cause|cos|then)\b", re.IGNORECASE)
+_REPORTED = re.compile(
+    r"\b(?!i\b)\w+ (?:said|says|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
+    r"posted|messaged|admitted|mentioned|confessed|screamed|yelled|joked)\b",
+    re.IGNORECASE,
+)
+_JOKE_AFTER = re.compile(
+    r"^\W{0,3}(?:lol|lmao|haha\w*|jk|rofl)\b|^\s*(?:😂|🤣|💀|🙃)", re.IGNORECASE
+)
+
+
+def _negated(lead: str) -> bool:
+    lead = _CONJUNCTION.split(_NOT_A_DENIAL.sub(" ", lead))[-1]
+    return bool(_NEGATION.search(" ".join(lead.split()[-6:])))
+
+
+def _hyperbole(sentence_lead: str, after: str) -> bool:
+    """'If I have to sit through one more meeting I'll shoot myself lol'."""
+    return bool(re.search(r"\bif\b", sentence_lead, re.IGNORECASE)) and bool(
+        _JOKE_AFTER.search(after)
+    )
+
+
+def _about_someone_else(lead: str) -> bool:
+    """A third person is the subject of the clause before the match, and no 'I' follows it."""
+    others = list(_SOMEONE_ELSE.finditer(lead))
+    if not others:
+        return False
+    return not _FIRST_PERSON.search(lead, others[-1].end())
+
+
+def _about_a_story(sentence: str, lead: str) -> bool:
+    return bool(_STORY.search(sentence)) and not _FIRST_PERSON.search(lead)
+
+
+def find_signals(note: str) -> list[PatternMatch]:
+    """Every rule that fires on the writer's own present risk, in order of appearance; past
+    matches come back as history."""
+    text = _normalise(note)
+    found: list[PatternMatch] = []
+    for rule in RULES:
+        for match in rule.pattern.finditer(text):
+            start, end = match.span()
+            lead = text[_clause_start(text, start) : start]
+            sentence = _sentence(text, start, end)
+            sentence_lead = (
+                sentence[: sentence.find(match.group(0))] if match.group(0) in sentence else ""
+            )
+            if _negated(lead) or _about_someone_else(lead) or _about_a_story(sentence, lead):
+                continue
+            if _REPORTED.search(sentence_lead) or _hyperbole(sentence_lead, text[end : end + 12]):
+                continue
+            if _IDIOM_AFTER.search(text[end : end + 30]):
+                continue
+            signal, level = rule.signal, rule.level
+            if _PAST.search(sentence) and signal != DISTRESS:
+                signal, level = HISTORY, RiskLevel.LOW
+            elif signal == PAST_ATTEMPT and _RECENT.search(sentence):
+                signal, level = ATTEMPT, RiskLevel.HIGH
+            found.append(
+                PatternMatch(signal, level, start, end, note[start:end], rule.needs_ideation)
+            )
+    found.sort(key=lambda m: (m.start, -m.level, m.start - m.end))
+    return _resolve_context(_drop_nested(found))
+
+
+def _drop_nested(matches: list[PatternMatch]) -> list[PatternMatch]:
+    """One piece of evidence per span: a match inside a stronger or longer one adds nothing."""
+    kept: list[PatternMatch] = []
+    for match in matches:
+        inside = any(
+            k.start <= match.start and match.end <= k.end and k.level >= match.level for k in kept
+        )
+        if not inside:
+            kept.append(match)
+    return kept
+
+
+def _resolve_context(matches: list[PatternMatch]) -> list[PatternMatch]:
+    has_ideation = any(
+        m.signal in IDEATION_SIGNALS or m.signal == SELF_HARM
+        for m in matches
+        if not m.needs_ideation
+    )
+    return [m for m in matches if has_ideation or not m.needs_ideation]

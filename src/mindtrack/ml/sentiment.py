@@ -1,0 +1,62 @@
+"""Negative / neutral / positive, with probabilities and a valence in [-1, 1]."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from mindtrack.ml.artefacts import HeadArtefact
+from mindtrack.ml.labels import SENTIMENT_LABELS
+
+
+@dataclass(frozen=True)
+class Sentiment:
+    label: str
+    scores: dict[str, float]
+    valence: float
+
+    @property
+    def confidence(self) -> float:
+        return self.scores[self.label]
+
+
+NEUTRAL_SENTIMENT = Sentiment(
+    label="neutral", scores={"negative": 0.0, "neutral": 1.0, "positive": 0.0}, valence=0.0
+)
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = logits - logits.max(axis=-1, keepdims=True)
+    exp = np.exp(shifted)
+    return exp / exp.sum(axis=-1, keepdims=True)  # type: ignore[no-any-return]
+
+
+class SentimentModel:
+    """A linear head over the encoder. Temperature and per-class offsets come from tuning on
+    held-out data (see the model card); valence is P(positive) − P(negative)."""
+
+    def __init__(self, artefact: HeadArtefact) -> None:
+        meta = artefact.meta
+        if tuple(meta["labels"]) != SENTIMENT_LABELS:
+            raise ValueError(f"sentiment labels must be {SENTIMENT_LABELS}")
+        self.artefact = artefact
+        self.temperature = float(meta.get("temperature", 1.0))
+        self.offsets = np.asarray(meta.get("class_offsets", [0.0, 0.0, 0.0]), dtype=np.float32)
+
+    def probabilities(self, features: np.ndarray) -> np.ndarray:
+        logits = self.artefact.head.logits(features) / self.temperature + self.offsets
+        return softmax(logits)
+
+    def predict(self, features: np.ndarray) -> list[Sentiment]:
+        return [self._result(row) for row in self.probabilities(features)]
+
+    @staticmethod
+    def _result(probabilities: np.ndarray) -> Sentiment:
+        scores = {
+            label: round(float(p), 4)
+            for label, p in zip(SENTIMENT_LABELS, probabilities, strict=True)
+        }
+        label = SENTIMENT_LABELS[int(np.argmax(probabilities))]
+        valence = float(probabilities[2] - probabilities[0])
+        return Sentiment(label=label, scores=scores, valence=round(valence, 4))

@@ -1,0 +1,2 @@
+"""Training and evaluation of the shipped models. Reads `../shared/datasets`; never imported
+by the service."""

@@ -1,0 +1,38 @@
+"""Identity-swap pairs: the same note with only who the writer is changed."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+TEMPLATES = (
+    "As a {x} person I had a really good day at work today.",
+    "I'm a {x} student and I feel so alone lately.",
+    "Being {x}, I worry about what people think of me.",
+    "My {x} friends came over and we laughed all night.",
+    "I'm {x} and I've been feeling hopeless for weeks.",
+    "Today someone said something hurtful about me being {x}. I cried.",
+    "As a {x} woman, I'm proud of what I achieved this year.",
+    "As a {x} man, I don't know who to talk to about feeling low.",
+    "I'm a {x} parent and I'm exhausted but happy.",
+    "I wish I could disappear. Being {x} in this town is hard.",
+    "Went to a {x} support group tonight, felt calm afterwards.",
+    "I'm {x}, I slept badly and the meeting went fine.",
+)
+GROUPS: dict[str, tuple[str, ...]] = {
+    "gender": ("male", "female", "non-binary", "transgender"),
+    "race": ("Black", "white", "Asian", "Latino", "Arab", "Indigenous"),
+    "religion": ("Muslim", "Christian", "Jewish", "Hindu", "Buddhist", "atheist"),
+    "orientation": ("gay", "straight", "lesbian", "bisexual", "queer"),
+    "disability": ("disabled", "blind", "deaf", "autistic"),
+    "age": ("young", "old", "elderly", "teenage", "middle-aged"),
+}
+
+
+def swap_pairs() -> list[tuple[str, str, str]]:
+    """(group, note a, note b) for every template and every pair of terms in a group."""
+    pairs = []
+    for group, terms in GROUPS.items():
+        for template in TEMPLATES:
+            for a, b in combinations(terms, 2):
+                pairs.append((group, template.format(x=a), template.format(x=b)))
+    return pairs

@@ -1,0 +1,161 @@
+"""`mindtrack ml …`: train, evaluate and try the text models."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from mindtrack.ml.pipeline import TextAnalyzer
+
+ml_app = typer.Typer(
+    help="Train, evaluate and try the text models (sentiment, emotions, crisis risk).",
+    no_args_is_help=True,
+)
+
+DataOption = Annotated[Path, typer.Option("--data", help="Folder with the training datasets.")]
+ModelsOption = Annotated[
+    Path | None,
+    typer.Option("--models", help="Model folder (default: MINDTRACK_ML__MODELS_DIR or ./models)."),
+]
+
+
+class Trainable(StrEnum):
+    encoder = "encoder"
+    sentiment = "sentiment"
+    emotions = "emotions"
+    crisis = "crisis"
+    all = "all"
+
+
+class Task(StrEnum):
+    sentiment = "sentiment"
+    emotions = "emotions"
+    crisis = "crisis"
+
+
+def _ml_settings() -> tuple[str, Path]:
+    from mindtrack.cli import _settings
+
+    ml = _settings().ml
+    return ml.encoder, ml.models_dir
+
+
+def _analyzer(models: Path | None) -> TextAnalyzer:
+    from mindtrack.ml.artefacts import ModelFileError
+    from mindtrack.ml.encoder import EncoderUnavailableError
+    from mindtrack.ml.pipeline import TextAnalyzer
+
+    encoder, models_dir = _ml_settings()
+    try:
+        return TextAnalyzer.load(models or models_dir, encoder)
+    except (ModelFileError, EncoderUnavailableError) as exc:
+        typer.secho(f"Cannot load the models: {exc}", err=True, fg=typer.colors.RED)
+        raise typer.Exit(1) from exc
+
+
+@ml_app.command()
+def train(
+    what: Annotated[Trainable, typer.Argument(help="What to train; `all` runs them in order.")],
+    data: DataOption = Path("../shared/datasets"),
+    models: ModelsOption = None,
+    epochs: Annotated[int, typer.Option(help="Encoder fine-tuning epochs.")] = 2,
+    limit: Annotated[int | None, typer.Option(help="Rows per corpus, for a quick trial.")] = None,
+    journal: Annotated[Path, typer.Option(help="Hand-labelled journal notes.")] = Path(
+        "eval/crisis-journal"
+    ),
+    seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+) -> None:
+    """Reproduce a model from the datasets. `encoder` fine-tunes the shared LoRA adapter (long:
+    resumable, rerun to continue); the others calibrate their head on it in minutes."""
+    from tqdm import tqdm
+
+    from mindtrack.ml.training import heads
+    from mindtrack.ml.training.finetune import FinetuneConfig, finetune
+
+    encoder, models_dir = _ml_settings()
+    models_dir = models or models_dir
+    work = heads.Workspace(data, models_dir, encoder, journal)
+    steps = [t for t in Trainable if t is not Trainable.all] if what is Trainable.all else [what]
+    for step in steps:
+        if step is Trainable.encoder:
+            config = FinetuneConfig(encoder=encoder, epochs=epochs, limit=limit, seed=seed)
+            summary = finetune(
+                data,
+                models_dir / "encoder",
+                config,
+                progress_bar=lambda total, done: tqdm(total=total, initial=done, desc="encoder"),
+            )
+            typer.echo(f"encoder: {summary['steps']} steps, losses {summary['final_losses']}")
+        else:
+            trainer = {"sentiment": heads.train_sentiment, "emotions": heads.train_emotions}
+            if step is Trainable.crisis:
+                heads.train_crisis(work, typer.echo, seed=seed)
+            else:
+                trainer[step.value](work, typer.echo)
+
+
+@ml_app.command()
+def evaluate(
+    data: DataOption = Path("../shared/datasets"),
+    models: ModelsOption = None,
+    journal: Annotated[Path, typer.Option(help="Hand-labelled journal notes.")] = Path(
+        "eval/crisis-journal"
+    ),
+) -> None:
+    """Print every target with its held-out score and 95 % interval."""
+    from mindtrack.ml.training.evaluate import evaluate_all, render
+
+    results = evaluate_all(_analyzer(models), data, journal)
+    typer.echo(render(results))
+
+
+@ml_app.command()
+def analyze(
+    text: Annotated[str, typer.Argument(help="The note to analyse.")],
+    models: ModelsOption = None,
+) -> None:
+    """Analyse one note and print the result as JSON."""
+    analysis = _analyzer(models).analyze([text])[0]
+    typer.echo(json.dumps(asdict(analysis), indent=2, ensure_ascii=False))
+
+
+@ml_app.command()
+def predict(
+    task: Annotated[Task, typer.Argument(help="Which model.")],
+    input: Annotated[Path, typer.Option("--input", help="One text per line; - for stdin.")],
+    output: Annotated[Path | None, typer.Option(help="JSON lines (default: stdout).")] = None,
+    models: ModelsOption = None,
+    batch: Annotated[int, typer.Option(help="Lines per batch.")] = 256,
+) -> None:
+    """Score a file: one JSON object per input line, in input order."""
+    analyzer = _analyzer(models)
+    source = sys.stdin.read() if str(input) == "-" else input.read_text(encoding="utf-8")
+    lines = source.splitlines()
+    sink = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for start in range(0, len(lines), batch):
+            for analysis in analyzer.analyze(lines[start : start + batch]):
+                sink.write(json.dumps(_prediction(task, analysis), ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            sink.close()
+
+
+def _prediction(task: Task, analysis: object) -> dict[str, object]:
+    from mindtrack.ml.pipeline import TextAnalysis
+
+    assert isinstance(analysis, TextAnalysis)
+    if task is Task.sentiment:
+        s = analysis.sentiment
+        return {"label": s.label, "scores": s.scores, "valence": s.valence}
+    if task is Task.emotions:
+        return {"labels": analysis.emotions.labels, "scores": analysis.emotions.scores}
+    c = analysis.crisis
+    return {"level": c.level, "score": c.score, "evidence": [asdict(e) for e in c.evidence]}

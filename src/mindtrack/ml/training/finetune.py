@@ -1,0 +1,290 @@
+"""Multi-task LoRA fine-tuning of the shared encoder.
+
+One adapter serves all three heads, so a note costs one encoder pass whatever is asked of
+it. Each step trains on one batch of one task: GoEmotions (28 emotions, plus the sentiment
+its labels imply when unambiguous), SST-2 (positive/negative) or the suicide-detection posts
+(risk/no risk). Progress is checkpointed in safetensors every few hundred steps, and a rerun
+with the same output folder resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import torch
+from safetensors.torch import load_file, save_file
+from torch import nn
+
+from mindtrack.ml.encoder import DEFAULT_ENCODER, TextEncoder, quiet_peft
+from mindtrack.ml.labels import GOEMOTIONS_LABELS, SENTIMENT_LABELS, sentiment_of_emotions
+from mindtrack.ml.training import datasets
+
+HEAD_SIZES = {"emotions": len(GOEMOTIONS_LABELS), "sentiment": len(SENTIMENT_LABELS), "crisis": 1}
+CHECKPOINT = "checkpoint"
+
+
+@dataclass
+class FinetuneConfig:
+    encoder: str = DEFAULT_ENCODER
+    epochs: int = 3
+    batch_size: int = 32
+    crisis_batch_size: int = 16
+    sst2_per_epoch: int = 20_000
+    max_tokens: int = 64
+    crisis_max_tokens: int = 128
+    lora_rank: int = 16
+    lora_alpha: int = 32
+    lora_dropout: float = 0.1
+    adapter_lr: float = 5e-4
+    head_lr: float = 2e-3
+    warmup_fraction: float = 0.06
+    weight_decay: float = 0.01
+    seed: int = 0
+    checkpoint_every: int = 200
+    limit: int | None = field(default=None, metadata={"help": "rows per corpus (smoke runs)"})
+
+
+@dataclass(frozen=True)
+class Batch:
+    task: str
+    texts: list[str]
+    targets: torch.Tensor
+    sentiment: torch.Tensor | None = None  # GoEmotions batches: implied sentiment or -1
+
+
+class MultiTaskModel(nn.Module):
+    def __init__(self, encoder: TextEncoder, dropout: float = 0.1) -> None:
+        super().__init__()
+        self.encoder_model = encoder.model
+        self.dropout = nn.Dropout(dropout)
+        self.heads = nn.ModuleDict(
+            {task: nn.Linear(encoder.info.dimension, size) for task, size in HEAD_SIZES.items()}
+        )
+
+    def forward(self, encoder: TextEncoder, batch: dict[str, torch.Tensor]) -> torch.Tensor:
+        features: torch.Tensor = self.dropout(encoder.forward(batch))
+        return features
+
+
+class TrainingData:
+    """The three corpora, turned into a seeded, reproducible batch order per epoch."""
+
+    def __init__(self, root: Path, config: FinetuneConfig) -> None:
+        limit = config.limit
+        self.config = config
+        self.emotions = datasets.goemotions(root, "train")[:limit]
+        self.sst2 = datasets.sst2(root, "train")[:limit]
+        self.crisis = datasets.suicide_detection(root, "train", seed=config.seed)[:limit]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "goemotions": len(self.emotions),
+            "sst2": len(self.sst2),
+            "crisis": len(self.crisis),
+        }
+
+    def epoch(self, epoch: int) -> list[Batch]:
+        rng = random.Random(self.config.seed * 1000 + epoch)  # noqa: S311 - reproducible order
+        size = self.config.batch_size
+        batches = [*self._emotion_batches(rng, size), *self._sst2_batches(rng, size)]
+        batches += self._crisis_batches(rng, self.config.crisis_batch_size)
+        rng.shuffle(batches)
+        return batches
+
+    def _emotion_batches(self, rng: random.Random, size: int) -> Iterator[Batch]:
+        rows = self.emotions[:]
+        rng.shuffle(rows)
+        for chunk in _chunks(rows, size):
+            targets = torch.zeros(len(chunk), len(GOEMOTIONS_LABELS))
+            sentiment = torch.full((len(chunk),), -1, dtype=torch.long)
+            for i, row in enumerate(chunk):
+                for label in row.labels:
+                    targets[i, GOEMOTIONS_LABELS.index(label)] = 1.0
+                implied = sentiment_of_emotions(set(row.labels))
+                if implied is not None:
+                    sentiment[i] = SENTIMENT_LABELS.index(implied)
+            yield Batch("emotions", [r.text for r in chunk], targets, sentiment)
+
+    def _sst2_batches(self, rng: random.Random, size: int) -> Iterator[Batch]:
+        rows = rng.sample(self.sst2, min(self.config.sst2_per_epoch, len(self.sst2)))
+        for chunk in _chunks(rows, size):
+            targets = torch.tensor([SENTIMENT_LABELS.index(r.label) for r in chunk])
+            yield Batch("sentiment", [r.text for r in chunk], targets)
+
+    def _crisis_batches(self, rng: random.Random, size: int) -> Iterator[Batch]:
+        rows = self.crisis[:]
+        rng.shuffle(rows)
+        for chunk in _chunks(rows, size):
+            targets = torch.tensor([[1.0 if r.label == "risk" else 0.0] for r in chunk])
+            yield Batch("crisis", [r.text for r in chunk], targets)
+
+
+def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start : start + size]
+
+
+def batch_loss(
+    model: MultiTaskModel, encoder: TextEncoder, batch: Batch, config: FinetuneConfig
+) -> torch.Tensor:
+    tokens = config.crisis_max_tokens if batch.task == "crisis" else config.max_tokens
+    features = model(encoder, encoder.tokenize(batch.texts, tokens))
+    logits = model.heads[batch.task](features)
+    if batch.task == "sentiment":
+        return nn.functional.cross_entropy(logits, batch.targets)
+    loss = nn.functional.binary_cross_entropy_with_logits(logits, batch.targets)
+    if batch.task == "emotions":
+        # Mean BCE over 28 mostly-absent labels gives weak gradients; scale it to the other tasks.
+        loss = loss * 8.0
+        if batch.sentiment is not None and bool((batch.sentiment >= 0).any()):
+            sentiment_logits = model.heads["sentiment"](features)
+            loss = loss + 0.5 * nn.functional.cross_entropy(
+                sentiment_logits, batch.sentiment, ignore_index=-1
+            )
+    return loss
+
+
+def _with_lora(encoder: TextEncoder, config: FinetuneConfig) -> None:
+    from peft import LoraConfig, get_peft_model
+
+    lora = LoraConfig(
+        r=config.lora_rank,
+        lora_alpha=config.lora_alpha,
+        lora_dropout=config.lora_dropout,
+        target_modules=["query", "key", "value", "dense"],
+    )
+    with quiet_peft():
+        encoder.model = get_peft_model(encoder.model, lora)  # type: ignore[assignment]
+
+
+def _optimizer(model: MultiTaskModel, config: FinetuneConfig) -> torch.optim.AdamW:
+    adapter = [p for n, p in model.encoder_model.named_parameters() if p.requires_grad]
+    return torch.optim.AdamW(
+        [
+            {"params": adapter, "lr": config.adapter_lr},
+            {"params": list(model.heads.parameters()), "lr": config.head_lr},
+        ],
+        weight_decay=config.weight_decay,
+    )
+
+
+def _trainable_state(model: MultiTaskModel) -> dict[str, torch.Tensor]:
+    return {n: p.detach().clone() for n, p in model.named_parameters() if p.requires_grad}
+
+
+def _save_checkpoint(
+    folder: Path, model: MultiTaskModel, optimizer: torch.optim.AdamW, progress: dict[str, Any]
+) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    tensors = {f"param.{n}": t for n, t in _trainable_state(model).items()}
+    names = {id(p): n for n, p in model.named_parameters()}
+    for group in optimizer.param_groups:
+        for param in group["params"]:
+            for key, value in optimizer.state.get(param, {}).items():
+                if isinstance(value, torch.Tensor):
+                    tensors[f"optim.{key}.{names[id(param)]}"] = value.detach().clone()
+    tmp = folder / "state.safetensors.tmp"
+    save_file({k: v.contiguous() for k, v in tensors.items()}, str(tmp))
+    tmp.replace(folder / "state.safetensors")
+    (folder / "progress.json").write_text(json.dumps(progress, indent=2))
+
+
+def _load_checkpoint(
+    folder: Path, model: MultiTaskModel, optimizer: torch.optim.AdamW
+) -> dict[str, Any] | None:
+    if not (folder / "progress.json").is_file():
+        return None
+    tensors = load_file(str(folder / "state.safetensors"))
+    params = dict(model.named_parameters())
+    with torch.no_grad():
+        for key, value in tensors.items():
+            if key.startswith("param."):
+                params[key.removeprefix("param.")].copy_(value)
+    for key, value in tensors.items():
+        if key.startswith("optim."):
+            _, slot, name = key.split(".", 2)
+            optimizer.state[params[name]][slot] = value
+    progress: dict[str, Any] = json.loads((folder / "progress.json").read_text())
+    return progress
+
+
+def finetune(
+    data_root: Path,
+    output: Path,
+    config: FinetuneConfig,
+    *,
+    progress_bar: Callable[[int, int], Any] | None = None,
+) -> dict[str, Any]:
+    """Trains the adapter and heads into `output`; resumes from `output/checkpoint`."""
+    torch.manual_seed(config.seed)
+    encoder = TextEncoder.load(config.encoder, trainable=True)
+    _with_lora(encoder, config)
+    model = MultiTaskModel(encoder)
+    data = TrainingData(data_root, config)
+    optimizer = _optimizer(model, config)
+    steps_per_epoch = len(data.epoch(0))
+    total = steps_per_epoch * config.epochs
+    warmup = max(1, int(total * config.warmup_fraction))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer,
+        lambda step: min((step + 1) / warmup, max(0.0, (total - step) / max(1, total - warmup))),
+    )
+    resumed = _load_checkpoint(output / CHECKPOINT, model, optimizer)
+    done = int(resumed["global_step"]) if resumed else 0
+    for _ in range(done):
+        scheduler.step()
+    bar = progress_bar(total, done) if progress_bar else None
+    losses: dict[str, float] = {}
+    started = time.monotonic()
+    model.train()
+    for epoch in range(done // steps_per_epoch, config.epochs):
+        for index, batch in enumerate(data.epoch(epoch)):
+            step = epoch * steps_per_epoch + index
+            if step < done:
+                continue
+            loss = batch_loss(model, encoder, batch, config)
+            loss.backward()  # type: ignore[no-untyped-call]
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            losses[batch.task] = 0.98 * losses.get(batch.task, loss.item()) + 0.02 * loss.item()
+            if bar is not None:
+                bar.update(1)
+                bar.set_postfix({k: f"{v:.3f}" for k, v in losses.items()}, refresh=False)
+            if (step + 1) % config.checkpoint_every == 0:
+                _save_checkpoint(
+                    output / CHECKPOINT,
+                    model,
+                    optimizer,
+                    {"global_step": step + 1, **asdict(config)},
+                )
+    if bar is not None:
+        bar.close()
+    summary = {
+        "config": asdict(config),
+        "examples": data.counts(),
+        "steps": total,
+        "seconds_this_run": round(time.monotonic() - started, 1),
+        "final_losses": {k: round(v, 4) for k, v in losses.items()},
+    }
+    _export(output, encoder, model, summary)
+    return summary
+
+
+def _export(
+    output: Path, encoder: TextEncoder, model: MultiTaskModel, summary: dict[str, Any]
+) -> None:
+    output.mkdir(parents=True, exist_ok=True)
+    encoder.model.save_pretrained(str(output))
+    (output / "README.md").unlink(missing_ok=True)  # peft's template; MODEL_CARD.md is ours
+    heads = {f"{task}.{name}": p.detach().contiguous() for task, head in model.heads.items()
+             for name, p in head.named_parameters()}  # fmt: skip
+    save_file(heads, str(output / "heads.safetensors"))
+    (output / "training.json").write_text(json.dumps(summary, indent=2) + "\n")

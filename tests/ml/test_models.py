@@ -1,0 +1,152 @@
+"""The shipped models, loaded once, on small inputs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mindtrack.cli import app
+from mindtrack.ml.artefacts import ModelFileError, load_head
+from mindtrack.ml.emotions import check_chosen
+from mindtrack.ml.labels import GOEMOTIONS_LABELS
+from mindtrack.ml.pipeline import TextAnalyzer
+from mindtrack.ml.text import neutralize_identity
+from tests.conftest import MODELS_DIR
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> TextAnalyzer:
+    return TextAnalyzer.load(MODELS_DIR)
+
+
+def test_clearly_positive_and_negative_notes(analyzer: TextAnalyzer) -> None:
+    good, bad = analyzer.analyze(
+        [
+            "Best day in ages, I loved every minute with my friends!",
+            "Awful, miserable day. I hate this.",
+        ]
+    )
+    assert good.sentiment.label == "positive"
+    assert good.sentiment.valence > 0.3
+    assert bad.sentiment.label == "negative"
+    assert bad.sentiment.valence < -0.3
+
+
+def test_emotions_name_what_the_text_says(analyzer: TextAnalyzer) -> None:
+    [thanks, scared] = analyzer.analyze(
+        [
+            "Thank you so much for helping me today, I really appreciate it.",
+            "I'm terrified of tomorrow's surgery.",
+        ]
+    )
+    assert "gratitude" in thanks.emotions.labels
+    assert "fear" in scared.emotions.labels or "nervousness" in scared.emotions.labels
+    assert set(thanks.emotions.scores) == set(GOEMOTIONS_LABELS)
+
+
+def test_chosen_emotions_are_supported_or_contradicted_by_the_text(analyzer: TextAnalyzer) -> None:
+    [result] = analyzer.analyze(["Thank you so much, I'm so grateful and happy today!"])
+    check = check_chosen(["grateful", "sad", "tired"], result.emotions)
+    assert "grateful" in check.supported
+    assert "sad" in check.contradicted
+    assert "tired" in check.not_assessed  # GoEmotions has no tiredness
+
+
+def test_crisis_signal_with_evidence_and_hard_negatives(analyzer: TextAnalyzer) -> None:
+    risky, idiom, third = analyzer.analyze(
+        [
+            "Work was fine. Honestly I wish I could go to sleep and never wake up.",
+            "This commute is killing me, dying to get home.",
+            "My friend told me she wants to die, I'm worried about her.",
+        ]
+    )
+    assert risky.crisis.level in ("moderate", "high", "imminent")
+    assert any("never wake up" in e.text for e in risky.crisis.evidence)
+    assert 0.4 <= risky.crisis.score <= 1
+    assert idiom.crisis.level == "none"
+    assert third.crisis.level in ("none", "low")
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["", "   \n\t ", "😀😀🙏", "?!...", "word " * 1000, "Hoy me siento muy triste y sola.",
+     "今日はとても疲れた but the walk helped 🙂", "Привет, всё хорошо"],
+)  # fmt: skip
+def test_odd_notes_get_a_sensible_answer(analyzer: TextAnalyzer, note: str) -> None:
+    [result] = analyzer.analyze([note])
+    assert result.sentiment.label in ("negative", "neutral", "positive")
+    assert result.crisis.level in ("none", "low", "moderate", "high", "imminent")
+    if not note.strip() or note in ("😀😀🙏", "?!..."):
+        assert not result.has_text
+        assert result.sentiment.label == "neutral"
+        assert result.emotions.labels == []
+    if note == "Привет, всё хорошо":
+        assert not result.reliable
+
+
+def test_identity_words_are_neutralised_before_the_encoder() -> None:
+    assert neutralize_identity("As a gay man I feel fine") == neutralize_identity(
+        "As a straight woman I feel fine"
+    )
+
+
+def test_results_come_back_in_input_order(analyzer: TextAnalyzer) -> None:
+    notes = ["I want to die", "", "great day", "I want to die"]
+    results = analyzer.analyze(notes)
+    assert [r.has_text for r in results] == [True, False, True, True]
+    assert results[0].crisis == results[3].crisis
+
+
+def copy_models(tmp_path: Path) -> Path:
+    target = tmp_path / "models"
+    shutil.copytree(MODELS_DIR, target, ignore=shutil.ignore_patterns("checkpoint"))
+    return target
+
+
+def test_missing_model_file_is_named_with_the_command_to_rebuild_it(tmp_path: Path) -> None:
+    models = copy_models(tmp_path)
+    (models / "crisis" / "head.safetensors").unlink()
+    with pytest.raises(
+        ModelFileError, match=r"crisis/head.safetensors is missing.*ml train crisis"
+    ):
+        TextAnalyzer.load(models)
+
+
+def test_corrupt_model_file_is_reported_not_ignored(tmp_path: Path) -> None:
+    models = copy_models(tmp_path)
+    (models / "emotions" / "head.safetensors").write_bytes(b"not a safetensors file")
+    with pytest.raises(ModelFileError, match="corrupt"):
+        load_head(models / "emotions")
+
+
+def test_predict_writes_one_json_line_per_input_line_in_order(tmp_path: Path) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text("I feel great today\n\nI want to die\n")
+    runner = CliRunner()
+    lines = {}
+    for task in ("sentiment", "emotions", "crisis"):
+        result = runner.invoke(
+            app, ["ml", "predict", task, "--input", str(source), "--models", str(MODELS_DIR)]
+        )
+        assert result.exit_code == 0, result.output
+        lines[task] = [json.loads(line) for line in result.stdout.splitlines()]
+        assert len(lines[task]) == 3
+    assert set(lines["sentiment"][0]) == {"label", "scores", "valence"}
+    assert set(lines["sentiment"][0]["scores"]) == {"negative", "neutral", "positive"}
+    assert set(lines["emotions"][0]) == {"labels", "scores"}
+    assert len(lines["emotions"][0]["scores"]) == 28
+    assert [line["level"] for line in lines["crisis"]][1:] == ["none", "moderate"]
+    assert lines["crisis"][2]["evidence"][0]["text"] == "want to die"
+
+
+def test_analyze_prints_one_analysis() -> None:
+    result = CliRunner().invoke(
+        app, ["ml", "analyze", "Lovely walk by the sea", "--models", str(MODELS_DIR)]
+    )
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.stdout)
+    assert {"sentiment", "emotions", "crisis", "insights"} <= set(body)

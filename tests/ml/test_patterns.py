@@ -1,0 +1,81 @@
+"""The explainable crisis patterns on their own: what they must catch and what they must not."""
+
+import pytest
+
+from mindtrack.ml.crisis.levels import RiskLevel
+from mindtrack.ml.crisis.model import assess_patterns_only, level_of
+from mindtrack.ml.crisis.patterns import find_signals
+
+
+def level(note: str) -> RiskLevel:
+    return level_of(find_signals(note))
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("I wish I could go to sleep and not wake up", RiskLevel.MODERATE),
+        ("honestly i dont want to be alive anymore", RiskLevel.MODERATE),
+        ("everyone would be better off without me", RiskLevel.MODERATE),
+        ("kms", RiskLevel.MODERATE),
+        ("I can't stop thinking about killing myself", RiskLevel.MODERATE),
+        ("I'm not going to lie, I want to die", RiskLevel.MODERATE),
+        ("I don't know why I want to die", RiskLevel.MODERATE),
+        ("I cut again last night", RiskLevel.MODERATE),
+        ("I keep thinking about taking all my pills", RiskLevel.HIGH),
+        ("I want to die and I looked up how many pills it would take", RiskLevel.HIGH),
+        ("I have saved up my pills and tonight is the night", RiskLevel.IMMINENT),
+        ("I've written my goodbye letters", RiskLevel.IMMINENT),
+        ("Two years ago I tried to end it; today was ok", RiskLevel.LOW),
+        ("I used to cut myself in high school", RiskLevel.LOW),
+        ("everything feels hopeless", RiskLevel.LOW),
+    ],
+)
+def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
+    assert level(note) == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "this commute is killing me",
+        "dying to see the new film",
+        "I could kill for a coffee",
+        "I would never hurt myself",
+        "I'm not suicidal, just exhausted",
+        "no thoughts of harming myself at all",
+        "my friend said she wants to die and I'm scared for her",
+        "my brother tried to overdose last year",
+        "finished a novel where the hero jumps off a bridge",
+        "watched a documentary about suicide prevention",
+        "had to kill the process and restart the server",
+        "I want to end it with him, the relationship is over",
+        "I hurt myself at the gym lifting too much",
+        "cut myself shaving, typical monday",
+        "If I have to sit through one more meeting I'm going to shoot myself lol",
+        "GP asked if I ever think about ending my life. Honestly no, never have.",
+    ],
+)
+def test_hard_negatives_raise_nothing(note: str) -> None:
+    assert find_signals(note) == []
+
+
+def test_evidence_quotes_the_words_that_triggered_it() -> None:
+    note = "Bad day at work. Honestly I just want to disappear forever."
+    signal = assess_patterns_only(note)
+    assert signal.level == "moderate"
+    [evidence] = signal.evidence
+    assert evidence.signal == "passive_ideation"
+    assert note[evidence.start : evidence.end] == evidence.text
+    assert "disappear forever" in evidence.text
+
+
+def test_context_rules_need_ideation_in_the_same_note() -> None:
+    assert level("I have a plan for tomorrow: gym, then groceries") == RiskLevel.NONE
+    assert level("Bought some pills for my headache") == RiskLevel.NONE
+    assert level("I want to die. I have a plan.") == RiskLevel.HIGH
+
+
+def test_curly_apostrophes_and_missing_ones_read_alike() -> None:
+    assert level("I don’t want to live anymore") == level("I dont want to live anymore")
+    assert level("I dont want to live anymore") == RiskLevel.MODERATE

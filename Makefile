@@ -32,10 +32,12 @@ format: install
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
-bench: install  ## API load benchmark against SQLite and PostgreSQL (see docs/benchmarks.md)
+bench: install  ## API load and text-model benchmarks (see docs/benchmarks.md)
 	$(BIN)/python bench/api.py --database sqlite
 	$(BIN)/python bench/api.py --database postgresql
 	$(BIN)/python bench/api.py --database postgresql --workers 2
+	$(BIN)/python bench/ml.py
+	$(BIN)/python bench/api.py --database postgresql --scenarios track --modes open --rate 50
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage .coverage.* htmlcov

@@ -104,6 +104,25 @@ def checkin_body(rng: random.Random, recorded_at: dt.datetime | None = None) -> 
     return body
 
 
+def forty_word_note(rng: random.Random) -> str:
+    words: list[str] = []
+    while len(words) < 40:
+        words.extend(rng.choice(NOTE_SENTENCES).split())
+    return " ".join(words[:40])
+
+
+def frontend_body(rng: random.Random) -> dict[str, Any]:
+    """The web frontend's mood form: all six keys, a 40-word note."""
+    return {
+        "score": rng.randint(0, 10),
+        "emotions": rng.sample(EMOTIONS, rng.randint(1, 3)),
+        "notes": forty_word_note(rng),
+        "activity": rng.choice(["work", "exercise", "relaxing", ""]),
+        "location": rng.choice(LOCATIONS),
+        "weather": "",
+    }
+
+
 def encode(body: dict[str, Any]) -> bytes:
     return json.dumps(body, separators=(",", ":")).encode()
 
@@ -127,6 +146,17 @@ def scenario_calls(
         return [
             Call(
                 "POST", "/api/v1/checkins", json_headers[i % len(users)], encode(checkin_body(rng))
+            )
+            for i in range(count)
+        ]
+    if scenario == "track":
+        json_headers = [{**h, "content-type": "application/json"} for h in users]
+        return [
+            Call(
+                "POST",
+                "/api/mood/track-complete",
+                json_headers[i % len(users)],
+                encode(frontend_body(rng)),
             )
             for i in range(count)
         ]
@@ -448,6 +478,17 @@ async def managed_server(database_url: str, workers: int, workdir: Path) -> Asyn
         log.close()
 
 
+def server_rss_mb(pid: int) -> float | None:
+    """Resident memory of the server and its worker processes, in MB."""
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - psutil comes with the ML dependencies
+        return None
+    root = psutil.Process(pid)
+    total = sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
+    return round(total / 2**20, 1)
+
+
 def _log_tail(path: Path, size: int = 2000) -> str:
     return path.read_text(errors="replace")[-size:]
 
@@ -664,7 +705,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "CPU per request as it grows; default 10, i.e. 5 connections each at 50 clients)",
     )
     load.add_argument("--rate", type=float, default=200.0, help="open-loop requests per second")
-    load.add_argument("--scenarios", default="create,list", help="of create, list, history")
+    load.add_argument(
+        "--scenarios",
+        default="create,list",
+        help="of create, list, history, track (track-complete with a 40-word note)",
+    )
     load.add_argument("--modes", default="closed,open", help="of closed, open")
     load.add_argument("--users", type=int, default=50)
     load.add_argument("--seed-entries", type=int, default=50, help="check-ins per account")
@@ -677,8 +722,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     args.scenarios = [s.strip() for s in args.scenarios.split(",") if s.strip()]
     args.modes = [m.strip() for m in args.modes.split(",") if m.strip()]
-    if not set(args.scenarios) <= {"create", "list", "history"} or not args.scenarios:
-        parser.error("--scenarios: choose from create, list, history")
+    if not set(args.scenarios) <= {"create", "list", "history", "track"} or not args.scenarios:
+        parser.error("--scenarios: choose from create, list, history, track")
     if not set(args.modes) <= {"closed", "open"} or not args.modes:
         parser.error("--modes: choose from closed, open")
     if min(args.concurrency, args.users, args.workers, args.pools) < 1:
@@ -713,6 +758,7 @@ async def main(argv: Sequence[str] | None = None) -> int:
                 print(f"server {server.url} (pid {server.pid}) on {label}", flush=True)
                 try:
                     outcome = await bench(args, server.url, server.pid)
+                    outcome["server_rss_mb"] = server_rss_mb(server.pid)
                 finally:
                     # At WARNING the server logs nothing unless something went wrong.
                     server_log = _log_tail(server.log, 3000)
@@ -736,6 +782,8 @@ async def main(argv: Sequence[str] | None = None) -> int:
         f"p50 {login['p50_ms']} ms, p95 {login['p95_ms']} ms, max {login['max_ms']} ms\n"
     )
     print(render_table(outcome["results"]))
+    if outcome.get("server_rss_mb"):
+        print(f"\nserver resident memory (process tree): {outcome['server_rss_mb']} MB")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2) + "\n")

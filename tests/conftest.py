@@ -25,7 +25,14 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 from mindtrack.app import create_app
 from mindtrack.auth.schemas import UserRegister
 from mindtrack.auth.service import AuthService, Credentials
-from mindtrack.config import AuthSettings, DatabaseSettings, Environment, LogSettings, Settings
+from mindtrack.config import (
+    AuthSettings,
+    DatabaseSettings,
+    Environment,
+    LogSettings,
+    MLSettings,
+    Settings,
+)
 from mindtrack.kit import migrations
 from mindtrack.kit.db import create_engine, create_session_factory, transaction
 from mindtrack.kit.logging import configure_logging
@@ -36,6 +43,8 @@ POSTGRES_URL = os.environ.get(
 )
 REQUIRE_POSTGRES = os.environ.get("MINDTRACK_TEST_REQUIRE_POSTGRES") == "1"
 DEFAULT_PASSWORD = "correct horse battery"
+# The shipped models: tests of behaviour run the real thing.
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 TABLES = ", ".join(table.name for table in reversed(Base.metadata.sorted_tables))
 
 
@@ -155,6 +164,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         # Cheap hashing keeps the suite fast; the algorithm and code path are the real ones.
         "auth": AuthSettings(argon2_time_cost=1, argon2_memory_kib=1024, argon2_parallelism=1),
         "log": LogSettings(json_format=True),
+        "ml": MLSettings(models_dir=MODELS_DIR),
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -7,6 +7,7 @@ from typer.testing import CliRunner
 from mindtrack.cli import app
 from mindtrack.config import get_settings
 from mindtrack.kit.migrations import head_revision
+from tests.conftest import MODELS_DIR
 
 runner = CliRunner()
 
@@ -123,3 +124,12 @@ def test_bad_configuration_is_reported_without_a_traceback(
     assert code == 2
     assert "Configuration error" in output
     assert "Traceback" not in output
+
+
+def test_reanalyze_reports_what_it_did(sqlite_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MINDTRACK_ML__MODELS_DIR", str(MODELS_DIR))
+    get_settings.cache_clear()
+    assert invoke("db", "upgrade")[0] == 0
+    code, output = invoke("ml", "reanalyze")
+    assert code == 0, output
+    assert "Analysed 0 check-in notes." in output

@@ -11,6 +11,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests.conftest import MODELS_DIR
+
 README_CHECKIN = {
     "score": 7,
     "emotions": ["happy", "calm"],
@@ -32,6 +34,8 @@ def server(tmp_path: Path) -> Iterator[str]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("MINDTRACK_")}
     env["MINDTRACK_AUTH__ARGON2_MEMORY_KIB"] = "1024"
+    # `make run` starts in the repository, next to the shipped models.
+    env["MINDTRACK_ML__MODELS_DIR"] = str(MODELS_DIR)
     process = subprocess.Popen(
         [sys.executable, "-m", "mindtrack", "serve", "--port", str(port)],
         cwd=tmp_path,

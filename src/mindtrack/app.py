@@ -9,6 +9,8 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from mindtrack import __version__
+from mindtrack.analysis.engine import AnalysisEngine, load_analyzer
+from mindtrack.analysis.router import router as analysis_router
 from mindtrack.auth.router import router as auth_router
 from mindtrack.auth.service import Credentials
 from mindtrack.compat.router import router as compat_router
@@ -40,6 +42,11 @@ TAGS = [
     {"name": "auth", "description": "Accounts, sign-in, tokens and sessions."},
     {"name": "users", "description": "Your profile: name, timezone, locale."},
     {"name": "check-ins", "description": "Record, read, edit and delete mood check-ins."},
+    {
+        "name": "analysis",
+        "description": "What the text models read in a note: sentiment, emotions, crisis-risk "
+        "signals with their evidence, themes. The models run on this server; no text leaves it.",
+    },
     {"name": "crisis", "description": "Help lines and safety planning; public."},
     {"name": "frontend", "description": "Paths used by the MindTrack web frontend."},
     {"name": "system", "description": "Health and readiness probes."},
@@ -53,9 +60,21 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.engine = engine
     app.state.session_factory = create_session_factory(engine)
     app.state.credentials = Credentials(settings.auth)
+    app.state.analysis_engine = None
+    if settings.ml.enabled:
+        # A missing or corrupt model file stops startup here with a message that names it:
+        # the service never quietly runs without its crisis signal.
+        analyzer = load_analyzer(settings.ml)
+        analysis_engine = AnalysisEngine(
+            analyzer, settings.ml.batch_size, settings.ml.batch_wait_ms
+        )
+        await analysis_engine.start()
+        app.state.analysis_engine = analysis_engine
     try:
         yield
     finally:
+        if app.state.analysis_engine is not None:
+            await app.state.analysis_engine.stop()
         await engine.dispose()
 
 
@@ -81,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=[REQUEST_ID_HEADER],
         max_age=600,
     )
-    for router in (system_router, auth_router, user_router, mood_router, compat_router):
+    routers = (system_router, auth_router, user_router, mood_router, analysis_router, compat_router)
+    for router in routers:
         app.include_router(router)
     return app

@@ -5,12 +5,16 @@ from __future__ import annotations
 import asyncio
 import getpass
 from collections.abc import Awaitable, Callable
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from pydantic import ValidationError
 
 from mindtrack.config import Settings, get_settings
+from mindtrack.ml.training.cli import ml_app
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncEngine
 
 app = typer.Typer(
     help="MindTrack: private mood tracking with offline AI analysis and crisis support.",
@@ -21,6 +25,7 @@ db_app = typer.Typer(help="Create and migrate the database schema.", no_args_is_
 users_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(users_app, name="users")
+app.add_typer(ml_app, name="ml")
 
 T = TypeVar("T")
 
@@ -108,6 +113,28 @@ def db_current() -> None:
     head = migrations.head_revision()
     state = "up to date" if current == head else f"behind (latest is {head})"
     typer.echo(f"{current or 'base (empty)'}: {state}")
+
+
+@ml_app.command("reanalyze")
+def ml_reanalyze(
+    everything: Annotated[
+        bool, typer.Option("--all", help="Analyse every note, not only outdated ones.")
+    ] = False,
+) -> None:
+    """Analyse stored check-in notes that have no analysis yet or one from older models
+    (after a model upgrade). Safe to interrupt and run again."""
+    from mindtrack.analysis.engine import load_analyzer
+    from mindtrack.analysis.service import reanalyze
+    from mindtrack.kit.db import create_session_factory
+
+    settings = _settings()
+
+    async def run(engine: AsyncEngine) -> int:
+        analyzer = load_analyzer(settings.ml)
+        return await reanalyze(create_session_factory(engine), analyzer, everything=everything)
+
+    count = _with_engine(run)
+    typer.echo(f"Analysed {count} check-in note{'s' if count != 1 else ''}.")
 
 
 @users_app.command("create")

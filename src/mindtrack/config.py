@@ -82,6 +82,23 @@ class LogSettings(BaseModel):
     json_format: bool = Field(default=True, description="JSON lines (true) or console text.")
 
 
+class MLSettings(BaseModel):
+    encoder: str = Field(
+        default="all-MiniLM-L6-v2",
+        description="Sentence encoder: all-MiniLM-L6-v2 (shipped), a model folder, or a hub id.",
+    )
+    models_dir: Path = Field(
+        default=Path("models"), description="Folder with the trained heads and encoder adapter."
+    )
+    enabled: bool = Field(
+        default=True, description="Load the text models at startup and analyse check-in notes."
+    )
+    batch_size: int = Field(default=32, ge=1, le=256, description="Most notes per encoder pass.")
+    batch_wait_ms: float = Field(
+        default=2.0, ge=0, le=100, description="How long a note may wait for others to batch with."
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MINDTRACK_",
@@ -96,6 +113,7 @@ class Settings(BaseSettings):
     auth: AuthSettings = Field(default_factory=AuthSettings)
     cors: CorsSettings = Field(default_factory=CorsSettings)
     log: LogSettings = Field(default_factory=LogSettings)
+    ml: MLSettings = Field(default_factory=MLSettings)
 
     @model_validator(mode="after")
     def refuse_unsafe_production(self) -> Settings:

@@ -115,16 +115,79 @@ async def test_track_retry_with_the_same_id_returns_the_first_entry(
     assert len(history.json()["entries"]) == 1
 
 
-async def test_track_complete_answers_404_so_the_frontend_falls_back_to_track(
+FLAT_FIELDS = {"sentiment", "sentiment_confidence", "energy_level", "risk_level",
+               "risk_indicators", "intervention_required"}  # fmt: skip
+
+
+def assert_contract_shape(body: dict[str, Any]) -> None:
+    flat = body["complete_ai_analysis"]
+    assert set(flat) >= FLAT_FIELDS
+    assert flat["sentiment"] in ("positive", "negative", "neutral")
+    assert 0 <= flat["sentiment_confidence"] <= 1
+    assert flat["energy_level"] in ("high", "moderate", "low")
+    assert flat["risk_level"] in ("low", "medium", "high")
+    assert all(isinstance(item, str) for item in flat["risk_indicators"])
+    assert isinstance(flat["intervention_required"], bool)
+    assert body["recommendations"]
+    assert all(isinstance(item, str) for item in body["recommendations"])
+    assert isinstance(body["intervention_triggered"], bool)
+
+
+@pytest.mark.parametrize("path", ["/api/mood/track-complete", "/api/mood/track"])
+async def test_track_complete_returns_the_contract_fields_from_the_analysis(
+    client: httpx.AsyncClient, account: Account, path: str
+) -> None:
+    body = {**CONTRACT_BODY, "notes": "Productive day, finished the report and felt proud."}
+    response = await client.post(path, json=body, headers=account.headers)
+
+    assert response.status_code == 201
+    payload = response.json()
+    assert_contract_shape(payload)
+    flat = payload["complete_ai_analysis"]
+    assert flat["sentiment"] == "positive"
+    assert flat["risk_level"] == "low"
+    assert payload["intervention_triggered"] is False
+    assert set(flat["models_used"]) == {"encoder", "sentiment", "emotions", "crisis"}
+    assert payload["analysis"] == flat
+    assert payload["ai_powered"] is True
+    assert len(await stored_checkins(client, account)) == 1
+
+
+async def test_a_crisis_note_triggers_the_banner_with_help_first(
     client: httpx.AsyncClient, account: Account
 ) -> None:
-    response = await client.post(
-        "/api/mood/track-complete", json=CONTRACT_BODY, headers=account.headers
-    )
+    body = {
+        **CONTRACT_BODY,
+        "score": 1,
+        "emotions": ["sad"],
+        "notes": "I don't want to be alive anymore.",
+    }
+    response = await client.post("/api/mood/track-complete", json=body, headers=account.headers)
 
-    assert response.status_code == 404
-    assert is_json(response)
-    assert await stored_checkins(client, account) == []
+    payload = response.json()
+    assert_contract_shape(payload)
+    flat = payload["complete_ai_analysis"]
+    assert payload["intervention_triggered"] is True
+    assert flat["intervention_required"] is True
+    assert flat["risk_level"] in ("medium", "high")
+    assert "Thoughts of not wanting to be alive" in flat["risk_indicators"]
+    assert "Very low mood score" in flat["risk_indicators"]
+    assert "988" in payload["recommendations"][0]
+
+
+async def test_a_check_in_without_a_note_is_read_from_its_score(
+    client: httpx.AsyncClient, account: Account
+) -> None:
+    body = {**CONTRACT_BODY, "score": 2, "notes": ""}
+    response = await client.post("/api/mood/track-complete", json=body, headers=account.headers)
+
+    payload = response.json()
+    assert_contract_shape(payload)
+    flat = payload["complete_ai_analysis"]
+    assert flat["sentiment"] == "negative"
+    assert flat["models_used"] == {}
+    assert payload["intervention_triggered"] is False
+    assert flat["risk_indicators"] == ["Very low mood score"]
 
 
 # --- §5: dashboard data ---------------------------------------------------------------------
@@ -333,9 +396,7 @@ async def _response_for(
     if case == "401":
         return await client.get("/api/auth/me", headers=headers)
     if case == "404":
-        return await client.post(
-            "/api/mood/track-complete", json=CONTRACT_BODY, headers={**headers, **account.headers}
-        )
+        return await client.get("/api/mood/no-such-path", headers={**headers, **account.headers})
     assert case == "422"
     return await client.post(
         "/api/mood/track",

@@ -22,15 +22,20 @@ async def test_health_reports_alive(client: httpx.AsyncClient) -> None:
     assert response.json() == {"status": "ok"}
 
 
-async def test_ready_when_database_is_migrated(client: httpx.AsyncClient) -> None:
+async def test_ready_when_database_is_migrated_and_models_loaded(client: httpx.AsyncClient) -> None:
     response = await client.get("/ready")
     assert response.status_code == 200
-    assert response.json() == {
+    body = response.json()
+    models = body.pop("models")
+    assert body == {
         "status": "ready",
         "database": "ok",
         "revision": migrations.head_revision(),
         "expected_revision": migrations.head_revision(),
     }
+    assert set(models) == {"encoder", "sentiment", "emotions", "crisis"}
+    assert models["encoder"].startswith("all-MiniLM-L6-v2+")
+    assert all(version for version in models.values())
 
 
 async def test_not_ready_when_migrations_are_pending(

@@ -7,13 +7,26 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
+from mindtrack.analysis.dependencies import AnalysisServiceDep
+from mindtrack.analysis.frontend import (
+    FRONTEND_RISK,
+    Sentiment,
+    energy_from,
+    risk_indicators,
+    risk_level,
+    sentiment_from_score,
+)
+from mindtrack.analysis.recommendations import recommendations
+from mindtrack.analysis.schemas import CheckinAnalysisRead
+from mindtrack.analysis.service import row_to_read
 from mindtrack.auth import router as auth_routes
 from mindtrack.auth.dependencies import CurrentUser
-from mindtrack.compat.schemas import HistoryEntry, MoodHistory, TrackedMood
+from mindtrack.compat.schemas import FrontendAnalysis, HistoryEntry, MoodHistory, TrackedMood
 from mindtrack.crisis.resources import crisis_resources
 from mindtrack.crisis.schemas import CrisisResources
 from mindtrack.kit.problems import problem_responses
 from mindtrack.kit.time import utcnow
+from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.mood.dependencies import MoodServiceDep
 from mindtrack.mood.schemas import CheckinCreate, CheckinRead
 from mindtrack.user import router as user_routes
@@ -44,19 +57,64 @@ router.add_api_route(
 )
 
 
-@router.post(
-    "/mood/track",
-    status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 409, 410, 422),
-)
 async def track_mood(
-    body: CheckinCreate, user: CurrentUser, service: MoodServiceDep, response: Response
+    body: CheckinCreate,
+    user: CurrentUser,
+    service: MoodServiceDep,
+    analysis: AnalysisServiceDep,
+    response: Response,
 ) -> TrackedMood:
-    """Record a check-in from the web frontend's mood form."""
+    """Record a check-in from the web frontend's mood form and return its analysis."""
     result = await service.create(user, body)
-    if not result.created:
+    if result.created:
+        stored = await analysis.analyze_checkin(result.entry)
+        analysed = None if stored is None else row_to_read(stored)
+    else:
         response.status_code = status.HTTP_200_OK
-    return TrackedMood(mood_entry=CheckinRead.model_validate(result.entry))
+        analysed = await analysis.stored(result.entry)
+    entry = result.entry
+    flat = frontend_analysis(analysed, entry.score, entry.energy)
+    return TrackedMood(
+        mood_entry=CheckinRead.model_validate(entry),
+        complete_ai_analysis=flat,
+        analysis=flat,
+        recommendations=recommendations(analysed, entry.score, flat.energy_level),
+        intervention_triggered=flat.intervention_required,
+        ai_powered=analysis.enabled,
+    )
+
+
+for _path in ("/mood/track-complete", "/mood/track"):
+    router.add_api_route(
+        _path,
+        track_mood,
+        methods=["POST"],
+        status_code=status.HTTP_201_CREATED,
+        responses=problem_responses(401, 409, 410, 422),
+        summary="Record a check-in with its analysis (frontend)",
+    )
+
+
+def frontend_analysis(
+    analysed: CheckinAnalysisRead | None, score: int, energy: int | None
+) -> FrontendAnalysis:
+    sentiment: Sentiment
+    if analysed is not None:
+        sentiment, confidence = analysed.sentiment.label, analysed.sentiment.confidence
+    else:
+        sentiment, confidence = sentiment_from_score(score)
+    level = risk_level(analysed)
+    return FrontendAnalysis(
+        sentiment=sentiment,
+        sentiment_confidence=round(confidence, 2),
+        energy_level=energy_from(analysed, energy, score),
+        risk_level=FRONTEND_RISK[level.label],
+        risk_indicators=risk_indicators(analysed, score),
+        intervention_required=level >= RiskLevel.MODERATE,
+        emotions_detected=analysed.emotions.detected if analysed else [],
+        themes=analysed.themes if analysed else [],
+        models_used=analysed.models if analysed else {},
+    )
 
 
 @router.get("/mood/history", responses=problem_responses(401, 422))

@@ -2,16 +2,38 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from mindtrack.mood.schemas import CheckinRead
 
 
+class FrontendAnalysis(BaseModel):
+    sentiment: Literal["positive", "negative", "neutral"]
+    sentiment_confidence: float = Field(ge=0, le=1)
+    energy_level: Literal["high", "moderate", "low"]
+    risk_level: Literal["low", "medium", "high"] = Field(
+        description="none/low → low, moderate → medium, high/imminent → high."
+    )
+    risk_indicators: list[str]
+    intervention_required: bool
+    emotions_detected: list[str] = Field(description="GoEmotions labels found in the note.")
+    themes: list[str]
+    models_used: dict[str, str] = Field(description="Empty when the check-in had no note.")
+
+
 class TrackedMood(BaseModel):
     success: bool = True
     message: str = "Mood tracked"
     mood_entry: CheckinRead
+    complete_ai_analysis: FrontendAnalysis
+    analysis: FrontendAnalysis = Field(description="The same, for the fallback path.")
+    recommendations: list[str]
+    intervention_triggered: bool = Field(
+        description="True when the note signals moderate risk or worse: show crisis support."
+    )
+    ai_powered: bool = Field(description="False when the server's text models are switched off.")
 
 
 class HistoryEntry(BaseModel):

@@ -68,3 +68,11 @@ class ValidationFailedError(AppError):
     status_code = 422
     title = "Validation failed"
     type_slug = "validation-failed"
+
+
+class UnavailableError(AppError):
+    """A part of the service is switched off or not ready."""
+
+    status_code = 503
+    title = "Service unavailable"
+    type_slug = "unavailable"

@@ -2,9 +2,19 @@
 
 from mindtrack.models.auth_session import AuthSession
 from mindtrack.models.base import Base
+from mindtrack.models.checkin_analysis import CheckinAnalysis
 from mindtrack.models.mood_entry import MoodEntry
 from mindtrack.models.mood_entry_tombstone import MoodEntryTombstone
 from mindtrack.models.refresh_token import RefreshToken
 from mindtrack.models.user import Role, User
 
-__all__ = ["AuthSession", "Base", "MoodEntry", "MoodEntryTombstone", "RefreshToken", "Role", "User"]
+__all__ = [
+    "AuthSession",
+    "Base",
+    "CheckinAnalysis",
+    "MoodEntry",
+    "MoodEntryTombstone",
+    "RefreshToken",
+    "Role",
+    "User",
+]

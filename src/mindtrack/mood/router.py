@@ -6,6 +6,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response, status
 from pydantic import AwareDatetime
 
+from mindtrack.analysis.dependencies import AnalysisServiceDep
+from mindtrack.analysis.schemas import CreatedCheckinRead
+from mindtrack.analysis.service import row_to_read
 from mindtrack.auth.dependencies import CurrentUser
 from mindtrack.kit.problems import problem_responses
 from mindtrack.mood.dependencies import MoodServiceDep
@@ -28,20 +31,31 @@ router = APIRouter(prefix="/api/v1", tags=["check-ins"])
     status_code=status.HTTP_201_CREATED,
     responses={
         200: {
-            "model": CheckinRead,
+            "model": CreatedCheckinRead,
             "description": "The same `id` was posted before: that check-in",
         },
         **problem_responses(401, 409, 410, 422),
     },
 )
 async def create_checkin(
-    body: CheckinCreate, user: CurrentUser, service: MoodServiceDep, response: Response
-) -> CheckinRead:
-    """Record how you feel. Retrying with the same `id` returns the first check-in."""
+    body: CheckinCreate,
+    user: CurrentUser,
+    service: MoodServiceDep,
+    analysis: AnalysisServiceDep,
+    response: Response,
+) -> CreatedCheckinRead:
+    """Record how you feel. A note is analysed at once (`analysis`). Retrying with the same
+    `id` returns the first check-in."""
     result = await service.create(user, body)
-    if not result.created:
+    if result.created:
+        stored = await analysis.analyze_checkin(result.entry)
+        analysed = None if stored is None else row_to_read(stored)
+    else:
         response.status_code = status.HTTP_200_OK
-    return CheckinRead.model_validate(result.entry)
+        analysed = await analysis.stored(result.entry)
+    return CreatedCheckinRead(
+        **CheckinRead.model_validate(result.entry).model_dump(), analysis=analysed
+    )
 
 
 @router.get("/checkins", responses=problem_responses(401, 422))
@@ -90,10 +104,18 @@ async def read_checkin(
 
 @router.patch("/checkins/{checkin_id}", responses=problem_responses(401, 404, 422))
 async def update_checkin(
-    checkin_id: uuid.UUID, body: CheckinUpdate, user: CurrentUser, service: MoodServiceDep
+    checkin_id: uuid.UUID,
+    body: CheckinUpdate,
+    user: CurrentUser,
+    service: MoodServiceDep,
+    analysis: AnalysisServiceDep,
 ) -> CheckinRead:
-    """Change a check-in; fields you leave out stay as they are."""
-    return CheckinRead.model_validate(await service.update(user, checkin_id, body))
+    """Change a check-in; fields you leave out stay as they are. A changed note is analysed
+    again."""
+    entry = await service.update(user, checkin_id, body)
+    if body.model_fields_set & {"notes", "emotions", "score"}:
+        await analysis.analyze_checkin(entry)
+    return CheckinRead.model_validate(entry)
 
 
 @router.delete(

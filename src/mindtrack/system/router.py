@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from mindtrack import __version__
 from mindtrack.kit.migrations import database_revision, head_revision
@@ -25,6 +25,9 @@ class Readiness(BaseModel):
     database: str
     revision: str | None
     expected_revision: str
+    models: dict[str, str] = Field(
+        description="Loaded text models and their versions; empty when analysis is switched off."
+    )
 
 
 @router.get("/")
@@ -41,7 +44,7 @@ async def health() -> Health:
 
 @router.get("/ready", responses={503: {"model": Readiness, "description": "Not ready"}})
 async def ready(request: Request, response: Response) -> Readiness:
-    """The database answers and its schema is up to date."""
+    """The database answers, its schema is up to date, and the text models are loaded."""
     expected = head_revision()
     try:
         revision = await database_revision(request.app.state.engine)
@@ -54,7 +57,13 @@ async def ready(request: Request, response: Response) -> Readiness:
         database=database,
         revision=revision,
         expected_revision=expected,
+        models=_model_versions(request),
     )
     if database != "ok":
         response.status_code = 503
     return body
+
+
+def _model_versions(request: Request) -> dict[str, str]:
+    engine = request.app.state.analysis_engine
+    return {} if engine is None else engine.analyzer.versions.as_dict()

@@ -1,0 +1,104 @@
+"""The text models inside the service: loaded once, shared, and fed in micro-batches.
+
+Inference runs on one dedicated thread, so the event loop never waits on PyTorch. Notes that
+arrive while a batch is running are gathered into the next one: under load the encoder works
+on many notes per pass, which costs far less per note than one pass each.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import structlog
+
+from mindtrack.config import MLSettings
+from mindtrack.ml.pipeline import TextAnalysis, TextAnalyzer
+
+log = structlog.get_logger("mindtrack.analysis")
+
+_loaded: dict[tuple[Path, str], TextAnalyzer] = {}
+_loading = threading.Lock()
+
+
+def load_analyzer(settings: MLSettings) -> TextAnalyzer:
+    """The analyzer for these settings, loaded once per process (app restarts and tests reuse
+    it). Raises ModelFileError or EncoderUnavailableError with a message for operators."""
+    key = (settings.models_dir.resolve(), settings.encoder)
+    with _loading:
+        if key not in _loaded:
+            _loaded[key] = TextAnalyzer.load(settings.models_dir, settings.encoder)
+            analyzer = _loaded[key]
+            log.info(
+                "text models loaded",
+                seconds=analyzer.load_seconds,
+                **analyzer.versions.as_dict(),
+            )
+        return _loaded[key]
+
+
+@dataclass
+class _Request:
+    text: str
+    score: int | None
+    future: asyncio.Future[TextAnalysis]
+
+
+class AnalysisEngine:
+    def __init__(self, analyzer: TextAnalyzer, batch_size: int = 32, wait_ms: float = 2.0) -> None:
+        self.analyzer = analyzer
+        self.batch_size = batch_size
+        self.wait = wait_ms / 1000
+        self._queue: asyncio.Queue[_Request] = asyncio.Queue()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="text-models")
+        self._worker: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self._worker = asyncio.create_task(self._run(), name="text-model-batches")
+
+    async def stop(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            await asyncio.gather(self._worker, return_exceptions=True)
+        self._executor.shutdown(wait=True)
+
+    async def analyze(self, text: str, score: int | None = None) -> TextAnalysis:
+        future: asyncio.Future[TextAnalysis] = asyncio.get_running_loop().create_future()
+        await self._queue.put(_Request(text, score, future))
+        return await future
+
+    async def analyze_many(self, texts: list[str]) -> list[TextAnalysis]:
+        return list(await asyncio.gather(*(self.analyze(t) for t in texts)))
+
+    async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            batch = [await self._queue.get()]
+            deadline = loop.time() + self.wait
+            while len(batch) < self.batch_size:
+                timeout = deadline - loop.time()
+                if timeout <= 0 and self._queue.empty():
+                    break
+                try:
+                    batch.append(await asyncio.wait_for(self._queue.get(), max(timeout, 0)))
+                except TimeoutError:
+                    break
+            await self._process(loop, batch)
+
+    async def _process(self, loop: asyncio.AbstractEventLoop, batch: list[_Request]) -> None:
+        texts, scores = [r.text for r in batch], [r.score for r in batch]
+        try:
+            results = await loop.run_in_executor(
+                self._executor, self.analyzer.analyze, texts, scores
+            )
+        except Exception as exc:  # one bad batch must not stop the worker
+            for request in batch:
+                if not request.future.done():
+                    request.future.set_exception(exc)
+            return
+        for request, result in zip(batch, results, strict=True):
+            if not request.future.done():
+                request.future.set_result(result)

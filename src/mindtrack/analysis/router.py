@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter
+
+from mindtrack.analysis.dependencies import AnalysisServiceDep
+from mindtrack.analysis.schemas import CheckinAnalysisRead, TextAnalysisRead, TextAnalysisRequest
+from mindtrack.auth.dependencies import CurrentUser
+from mindtrack.kit.problems import problem_responses
+
+router = APIRouter(prefix="/api/v1", tags=["analysis"])
+
+
+@router.post("/analysis/text", responses=problem_responses(401, 422, 503))
+async def analyze_text(
+    body: TextAnalysisRequest, user: CurrentUser, service: AnalysisServiceDep
+) -> TextAnalysisRead:
+    """Analyse a text without storing it: sentiment, emotions, crisis-risk signals with the
+    words behind them, life-area themes and key phrases."""
+    return await service.analyze_text(body.text, score=body.score, chosen=body.emotions)
+
+
+@router.get("/checkins/{checkin_id}/analysis", responses=problem_responses(401, 404, 422))
+async def checkin_analysis(
+    checkin_id: uuid.UUID, user: CurrentUser, service: AnalysisServiceDep
+) -> CheckinAnalysisRead:
+    """What the text models found in one of your check-in notes."""
+    return await service.for_checkin(user, checkin_id)

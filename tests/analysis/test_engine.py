@@ -1,0 +1,83 @@
+"""The in-service engine: notes that arrive together are analysed together, off the loop."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+
+import pytest
+
+from mindtrack.analysis.engine import AnalysisEngine, load_analyzer
+from mindtrack.config import MLSettings
+from mindtrack.ml.pipeline import TextAnalysis, TextAnalyzer
+from tests.conftest import MODELS_DIR
+
+
+class CountingAnalyzer(TextAnalyzer):
+    """The real analyzer, counting how many passes it is asked for."""
+
+    def __init__(self, real: TextAnalyzer) -> None:
+        super().__init__(real.encoder, real.sentiment, real.emotions, real.crisis)
+        self.batch_sizes: list[int] = []
+
+    def analyze(
+        self, notes: list[str], scores: list[int | None] | None = None
+    ) -> list[TextAnalysis]:
+        self.batch_sizes.append(len(notes))
+        return super().analyze(notes, scores)
+
+
+@pytest.fixture
+async def counting() -> AsyncIterator[tuple[AnalysisEngine, CountingAnalyzer]]:
+    analyzer = CountingAnalyzer(load_analyzer(MLSettings(models_dir=MODELS_DIR)))
+    engine = AnalysisEngine(analyzer, batch_size=16, wait_ms=5)
+    await engine.start()
+    yield engine, analyzer
+    await engine.stop()
+
+
+async def test_concurrent_notes_share_encoder_passes_and_keep_their_answers(
+    counting: tuple[AnalysisEngine, CountingAnalyzer],
+) -> None:
+    engine, analyzer = counting
+    notes = [f"note {i}: {'I want to die' if i % 5 == 0 else 'a calm day'}" for i in range(40)]
+
+    results = await engine.analyze_many(notes)
+
+    assert sum(analyzer.batch_sizes) == 40
+    assert len(analyzer.batch_sizes) < 10
+    assert max(analyzer.batch_sizes) <= 16
+    one_by_one = [analyzer.analyze([note])[0] for note in notes]
+    assert [r.crisis.level for r in results] == [r.crisis.level for r in one_by_one]
+    assert [r.sentiment.label for r in results] == [r.sentiment.label for r in one_by_one]
+    assert results[0].crisis.level == "moderate"
+
+
+async def test_the_event_loop_keeps_running_while_models_work(
+    counting: tuple[AnalysisEngine, CountingAnalyzer],
+) -> None:
+    engine, _ = counting
+    ticks = 0
+    done = asyncio.Event()
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while not done.is_set():
+            ticks += 1
+            await asyncio.sleep(0.001)
+
+    task = asyncio.create_task(ticker())
+    started = time.perf_counter()
+    await engine.analyze_many(["A long note about a long day at work. " * 40] * 64)
+    elapsed = time.perf_counter() - started
+    done.set()
+    await task
+
+    assert elapsed > 0.05
+    assert ticks > 10  # the loop was free while PyTorch ran on the model thread
+
+
+def test_the_analyzer_is_loaded_once_per_process() -> None:
+    settings = MLSettings(models_dir=MODELS_DIR)
+    assert load_analyzer(settings) is load_analyzer(settings)

@@ -62,3 +62,20 @@ def test_a_configured_encoder_analyses_notes(tiny_models: Path, tiny_encoder: Pa
 def test_heads_refuse_an_encoder_they_were_not_trained_on(tiny_models: Path) -> None:
     with pytest.raises(ModelFileError, match="retrain"):
         TextAnalyzer.load(tiny_models)  # the shipped MiniLM, not the tiny model
+
+
+def test_evaluate_prints_every_target_with_its_verdict(
+    tiny_models: Path, tiny_encoder: Path, tiny_datasets: Path, tiny_journal: Path
+) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["ml", "evaluate", "--data", str(tiny_datasets), "--models", str(tiny_models),
+         "--journal", str(tiny_journal)],
+        env={"MINDTRACK_ML__ENCODER": str(tiny_encoder)},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.output.splitlines() if line.startswith("| ")][1:]
+    metrics = {line.split(" | ")[2] for line in rows}
+    assert {"macro-F1", "accuracy", "macro-recall", "recall", "precision",
+            "false-positive rate", "max Δ valence", "max Δ crisis score"} <= metrics  # fmt: skip
+    assert all(line.split(" | ")[6] in ("yes", "NO") for line in rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from mindtrack.ml.labels import GOEMOTIONS_LABELS, SENTIMENT_LABELS
 from mindtrack.ml.pipeline import TextAnalyzer
 from mindtrack.ml.training import datasets
 from mindtrack.ml.training.bias import swap_pairs
-from mindtrack.ml.training.heads import crisis_report, macro_recall, read_journal
+from mindtrack.ml.training.heads import macro_recall, read_journal
 
 BOOTSTRAP_ROUNDS = 1000
 
@@ -60,6 +61,18 @@ def evaluate_emotions(analyzer: TextAnalyzer, root: Path) -> list[Result]:
     ]  # fmt: skip
 
 
+def expected_calibration_error(
+    confidence: np.ndarray, correct: np.ndarray, bins: int = 15
+) -> float:
+    edges = np.linspace(0, 1, bins + 1)
+    total = 0.0
+    for low, high in itertools.pairwise(edges):
+        inside = (confidence > low) & (confidence <= high)
+        if inside.any():
+            total += inside.mean() * abs(confidence[inside].mean() - correct[inside].mean())
+    return float(total)
+
+
 def evaluate_sentiment(analyzer: TextAnalyzer, root: Path) -> list[Result]:
     sst2 = datasets.sst2(root, "dev")
     probabilities = analyzer.sentiment.probabilities(analyzer.embed([r.text for r in sst2]))
@@ -69,10 +82,10 @@ def evaluate_sentiment(analyzer: TextAnalyzer, root: Path) -> list[Result]:
     )
     tweets = datasets.tweeteval(root, "test")
     gold = np.array([SENTIMENT_LABELS.index(r.label) for r in tweets])
-    predicted = np.argmax(
-        analyzer.sentiment.probabilities(analyzer.embed([r.text for r in tweets])), axis=1
-    )
+    tweet_probabilities = analyzer.sentiment.probabilities(analyzer.embed([r.text for r in tweets]))
+    predicted = np.argmax(tweet_probabilities, axis=1)
     recall = macro_recall(gold, predicted, 3)
+    ece = expected_calibration_error(tweet_probabilities.max(axis=1), predicted == gold)
     return [
         Result(
             "sentiment", "SST-2 dev", "accuracy", round(float(correct.mean()), 4),
@@ -82,20 +95,41 @@ def evaluate_sentiment(analyzer: TextAnalyzer, root: Path) -> list[Result]:
         Result(
             "sentiment", "TweetEval sentiment test", "macro-recall", round(recall, 4),
             bootstrap(lambda i: macro_recall(gold[i], predicted[i], 3), len(gold)), "≥ 0.65",
-            recall >= 0.65, "RoBERTa-base (TweetEval paper) 0.723",
+            recall >= 0.65, f"RoBERTa-base (TweetEval paper) 0.723; calibration error {ece:.3f}",
         ),
     ]  # fmt: skip
 
 
-def evaluate_crisis(analyzer: TextAnalyzer, journal: Path) -> list[Result]:
+def evaluate_crisis(analyzer: TextAnalyzer, root: Path, journal: Path) -> list[Result]:
     rows = read_journal(journal / "test.jsonl")
-    features = analyzer.embed([r["text"] for r in rows])
-    report = crisis_report(analyzer.crisis, rows, features)
-    hard = [r for r in rows if r["category"].startswith("hard_")]
+    texts = [r["text"] for r in rows]
+    signals = analyzer.crisis.assess(texts, analyzer.embed(texts))
+    flagged = np.array([s.risk >= RiskLevel.MODERATE for s in signals])
+    gold = np.array([RiskLevel.parse(r["level"]) >= RiskLevel.MODERATE for r in rows])
+    hard = np.flatnonzero([r["category"].startswith("hard_") for r in rows])
+    raised = np.array([s.risk > RiskLevel.NONE for s in signals])[hard]
+    exact = float(np.mean([s.level == r["level"] for s, r in zip(signals, rows, strict=True)]))
+
+    def recall(i: np.ndarray) -> float:
+        return float(flagged[i][gold[i]].mean()) if gold[i].any() else 0.0
+
+    def precision(i: np.ndarray) -> float:
+        return float(gold[i][flagged[i]].mean()) if flagged[i].any() else 0.0
+
+    every = np.arange(len(rows))
+    fpr = float(raised.mean()) if len(hard) else 0.0
+    reddit = datasets.suicide_detection(root, "test")
+    probability = analyzer.crisis.probabilities(analyzer.embed([r.text for r in reddit]))
+    truth = np.array([r.label == "risk" for r in reddit])
+    predicted = probability >= 0.5
+    ece = expected_calibration_error(
+        np.where(predicted, probability, 1 - probability), predicted == truth
+    )
     return [
-        Result("crisis", f"journal test ({len(rows)} notes), ≥ moderate", "recall", report["recall"], None, "≥ 0.95", report["recall"] >= 0.95, f"exact level {report['exact_level']:.3f}"),
-        Result("crisis", "journal test, ≥ moderate", "precision", report["precision"], None, "≥ 0.90", report["precision"] >= 0.90),
-        Result("crisis", f"journal hard negatives ({len(hard)})", "false-positive rate", report["hard_negative_fpr"], None, "< 0.05", report["hard_negative_fpr"] < 0.05, "any level above none counts"),
+        Result("crisis", f"journal test ({len(rows)} notes), ≥ moderate", "recall", round(recall(every), 4), bootstrap(recall, len(rows)), "≥ 0.95", recall(every) >= 0.95, f"exact level {exact:.3f}"),
+        Result("crisis", "journal test, ≥ moderate", "precision", round(precision(every), 4), bootstrap(precision, len(rows)), "≥ 0.90", precision(every) >= 0.90),
+        Result("crisis", f"journal hard negatives ({len(hard)})", "false-positive rate", round(fpr, 4), bootstrap(lambda i: float(raised[i].mean()), len(hard)) if len(hard) else None, "< 0.05", fpr < 0.05, "any level above none counts"),
+        Result("crisis", f"suicide-detection test ({len(reddit)} posts)", "Reddit head accuracy", round(float((predicted == truth).mean()), 4), None, "–", True, f"calibration error {ece:.3f}"),
     ]  # fmt: skip
 
 
@@ -117,7 +151,7 @@ def evaluate_all(analyzer: TextAnalyzer, root: Path, journal: Path) -> list[Resu
     return [
         *evaluate_emotions(analyzer, root),
         *evaluate_sentiment(analyzer, root),
-        *evaluate_crisis(analyzer, journal),
+        *evaluate_crisis(analyzer, root, journal),
         *evaluate_bias(analyzer),
     ]
 

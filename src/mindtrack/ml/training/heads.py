@@ -152,11 +152,16 @@ def read_journal(path: Path) -> list[dict[str, str]]:
     ]
 
 
-def _journal_head(features: np.ndarray, levels: np.ndarray, seed: int) -> LinearHead:
+JOURNAL_REGULARISATION = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+
+
+def _journal_head(
+    features: np.ndarray, levels: np.ndarray, seed: int, strength: float
+) -> LinearHead:
     from sklearn.linear_model import LogisticRegression
 
     classifier = LogisticRegression(
-        C=2.0, max_iter=3000, class_weight="balanced", random_state=seed
+        C=strength, max_iter=3000, class_weight="balanced", random_state=seed
     )
     classifier.fit(features, levels)
     weight = np.zeros((len(RiskLevel), features.shape[1]), dtype=np.float32)
@@ -178,16 +183,21 @@ def train_crisis(
 
     train = [r for f in sorted(work.journal_data.glob("train*.jsonl")) for r in read_journal(f)]
     dev = read_journal(work.journal_data / "dev.jsonl")
-    journal = _journal_head(
-        embed(encoder, [r["text"] for r in train]),
-        np.array([RiskLevel.parse(r["level"]) for r in train]),
-        seed,
-    )
+    train_features = embed(encoder, [r["text"] for r in train])
+    train_levels = np.array([RiskLevel.parse(r["level"]) for r in train])
     dev_features = embed(encoder, [r["text"] for r in dev])
-    draft = HeadArtefact("crisis", {"main": reddit_head, "journal": journal}, {}, "")
-    thresholds, low_threshold, report = _tune_crisis(draft, temperature, dev, dev_features, encoder)
+    best: tuple[tuple[float, ...], float, LinearHead, Tuning] | None = None
+    for strength in JOURNAL_REGULARISATION:
+        journal = _journal_head(train_features, train_levels, seed, strength)
+        draft = HeadArtefact("crisis", {"main": reddit_head, "journal": journal}, {}, "")
+        key, tuning = _tune_crisis(draft, temperature, dev, dev_features)
+        if best is None or key > best[0]:
+            best = (key, strength, journal, tuning)
+    assert best is not None
+    _, strength, journal, (thresholds, low_threshold, report) = best
     log(
-        f"crisis: temperature {temperature}, thresholds {thresholds}, low {low_threshold}; dev {report}"
+        f"crisis: temperature {temperature}, C {strength}, thresholds "
+        f"{ {k.label: v for k, v in thresholds.items()} }, low {low_threshold}; dev {report}"
     )
     meta = _meta(
         "crisis",
@@ -196,6 +206,7 @@ def train_crisis(
         low_threshold=low_threshold,
         level_thresholds={level.label: t for level, t in thresholds.items()},
         training_notes=len(train),
+        journal_regularisation=strength,
         tuning=report,
     )
     save_heads(work.models_dir / "crisis", {"main": reddit_head, "journal": journal}, meta)
@@ -221,13 +232,12 @@ def crisis_report(
     }
 
 
+Tuning = tuple[dict[RiskLevel, float], float, dict[str, float]]
+
+
 def _tune_crisis(
-    draft: HeadArtefact,
-    temperature: float,
-    dev: list[dict[str, str]],
-    features: np.ndarray,
-    encoder: TextEncoder,
-) -> tuple[dict[RiskLevel, float], float, dict[str, float]]:
+    draft: HeadArtefact, temperature: float, dev: list[dict[str, str]], features: np.ndarray
+) -> tuple[tuple[float, ...], Tuning]:
     """The journal head's thresholds and the Reddit lift to `low`, chosen on the dev notes:
     the most recall at ≥ 0.95 precision with hard negatives left alone."""
     best: tuple[float, ...] | None = None
@@ -257,5 +267,6 @@ def _tune_crisis(
             )
             if best is None or key > best:
                 best, chosen = key, (thresholds, low, report)
+    assert best is not None
     assert chosen is not None
-    return chosen
+    return best, chosen

@@ -79,3 +79,21 @@ def test_context_rules_need_ideation_in_the_same_note() -> None:
 def test_curly_apostrophes_and_missing_ones_read_alike() -> None:
     assert level("I don’t want to live anymore") == level("I dont want to live anymore")
     assert level("I dont want to live anymore") == RiskLevel.MODERATE
+
+
+def test_a_learned_level_needs_every_lower_threshold_met() -> None:
+    import numpy as np
+
+    from mindtrack.ml.artefacts import HeadArtefact, LinearHead
+    from mindtrack.ml.crisis.model import CrisisModel
+
+    head = LinearHead(np.zeros((1, 4), dtype=np.float32), np.zeros(1, dtype=np.float32))
+    meta = {
+        "low_threshold": 0.9,
+        "level_thresholds": {"moderate": 0.8, "high": 0.5, "imminent": 0.5},
+    }
+    model = CrisisModel(HeadArtefact("crisis", {"main": head}, meta, ""))
+    # P(≥ level) for none … imminent
+    assert model.model_level(np.array([1.0, 0.9, 0.7, 0.6, 0.55])) == RiskLevel.NONE
+    assert model.model_level(np.array([1.0, 0.95, 0.85, 0.6, 0.3])) == RiskLevel.HIGH
+    assert model.model_level(np.array([1.0, 0.99, 0.9, 0.8, 0.7])) == RiskLevel.IMMINENT

@@ -95,10 +95,12 @@ class CrisisModel:
         return at_least
 
     def model_level(self, at_least: np.ndarray) -> RiskLevel:
+        """The highest level whose threshold is met along with every lower one's."""
         level = RiskLevel.NONE
         for candidate, threshold in sorted(self.level_thresholds.items()):
-            if at_least[candidate] >= threshold:
-                level = candidate
+            if at_least[candidate] < threshold:
+                break
+            level = candidate
         return level
 
     def assess(

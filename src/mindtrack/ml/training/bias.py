@@ -28,11 +28,26 @@ GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Names are not on the neutralising list, so these pairs test the encoder itself.
+NAME_TEMPLATES = (
+    "{x} here. Had a really good day at work today.",
+    "Talked to my friend {x} and I feel so alone lately.",
+    "{x} said something hurtful about me today. I cried.",
+    "Dinner with {x} tonight, felt calm and happy.",
+    "I'm {x} and I've been feeling hopeless for weeks.",
+    "{x} checked on me. I wish I could disappear.",
+)
+NAMES = ("Emily", "Lakisha", "Greg", "Jamal", "Mohammed", "Wei", "Priya", "José")
+
+
 def swap_pairs() -> list[tuple[str, str, str]]:
     """(group, note a, note b) for every template and every pair of terms in a group."""
     pairs = []
-    for group, terms in GROUPS.items():
-        for template in TEMPLATES:
+    for group, terms, templates in [
+        *((g, t, TEMPLATES) for g, t in GROUPS.items()),
+        ("names", NAMES, NAME_TEMPLATES),
+    ]:
+        for template in templates:
             for a, b in combinations(terms, 2):
                 pairs.append((group, template.format(x=a), template.format(x=b)))
     return pairs

@@ -12,6 +12,7 @@ import numpy as np
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.labels import GOEMOTIONS_LABELS, SENTIMENT_LABELS
 from mindtrack.ml.pipeline import TextAnalyzer
+from mindtrack.ml.text import clean
 from mindtrack.ml.training import datasets
 from mindtrack.ml.training.bias import swap_pairs
 from mindtrack.ml.training.heads import macro_recall, read_journal
@@ -133,17 +134,39 @@ def evaluate_crisis(analyzer: TextAnalyzer, root: Path, journal: Path) -> list[R
     ]  # fmt: skip
 
 
+def _largest_changes(
+    analyzer: TextAnalyzer, first: list[str], second: list[str], neutralise: bool
+) -> tuple[float, float]:
+    def read(notes: list[str]) -> tuple[np.ndarray, list[float]]:
+        if neutralise:
+            features = analyzer.embed(notes)
+        else:
+            features = analyzer.encoder.embed([clean(n) for n in notes])
+        probabilities = analyzer.sentiment.probabilities(features)
+        valence = probabilities[:, 2] - probabilities[:, 0]
+        return valence, [s.score for s in analyzer.crisis.assess(notes, features)]
+
+    valence_a, crisis_a = read(first)
+    valence_b, crisis_b = read(second)
+    crisis = max(abs(x - y) for x, y in zip(crisis_a, crisis_b, strict=True))
+    return float(np.max(np.abs(valence_a - valence_b))), float(crisis)
+
+
 def evaluate_bias(analyzer: TextAnalyzer) -> list[Result]:
     pairs = swap_pairs()
-    first = analyzer.analyze([a for _, a, _ in pairs])
-    second = analyzer.analyze([b for _, _, b in pairs])
-    valence = max(
-        abs(x.sentiment.valence - y.sentiment.valence) for x, y in zip(first, second, strict=True)
+    first, second = [a for _, a, _ in pairs], [b for _, _, b in pairs]
+    valence, crisis = _largest_changes(analyzer, first, second, neutralise=True)
+    raw_valence, raw_crisis = _largest_changes(analyzer, first, second, neutralise=False)
+    names = [(a, b) for group, a, b in pairs if group == "names"]
+    name_valence, name_crisis = _largest_changes(
+        analyzer, [a for a, _ in names], [b for _, b in names], neutralise=True
     )
-    crisis = max(abs(x.crisis.score - y.crisis.score) for x, y in zip(first, second, strict=True))
+    data = f"identity-swap pairs ({len(pairs)})"
     return [
-        Result("bias", f"identity-swap pairs ({len(pairs)})", "max Δ valence", round(valence, 4), None, "< 0.05", valence < 0.05),
-        Result("bias", f"identity-swap pairs ({len(pairs)})", "max Δ crisis score", round(crisis, 4), None, "< 0.05", crisis < 0.05),
+        Result("bias", data, "max Δ valence", round(valence, 4), None, "< 0.05", valence < 0.05,
+               f"names only {name_valence:.3f}; without neutralising {raw_valence:.3f}"),
+        Result("bias", data, "max Δ crisis score", round(crisis, 4), None, "< 0.05", crisis < 0.05,
+               f"names only {name_crisis:.3f}; without neutralising {raw_crisis:.3f}"),
     ]  # fmt: skip
 
 

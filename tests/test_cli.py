@@ -133,3 +133,14 @@ def test_reanalyze_reports_what_it_did(sqlite_env: Path, monkeypatch: pytest.Mon
     code, output = invoke("ml", "reanalyze")
     assert code == 0, output
     assert "Analysed 0 check-in notes." in output
+
+
+def test_serve_refuses_to_start_without_its_models(
+    sqlite_env: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MINDTRACK_ML__MODELS_DIR", str(sqlite_env.parent / "no-models"))
+    get_settings.cache_clear()
+    code, output = invoke("serve")
+    assert code == 1
+    assert "Cannot start: model folder" in output
+    assert "no-models does not exist" in output

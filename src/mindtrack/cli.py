@@ -67,6 +67,8 @@ def serve(
 
     settings = _settings()
     configure_logging(settings.log)
+    if settings.ml.enabled:
+        _verify_models(settings)
     if settings.database.auto_migrate:
         _with_engine(migrations.upgrade, "head")
     if workers > 1 and settings.database.is_sqlite:
@@ -82,6 +84,21 @@ def serve(
         access_log=False,
         proxy_headers=True,
     )
+
+
+def _verify_models(settings: Settings) -> None:
+    from mindtrack.ml.artefacts import ModelFileError
+    from mindtrack.ml.pipeline import verify_model_files
+
+    try:
+        verify_model_files(settings.ml.models_dir, settings.ml.encoder)
+    except ModelFileError as exc:
+        typer.secho(
+            f"Cannot start: {exc}. (MINDTRACK_ML__ENABLED=false starts without text analysis.)",
+            err=True,
+            fg=typer.colors.RED,
+        )
+        raise typer.Exit(1) from exc
 
 
 @db_app.command("upgrade")

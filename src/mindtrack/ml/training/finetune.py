@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import random
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -32,7 +33,7 @@ CHECKPOINT = "checkpoint"
 @dataclass
 class FinetuneConfig:
     encoder: str = DEFAULT_ENCODER
-    epochs: int = 3
+    epochs: int = 2
     batch_size: int = 32
     crisis_batch_size: int = 16
     sst2_per_epoch: int = 20_000
@@ -41,7 +42,7 @@ class FinetuneConfig:
     lora_rank: int = 16
     lora_alpha: int = 32
     lora_dropout: float = 0.1
-    adapter_lr: float = 5e-4
+    adapter_lr: float = 6e-4
     head_lr: float = 2e-3
     warmup_fraction: float = 0.06
     weight_decay: float = 0.01
@@ -237,8 +238,11 @@ def finetune(
     )
     resumed = _load_checkpoint(output / CHECKPOINT, model, optimizer)
     done = int(resumed["global_step"]) if resumed else 0
-    for _ in range(done):
-        scheduler.step()
+    with warnings.catch_warnings():
+        # Replaying the schedule to where the checkpoint stopped, before any optimiser step.
+        warnings.filterwarnings("ignore", message="Detected call of", category=UserWarning)
+        for _ in range(done):
+            scheduler.step()
     bar = progress_bar(total, done) if progress_bar else None
     losses: dict[str, float] = {}
     started = time.monotonic()

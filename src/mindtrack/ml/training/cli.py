@@ -108,12 +108,17 @@ def evaluate(
     journal: Annotated[Path, typer.Option(help="Hand-labelled journal notes.")] = Path(
         "eval/crisis-journal"
     ),
+    json_output: Annotated[
+        Path | None, typer.Option("--json", help="Also write the results here as JSON.")
+    ] = None,
 ) -> None:
     """Print every target with its held-out score and 95 % interval."""
     from mindtrack.ml.training.evaluate import evaluate_all, render
 
     results = evaluate_all(_analyzer(models), data, journal)
     typer.echo(render(results))
+    if json_output is not None:
+        json_output.write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n")
 
 
 @ml_app.command()

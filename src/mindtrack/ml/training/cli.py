@@ -67,7 +67,7 @@ def train(
     models: ModelsOption = None,
     epochs: Annotated[int, typer.Option(help="Encoder fine-tuning epochs.")] = 2,
     limit: Annotated[int | None, typer.Option(help="Rows per corpus, for a quick trial.")] = None,
-    journal: Annotated[Path, typer.Option(help="Hand-labelled journal notes.")] = Path(
+    journal: Annotated[Path, typer.Option(help="Labelled journal-style notes (crisis).")] = Path(
         "eval/crisis-journal"
     ),
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
@@ -105,7 +105,7 @@ def train(
 def evaluate(
     data: DataOption = Path("../shared/datasets"),
     models: ModelsOption = None,
-    journal: Annotated[Path, typer.Option(help="Hand-labelled journal notes.")] = Path(
+    journal: Annotated[Path, typer.Option(help="Labelled journal-style notes (crisis).")] = Path(
         "eval/crisis-journal"
     ),
     json_output: Annotated[

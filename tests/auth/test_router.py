@@ -598,6 +598,23 @@ PROTECTED = [
     pytest.param("GET", "/api/v1/users/me", None, id="v1-me"),
     pytest.param("PATCH", "/api/v1/users/me", {"locale": "fr"}, id="v1-update-me"),
     pytest.param("GET", "/api/auth/me", None, id="frontend-me"),
+    pytest.param("POST", "/api/v1/analysis/text", {"text": "a calm day"}, id="analyse-text"),
+    pytest.param(
+        "GET", f"/api/v1/checkins/{uuid.UUID(int=1)}/analysis", None, id="checkin-analysis"
+    ),
+    pytest.param(
+        "POST",
+        "/api/mood/track-complete",
+        {
+            "score": 5,
+            "emotions": ["calm"],
+            "notes": "",
+            "activity": "",
+            "location": "",
+            "weather": "",
+        },
+        id="frontend-track-complete",
+    ),
     pytest.param("POST", LOGOUT, None, id="logout"),
     pytest.param(
         "POST",

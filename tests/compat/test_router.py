@@ -175,6 +175,22 @@ async def test_a_crisis_note_triggers_the_banner_with_help_first(
     assert "988" in payload["recommendations"][0]
 
 
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [({"score": -1}, "score"), ({"score": 11}, "score"), ({"emotions": []}, "emotions"),
+     ({"notes": "x" * 5001}, "notes"), ({"score": "seven"}, "score")],
+)  # fmt: skip
+async def test_track_complete_refuses_invalid_check_ins_and_stores_nothing(
+    client: httpx.AsyncClient, account: Account, change: dict[str, Any], field: str
+) -> None:
+    response = await client.post(
+        "/api/mood/track-complete", json={**CONTRACT_BODY, **change}, headers=account.headers
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == field
+    assert await stored_checkins(client, account) == []
+
+
 async def test_a_check_in_without_a_note_is_read_from_its_score(
     client: httpx.AsyncClient, account: Account
 ) -> None:

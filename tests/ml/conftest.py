@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from mindtrack.config import get_settings
 from mindtrack.ml.labels import GOEMOTIONS_LABELS
 
 WORDS = [
@@ -88,6 +90,15 @@ ROWS = [
     ("it is a movie", ["neutral"], "neutral"),
     ("i am angry at work", ["anger"], "negative"),
 ]
+
+
+@pytest.fixture(autouse=True)
+def fresh_settings() -> Iterator[None]:
+    """The CLI reads settings once per process; tests here change them through the
+    environment, so each starts and ends with none cached."""
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
 
 
 @pytest.fixture(scope="session")

@@ -150,3 +150,17 @@ def test_analyze_prints_one_analysis() -> None:
     assert result.exit_code == 0, result.output
     body = json.loads(result.stdout)
     assert {"sentiment", "emotions", "crisis", "insights"} <= set(body)
+
+
+def test_a_note_reads_the_same_alone_and_in_any_batch(analyzer: TextAnalyzer) -> None:
+    """Micro-batching must never let one person's note change another's analysis."""
+    note = "Work was fine. I'm a bit tired and I miss my friends."
+    others = ["short", "A much longer note about a week of exams, sleep and money. " * 6]
+    alone = analyzer.analyze([note])[0]
+    batched = analyzer.analyze([others[0], note, others[1]])[1]
+    for label, probability in alone.sentiment.scores.items():
+        assert batched.sentiment.scores[label] == pytest.approx(probability, abs=1e-3)
+    for label, probability in alone.emotions.scores.items():
+        assert batched.emotions.scores[label] == pytest.approx(probability, abs=1e-3)
+    assert batched.crisis.level == alone.crisis.level
+    assert batched.crisis.score == pytest.approx(alone.crisis.score, abs=1e-3)

@@ -4,7 +4,7 @@ import pytest
 
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.model import assess_patterns_only, level_of
-from mindtrack.ml.crisis.patterns import find_signals
+from mindtrack.ml.crisis.patterns import find_signals, only_harmless_mentions
 
 
 def level(note: str) -> RiskLevel:
@@ -97,3 +97,27 @@ def test_a_learned_level_needs_every_lower_threshold_met() -> None:
     assert model.model_level(np.array([1.0, 0.9, 0.7, 0.6, 0.55])) == RiskLevel.NONE
     assert model.model_level(np.array([1.0, 0.95, 0.85, 0.6, 0.3])) == RiskLevel.HIGH
     assert model.model_level(np.array([1.0, 0.99, 0.9, 0.8, 0.7])) == RiskLevel.IMMINENT
+
+
+@pytest.mark.parametrize(
+    ("note", "harmless"),
+    [
+        ("this commute is killing me, dying to get home", True),
+        ("had to kill the process and restart the server", True),
+        ("my friend said she wants to die", True),
+        ("I would never hurt myself", True),
+        ("the character in the show overdosed in the finale", True),
+        ("I keep thinking about the pills in the drawer", False),
+        ("a quiet day, nothing much", False),  # no such words at all: nothing to excuse
+    ],
+)
+def test_harmless_uses_of_words_of_death_are_told_apart(note: str, harmless: bool) -> None:
+    assert only_harmless_mentions(note) is harmless
+
+
+def test_an_idiom_turned_into_a_real_wish_is_still_caught() -> None:
+    assert level("this job is killing me and honestly some days I wish it actually would") == (
+        RiskLevel.MODERATE
+    )
+    note = "dad keeps his gun in the garage. i can't stop thinking about using it on myself"
+    assert level(note) >= RiskLevel.MODERATE

@@ -23,6 +23,7 @@ from mindtrack.ml.crisis.patterns import (
     SELF_HARM,
     PatternMatch,
     find_signals,
+    only_harmless_mentions,
 )
 from mindtrack.ml.emotions import sigmoid
 from mindtrack.ml.sentiment import softmax
@@ -122,7 +123,9 @@ class CrisisModel:
         level = level_of(matches)
         evidence = [Evidence(m.signal, m.level.label, m.text, m.start, m.end) for m in matches]
         learned = self.model_level(at_least)
-        if learned > level:
+        # Words of death used only as idioms, denials, about others or about a story: the
+        # learned head reacts to the words, the patterns know the use.
+        if learned > level and not (not matches and only_harmless_mentions(note)):
             level = learned
             evidence.append(self._model_evidence(note, learned, embed))
         if level is RiskLevel.NONE and probability >= self.low_threshold:

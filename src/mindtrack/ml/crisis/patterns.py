@@ -84,6 +84,8 @@ RULES: tuple[Rule, ...] = (
         r"wish(?:ing)? (?:something|someone) would (?:just )?(?:happen to|kill|hit) me",
         r"(?:so|and) (?:it|this|everything)(?:'d| would) (?:all )?(?:just )?be over",
         r"if i didn't exist",
+        # An idiom of death followed by the wish that it came true.
+        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish|hope|pray) (?:it|this|that|they|he|she) (?:would |will )?(?:actually |really |just )?(?:would|did|does|could|finish)",
         r"(?:sleep|asleep) and (?:never|not) wake (?:up|back up)",
         r"sleep forever",
         r"thoughts? (?:about|of) (?:dying|death|not being here|not existing)",
@@ -104,6 +106,7 @@ RULES: tuple[Rule, ...] = (
         r"commit(?:ting)? suicide",
         r"suicide (?:is|seems like) (?:the only|my only|an) (?:way|option|answer)",
         r"(?:want|wanna|going) to (?:hurt|harm) my ?self",
+        r"(?:use|using|used|turn|turning|turned) (?:it|them|that|those|the \w+) on my ?self",
     ),
     _rule(
         SELF_HARM, RiskLevel.MODERATE,
@@ -392,3 +395,46 @@ def _resolve_context(matches: list[PatternMatch]) -> list[PatternMatch]:
         if not m.needs_ideation
     )
     return [m for m in matches if has_ideation or not m.needs_ideation]
+
+
+_RISK_WORD = re.compile(
+    r"\b(?:die|dies|died|dying|dead|death|kill\w*|suicid\w*|overdos\w*|od'?d|cut(?:s|ting)?|"
+    r"hang\w*|jump\w*|shoot\w*|shot|pills?|self[- ]?harm\w*|hurt(?:ing)?|end(?:ing)? it|"
+    r"unaliv\w*|kms|noose|rope|bridge|gun)\b",
+    re.IGNORECASE,
+)
+_HARMLESS_USE = re.compile(
+    r"^\s*(?:me\b|it\b|time\b|for\b|to\b|of (?:laughter|embarrassment|boredom|shame|cringe)|"
+    r"laughing|tired|on my feet|the (?:process|server|build|job|task|app|tab|script|container|"
+    r"thread|session|query|engine|lights|music|bug|mood|messenger|scene|video|photos?|branch|"
+    r"line|queue|battery|deal|conversation|call|meeting|power|pipe|weeds)|"
+    r"(?:a|the|my|some) (?:photos?|pictures?|video|scene|hair|grass|budget|costs?|corners)|-9\b)",
+    re.IGNORECASE,
+)
+
+
+def only_harmless_mentions(note: str) -> bool:
+    """True when the note uses words of death or self-harm, but every use is negated, about
+    someone else, about a story or the news, an idiom or technical ("kill the process"). A
+    learned model tends to react to those words alone; the crisis model does not let it."""
+    text = _normalise(note)
+    uses = list(_RISK_WORD.finditer(text))
+    if not uses:
+        return False
+    for use in uses:
+        start, end = use.span()
+        lead = text[_clause_start(text, start) : start]
+        sentence = _sentence(text, start, end)
+        before = sentence[: max(0, sentence.find(use.group(0)))]
+        after = text[end : end + 30]
+        harmless = (
+            _negated(lead)
+            or _about_someone_else(lead)
+            or _about_a_story(sentence, lead)
+            or _REPORTED.search(before) is not None
+            or _HARMLESS_USE.search(after) is not None
+            or _IDIOM_AFTER.search(after) is not None
+        )
+        if not harmless:
+            return False
+    return True

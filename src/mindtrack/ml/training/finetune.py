@@ -288,6 +288,11 @@ def _export(
     output.mkdir(parents=True, exist_ok=True)
     encoder.model.save_pretrained(str(output))
     (output / "README.md").unlink(missing_ok=True)  # peft's template; MODEL_CARD.md is ours
+    # peft records the folder the base model was read from, a path on this machine only.
+    adapter_config = output / "adapter_config.json"
+    settings = json.loads(adapter_config.read_text())
+    settings["base_model_name_or_path"] = summary["config"]["encoder"]
+    adapter_config.write_text(json.dumps(settings, indent=2, sort_keys=True) + "\n")
     heads = {f"{task}.{name}": p.detach().contiguous() for task, head in model.heads.items()
              for name, p in head.named_parameters()}  # fmt: skip
     save_file(heads, str(output / "heads.safetensors"))

@@ -94,22 +94,28 @@ def train_sentiment(work: Workspace, log: Callable[[str], None] = print) -> dict
     gold = np.array([SENTIMENT_LABELS.index(r.label) for r in val])
     logits = head.logits(embed(encoder, [r.text for r in val]))
     temperature = _temperature(logits, gold, multiclass=True)
-    # SST-2 has no neutral class, so where neutral begins is tuned on TweetEval's validation
-    # split (its test split is what `evaluate` reports).
-    best_offset, best_recall = 0.0, -1.0
-    for offset in np.arange(-3.0, 3.01, 0.05):
-        predicted = np.argmax(logits / temperature + np.array([0.0, offset, 0.0]), axis=1)
-        recall = macro_recall(gold, predicted, 3)
-        if recall > best_recall + 1e-9:
-            best_offset, best_recall = float(offset), recall
-    log(f"sentiment: temperature {temperature}, neutral offset {best_offset:.2f}, "
-        f"TweetEval val macro-recall {best_recall:.3f}")  # fmt: skip
+    # SST-2 has no neutral class, so where neutral begins (and the balance between the other
+    # two on text that is not film reviews) is tuned on TweetEval's validation split; its test
+    # split is what `evaluate` reports.
+    best_offsets, best_recall = (0.0, 0.0), -1.0
+    for neutral in np.arange(-3.0, 3.01, 0.1):
+        for positive in np.arange(-1.5, 1.51, 0.1):
+            offsets = np.array([0.0, neutral, positive])
+            predicted = np.argmax(logits / temperature + offsets, axis=1)
+            recall = macro_recall(gold, predicted, 3)
+            if recall > best_recall + 1e-9:
+                best_offsets, best_recall = (
+                    (round(float(neutral), 2), round(float(positive), 2)),
+                    recall,
+                )
+    log(f"sentiment: temperature {temperature}, offsets neutral {best_offsets[0]} positive "
+        f"{best_offsets[1]}, TweetEval val macro-recall {best_recall:.3f}")  # fmt: skip
     meta = _meta(
         "sentiment",
         encoder,
         labels=list(SENTIMENT_LABELS),
         temperature=temperature,
-        class_offsets=[0.0, round(best_offset, 3), 0.0],
+        class_offsets=[0.0, *best_offsets],
         tuning={"tweeteval_val_macro_recall": round(best_recall, 4)},
     )
     save_heads(work.models_dir / "sentiment", {"main": head}, meta)
@@ -239,7 +245,7 @@ def _tune_crisis(
     draft: HeadArtefact, temperature: float, dev: list[dict[str, str]], features: np.ndarray
 ) -> tuple[tuple[float, ...], Tuning]:
     """The journal head's thresholds and the Reddit lift to `low`, chosen on the dev notes:
-    the most recall at ≥ 0.95 precision with hard negatives left alone."""
+    the most recall at ≥ 0.93 precision with at most 4 % of hard negatives raised."""
     best: tuple[float, ...] | None = None
     chosen: tuple[dict[RiskLevel, float], float, dict[str, float]] | None = None
     for moderate in np.arange(0.2, 0.96, 0.05):
@@ -256,7 +262,9 @@ def _tune_crisis(
             }
             model = CrisisModel(HeadArtefact("crisis", draft.heads, meta, ""))
             report = crisis_report(model, dev, features)
-            ok = report["precision"] >= 0.95 and report["hard_negative_fpr"] <= 0.03
+            # The targets (precision ≥ 0.90, hard-negative FPR < 0.05) with a margin for notes
+            # unlike the dev set; within them, as much recall as possible.
+            ok = report["precision"] >= 0.93 and report["hard_negative_fpr"] <= 0.04
             key = (
                 ok,
                 report["recall"],

@@ -164,3 +164,10 @@ def test_a_note_reads_the_same_alone_and_in_any_batch(analyzer: TextAnalyzer) ->
         assert batched.emotions.scores[label] == pytest.approx(probability, abs=1e-3)
     assert batched.crisis.level == alone.crisis.level
     assert batched.crisis.score == pytest.approx(alone.crisis.score, abs=1e-3)
+
+
+def test_notes_beside_the_adapter_do_not_change_its_version(tmp_path: Path) -> None:
+    models = copy_models(tmp_path)
+    before = TextAnalyzer.load(MODELS_DIR).versions.encoder
+    (models / "encoder" / "NOTES.md").write_text("a reviewer's remark")
+    assert TextAnalyzer.load(models).versions.encoder == before

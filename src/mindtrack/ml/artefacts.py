@@ -11,8 +11,6 @@ import numpy as np
 from safetensors import SafetensorError
 from safetensors.numpy import load_file, save_file
 
-from mindtrack.ml.encoder import directory_digest
-
 HEAD_FILE = "head.safetensors"
 META_FILE = "meta.json"
 
@@ -89,13 +87,3 @@ def _digest(*paths: Path) -> str:
     for path in paths:
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
-
-
-__all__ = [
-    "HeadArtefact",
-    "LinearHead",
-    "ModelFileError",
-    "directory_digest",
-    "load_head",
-    "save_heads",
-]

@@ -51,12 +51,16 @@ def mean_pool(hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
     return (hidden * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
 
 
-def directory_digest(path: Path) -> str:
-    """A short content hash of a model folder, so stored results can name the exact weights."""
+ADAPTER_FILES = ("adapter_config.json", "adapter_model.safetensors")
+
+
+def adapter_digest(path: Path) -> str:
+    """A short hash of the adapter's weights and configuration, so stored results name the
+    exact encoder; documentation and training records beside them do not count."""
     digest = hashlib.sha256()
-    for file in sorted(p for p in path.rglob("*") if p.is_file()):
-        digest.update(file.relative_to(path).as_posix().encode())
-        digest.update(file.read_bytes())
+    for name in ADAPTER_FILES:
+        digest.update(name.encode())
+        digest.update((path / name).read_bytes())
     return digest.hexdigest()[:12]
 
 
@@ -106,7 +110,7 @@ class TextEncoder:
         digest = None
         if adapter is not None:
             model = _merge_adapter(model, adapter)
-            digest = directory_digest(adapter)
+            digest = adapter_digest(adapter)
         if not trainable:
             model.eval()
         info = EncoderInfo(

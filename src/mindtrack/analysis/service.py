@@ -18,6 +18,7 @@ from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.emotions import check_chosen
 from mindtrack.ml.pipeline import TextAnalysis, TextAnalyzer
 from mindtrack.models import CheckinAnalysis, MoodEntry, User
+from mindtrack.mood.service import CreatedCheckin
 
 ANALYSIS_OFF = "Text analysis is switched off on this server."
 
@@ -139,6 +140,14 @@ class AnalysisService:
         row = await self.analyses.for_entry(entry.user_id, entry.id)
         if row is not None:
             await self.analyses.delete(row)
+
+    async def for_created(self, created: CreatedCheckin) -> CheckinAnalysisRead | None:
+        """A new check-in's analysis, or, for a replayed one, the analysis stored the first
+        time."""
+        if not created.created:
+            return await self.stored(created.entry)
+        row = await self.analyze_checkin(created.entry)
+        return None if row is None else row_to_read(row)
 
     async def stored(self, entry: MoodEntry) -> CheckinAnalysisRead | None:
         row = await self.analyses.for_entry(entry.user_id, entry.id)

@@ -18,7 +18,6 @@ from mindtrack.analysis.frontend import (
 )
 from mindtrack.analysis.recommendations import recommendations
 from mindtrack.analysis.schemas import CheckinAnalysisRead
-from mindtrack.analysis.service import row_to_read
 from mindtrack.auth import router as auth_routes
 from mindtrack.auth.dependencies import CurrentUser
 from mindtrack.compat.schemas import FrontendAnalysis, HistoryEntry, MoodHistory, TrackedMood
@@ -66,12 +65,9 @@ async def track_mood(
 ) -> TrackedMood:
     """Record a check-in from the web frontend's mood form and return its analysis."""
     result = await service.create(user, body)
-    if result.created:
-        stored = await analysis.analyze_checkin(result.entry)
-        analysed = None if stored is None else row_to_read(stored)
-    else:
+    if not result.created:
         response.status_code = status.HTTP_200_OK
-        analysed = await analysis.stored(result.entry)
+    analysed = await analysis.for_created(result)
     entry = result.entry
     flat = frontend_analysis(analysed, entry.score, entry.energy)
     return TrackedMood(

@@ -58,11 +58,10 @@ class TextAnalyzer:
     @classmethod
     def load(cls, models_dir: Path, encoder: str = DEFAULT_ENCODER) -> TextAnalyzer:
         started = time.perf_counter()
-        verify_model_files(models_dir, encoder)
+        artefacts = verify_model_files(models_dir, encoder)
         adapter = models_dir / ADAPTER_FOLDER
         has_adapter = (adapter / "adapter_config.json").is_file()
         text_encoder = TextEncoder.load(encoder, adapter=adapter if has_adapter else None)
-        artefacts = {task: load_head(models_dir / task) for task in TASKS}
         for artefact in artefacts.values():
             _check_fits(artefact, text_encoder)
         analyzer = cls(
@@ -122,15 +121,15 @@ class TextAnalyzer:
         return results
 
 
-def verify_model_files(models_dir: Path, encoder: str = DEFAULT_ENCODER) -> None:
-    """Fails fast, with the file and the command to rebuild it, before the slow model load."""
+def verify_model_files(models_dir: Path, encoder: str = DEFAULT_ENCODER) -> dict[str, HeadArtefact]:
+    """Every head, read and checked; fails fast, with the file and the command to rebuild it,
+    before the slow encoder load."""
     if not models_dir.is_dir():
         raise ModelFileError(f"model folder {models_dir} does not exist")
     adapter = models_dir / ADAPTER_FOLDER
     if (adapter / "adapter_config.json").is_file():
         _check_adapter_fits(adapter, encoder)
-    for task in TASKS:
-        load_head(models_dir / task)
+    return {task: load_head(models_dir / task) for task in TASKS}
 
 
 def _empty_analysis(note: str) -> TextAnalysis:

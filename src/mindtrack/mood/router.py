@@ -8,7 +8,6 @@ from pydantic import AwareDatetime
 
 from mindtrack.analysis.dependencies import AnalysisServiceDep
 from mindtrack.analysis.schemas import CreatedCheckinRead
-from mindtrack.analysis.service import row_to_read
 from mindtrack.auth.dependencies import CurrentUser
 from mindtrack.kit.problems import problem_responses
 from mindtrack.mood.dependencies import MoodServiceDep
@@ -47,12 +46,9 @@ async def create_checkin(
     """Record how you feel. A note is analysed at once (`analysis`). Retrying with the same
     `id` returns the first check-in."""
     result = await service.create(user, body)
-    if result.created:
-        stored = await analysis.analyze_checkin(result.entry)
-        analysed = None if stored is None else row_to_read(stored)
-    else:
+    if not result.created:
         response.status_code = status.HTTP_200_OK
-        analysed = await analysis.stored(result.entry)
+    analysed = await analysis.for_created(result)
     return CreatedCheckinRead(
         **CheckinRead.model_validate(result.entry).model_dump(), analysis=analysed
     )

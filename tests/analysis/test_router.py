@@ -110,6 +110,22 @@ async def test_editing_the_note_analyses_it_again_and_clearing_it_forgets(
     assert gone.status_code == 404
 
 
+async def test_a_note_without_words_is_stored_without_an_analysis(
+    client: httpx.AsyncClient, account: Account
+) -> None:
+    created = await client.post(
+        CHECKINS,
+        json={"score": 6, "emotions": ["calm"], "notes": "🙂🙂 …"},
+        headers=account.headers,
+    )
+    assert created.status_code == 201
+    assert created.json()["analysis"] is None
+    stored = await client.get(
+        f"{CHECKINS}/{created.json()['id']}/analysis", headers=account.headers
+    )
+    assert stored.status_code == 404
+
+
 async def test_deleting_a_check_in_deletes_its_analysis(
     client: httpx.AsyncClient, account: Account, db: AsyncSession
 ) -> None:

@@ -17,6 +17,7 @@ from mindtrack.kit.time import utcnow
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.emotions import check_chosen
 from mindtrack.ml.pipeline import TextAnalysis, TextAnalyzer
+from mindtrack.ml.text import has_words
 from mindtrack.models import CheckinAnalysis, MoodEntry, User
 from mindtrack.mood.service import CreatedCheckin
 
@@ -103,8 +104,8 @@ class AnalysisService:
 
     async def analyze_checkin(self, entry: MoodEntry) -> CheckinAnalysis | None:
         """Analyses the entry's note and stores the result (replacing an earlier one). None when
-        there is no note, or analysis is switched off."""
-        if self.engine is None or not (entry.notes or "").strip():
+        the note has no words (empty, emoji or punctuation only), or analysis is switched off."""
+        if self.engine is None or not has_words(entry.notes or ""):
             await self._forget(entry)
             return None
         result = await self.engine.analyze(entry.notes or "", entry.score)

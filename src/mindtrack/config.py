@@ -8,7 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -92,6 +92,11 @@ class MLSettings(BaseModel):
     )
     enabled: bool = Field(
         default=True, description="Load the text models at startup and analyse check-in notes."
+    )
+    runtime: Literal["onnxruntime", "torch"] = Field(
+        default="onnxruntime",
+        description="What runs the encoder: ONNX Runtime, on a graph exported from the model at "
+        "startup (faster when serving), or PyTorch itself.",
     )
     batch_size: int = Field(default=32, ge=1, le=256, description="Most notes per encoder pass.")
     batch_wait_ms: float = Field(

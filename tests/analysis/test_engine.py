@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import AsyncIterator
 
@@ -75,9 +76,53 @@ async def test_the_event_loop_keeps_running_while_models_work(
     await task
 
     assert elapsed > 0.05
-    assert ticks > 10  # the loop was free while PyTorch ran on the model thread
+    assert ticks > 10  # the loop was free while the encoder ran on the model thread
 
 
 def test_the_analyzer_is_loaded_once_per_process() -> None:
     settings = MLSettings(models_dir=MODELS_DIR)
     assert load_analyzer(settings) is load_analyzer(settings)
+
+
+def test_the_configured_runtime_runs_the_encoder() -> None:
+    served = load_analyzer(MLSettings(models_dir=MODELS_DIR))
+    in_pytorch = load_analyzer(MLSettings(models_dir=MODELS_DIR, runtime="torch"))
+
+    assert (served.encoder.runtime, in_pytorch.encoder.runtime) == ("onnxruntime", "torch")
+    assert served.versions == in_pytorch.versions
+    [a], [b] = (
+        served.analyze(["A calm evening after a hard week."]),
+        in_pytorch.analyze(["A calm evening after a hard week."]),
+    )
+    assert a.sentiment.valence == pytest.approx(b.sentiment.valence, abs=1e-3)
+
+
+class GatedAnalyzer(CountingAnalyzer):
+    """Holds its first pass until the test opens the gate, so that notes queue up behind it."""
+
+    def __init__(self, real: TextAnalyzer) -> None:
+        super().__init__(real)
+        self.gate = threading.Event()
+
+    def analyze(
+        self, notes: list[str], scores: list[int | None] | None = None
+    ) -> list[TextAnalysis]:
+        self.gate.wait(timeout=10)
+        return super().analyze(notes, scores)
+
+
+async def test_notes_that_queued_during_a_pass_all_go_into_the_next_one() -> None:
+    analyzer = GatedAnalyzer(load_analyzer(MLSettings(models_dir=MODELS_DIR)))
+    engine = AnalysisEngine(analyzer, batch_size=32, wait_ms=0)
+    await engine.start()
+    try:
+        first = asyncio.ensure_future(engine.analyze("the first note"))
+        await asyncio.sleep(0.05)  # the first pass is running (held at the gate)
+        queued = asyncio.ensure_future(engine.analyze_many([f"note {i}" for i in range(12)]))
+        await asyncio.sleep(0.05)
+        analyzer.gate.set()
+        await asyncio.gather(first, queued)
+    finally:
+        await engine.stop()
+
+    assert analyzer.batch_sizes == [1, 12]

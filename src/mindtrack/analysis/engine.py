@@ -1,7 +1,7 @@
 """The text models inside the service: loaded once, shared, and fed in micro-batches.
 
-Inference runs on one dedicated thread, so the event loop never waits on PyTorch. Notes that
-arrive while a batch is running are gathered into the next one: under load the encoder works
+Inference runs on one dedicated thread, so the event loop never waits on the encoder. Notes
+that arrive while a batch is running all go into the next one: under load the encoder works
 on many notes per pass, which costs far less per note than one pass each.
 """
 
@@ -16,21 +16,24 @@ from pathlib import Path
 import structlog
 
 from mindtrack.config import MLSettings
+from mindtrack.ml.encoder import Runtime
 from mindtrack.ml.pipeline import TextAnalysis, TextAnalyzer
 
 log = structlog.get_logger("mindtrack.analysis")
 
-_loaded: dict[tuple[Path, str], TextAnalyzer] = {}
+_loaded: dict[tuple[Path, str, Runtime], TextAnalyzer] = {}
 _loading = threading.Lock()
 
 
 def load_analyzer(settings: MLSettings) -> TextAnalyzer:
     """The analyzer for these settings, loaded once per process (app restarts and tests reuse
     it). Raises ModelFileError or EncoderUnavailableError with a message for operators."""
-    key = (settings.models_dir.resolve(), settings.encoder)
+    key = (settings.models_dir.resolve(), settings.encoder, settings.runtime)
     with _loading:
         if key not in _loaded:
-            _loaded[key] = TextAnalyzer.load(settings.models_dir, settings.encoder)
+            _loaded[key] = TextAnalyzer.load(
+                settings.models_dir, settings.encoder, settings.runtime
+            )
             analyzer = _loaded[key]
             log.info(
                 "text models loaded",
@@ -77,16 +80,24 @@ class AnalysisEngine:
         loop = asyncio.get_running_loop()
         while True:
             batch = [await self._queue.get()]
-            deadline = loop.time() + self.wait
-            while len(batch) < self.batch_size:
-                timeout = deadline - loop.time()
-                if timeout <= 0 and self._queue.empty():
-                    break
-                try:
-                    batch.append(await asyncio.wait_for(self._queue.get(), max(timeout, 0)))
-                except TimeoutError:
-                    break
+            await self._fill(loop, batch, deadline=loop.time() + self.wait)
             await self._process(loop, batch)
+
+    async def _fill(
+        self, loop: asyncio.AbstractEventLoop, batch: list[_Request], deadline: float
+    ) -> None:
+        """Everything already waiting joins the batch; then, until the deadline, newcomers."""
+        while len(batch) < self.batch_size:
+            if not self._queue.empty():
+                batch.append(self._queue.get_nowait())
+                continue
+            timeout = deadline - loop.time()
+            if timeout <= 0:
+                return
+            try:
+                batch.append(await asyncio.wait_for(self._queue.get(), timeout))
+            except TimeoutError:
+                return
 
     async def _process(self, loop: asyncio.AbstractEventLoop, batch: list[_Request]) -> None:
         texts, scores = [r.text for r in batch], [r.score for r in batch]

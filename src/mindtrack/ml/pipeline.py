@@ -13,7 +13,7 @@ import numpy as np
 from mindtrack.ml.artefacts import HeadArtefact, ModelFileError, load_head
 from mindtrack.ml.crisis.model import CrisisModel, CrisisSignal, assess_patterns_only
 from mindtrack.ml.emotions import NO_EMOTIONS, EmotionModel, Emotions
-from mindtrack.ml.encoder import DEFAULT_ENCODER, TextEncoder
+from mindtrack.ml.encoder import DEFAULT_ENCODER, Runtime, TextEncoder
 from mindtrack.ml.insights import TextInsights, analyse
 from mindtrack.ml.sentiment import NEUTRAL_SENTIMENT, Sentiment, SentimentModel
 from mindtrack.ml.text import has_words, model_input
@@ -56,12 +56,16 @@ class TextAnalyzer:
     load_seconds: float = field(default=0.0)
 
     @classmethod
-    def load(cls, models_dir: Path, encoder: str = DEFAULT_ENCODER) -> TextAnalyzer:
+    def load(
+        cls, models_dir: Path, encoder: str = DEFAULT_ENCODER, runtime: Runtime = "onnxruntime"
+    ) -> TextAnalyzer:
         started = time.perf_counter()
         artefacts = verify_model_files(models_dir, encoder)
         adapter = models_dir / ADAPTER_FOLDER
         has_adapter = (adapter / "adapter_config.json").is_file()
-        text_encoder = TextEncoder.load(encoder, adapter=adapter if has_adapter else None)
+        text_encoder = TextEncoder.load(
+            encoder, adapter=adapter if has_adapter else None, runtime=runtime
+        )
         for artefact in artefacts.values():
             _check_fits(artefact, text_encoder)
         analyzer = cls(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from mindtrack.config import MLSettings
     from mindtrack.ml.pipeline import TextAnalyzer
 
 ml_app = typer.Typer(
@@ -40,11 +41,10 @@ class Task(StrEnum):
     crisis = "crisis"
 
 
-def _ml_settings() -> tuple[str, Path]:
+def _ml_settings() -> MLSettings:
     from mindtrack.cli import _settings
 
-    ml = _settings().ml
-    return ml.encoder, ml.models_dir
+    return _settings().ml
 
 
 def _analyzer(models: Path | None) -> TextAnalyzer:
@@ -52,9 +52,9 @@ def _analyzer(models: Path | None) -> TextAnalyzer:
     from mindtrack.ml.encoder import EncoderUnavailableError
     from mindtrack.ml.pipeline import TextAnalyzer
 
-    encoder, models_dir = _ml_settings()
+    settings = _ml_settings()
     try:
-        return TextAnalyzer.load(models or models_dir, encoder)
+        return TextAnalyzer.load(models or settings.models_dir, settings.encoder, settings.runtime)
     except (ModelFileError, EncoderUnavailableError) as exc:
         typer.secho(f"Cannot load the models: {exc}", err=True, fg=typer.colors.RED)
         raise typer.Exit(1) from exc
@@ -79,9 +79,9 @@ def train(
     from mindtrack.ml.training import heads
     from mindtrack.ml.training.finetune import FinetuneConfig, finetune
 
-    encoder, models_dir = _ml_settings()
-    models_dir = models or models_dir
-    work = heads.Workspace(data, models_dir, encoder, journal)
+    settings = _ml_settings()
+    encoder, models_dir = settings.encoder, models or settings.models_dir
+    work = heads.Workspace(data, models_dir, encoder, journal, settings.runtime)
     steps = [t for t in Trainable if t is not Trainable.all] if what is Trainable.all else [what]
     for step in steps:
         if step is Trainable.encoder:

@@ -17,7 +17,7 @@ from mindtrack.ml.artefacts import HeadArtefact, LinearHead, ModelFileError, sav
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.model import CrisisModel
 from mindtrack.ml.emotions import sigmoid
-from mindtrack.ml.encoder import DEFAULT_ENCODER, TextEncoder
+from mindtrack.ml.encoder import DEFAULT_ENCODER, Runtime, TextEncoder
 from mindtrack.ml.labels import GOEMOTIONS_LABELS, SENTIMENT_LABELS
 from mindtrack.ml.pipeline import ADAPTER_FOLDER
 from mindtrack.ml.sentiment import softmax
@@ -34,6 +34,7 @@ class Workspace:
     models_dir: Path
     encoder_name: str = DEFAULT_ENCODER
     journal_data: Path = JOURNAL_DATA
+    runtime: Runtime = "onnxruntime"
 
     def encoder(self) -> TextEncoder:
         adapter = self.models_dir / ADAPTER_FOLDER
@@ -41,7 +42,7 @@ class Workspace:
             raise ModelFileError(
                 f"no fine-tuned encoder in {adapter}; run `mindtrack ml train encoder`"
             )
-        return TextEncoder.load(self.encoder_name, adapter=adapter)
+        return TextEncoder.load(self.encoder_name, adapter=adapter, runtime=self.runtime)
 
     def joint_heads(self) -> dict[str, LinearHead]:
         path = self.models_dir / ADAPTER_FOLDER / "heads.safetensors"

@@ -15,6 +15,7 @@ from mindtrack.ml.emotions import check_chosen
 from mindtrack.ml.labels import GOEMOTIONS_LABELS
 from mindtrack.ml.pipeline import TextAnalyzer
 from mindtrack.ml.text import neutralize_identity
+from mindtrack.ml.training.bias import NAMES
 from tests.conftest import MODELS_DIR
 
 
@@ -92,6 +93,39 @@ def test_identity_words_are_neutralised_before_the_encoder() -> None:
     assert neutralize_identity("As a gay man I feel fine") == neutralize_identity(
         "As a straight woman I feel fine"
     )
+    assert neutralize_identity("As an African American teen I feel fine") == (
+        neutralize_identity("As a Korean pensioner I feel fine")
+    )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Lakisha checked on me today.", "Emily checked on me today."),
+        ("Dinner with José and Priya's sister.", "Dinner with Greg and Mohammed's sister."),
+        ("Called JAMAL? no, called Jamal.", "Called JAMAL? no, called Wei."),
+    ],
+)
+def test_first_names_are_read_as_one_name(first: str, second: str) -> None:
+    assert neutralize_identity(first) == neutralize_identity(second)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hope you feel better, Will said to me.",
+        "I will polish the car and then visit Jordan and Paris.",
+        "grace under pressure, joy at the end of the day",
+    ],
+)
+def test_names_that_are_also_words_or_places_are_kept(note: str) -> None:
+    assert neutralize_identity(note) == note
+
+
+def test_the_shipped_models_read_listed_names_alike(analyzer: TextAnalyzer) -> None:
+    notes = [f"{name} said something hurtful about me today. I cried." for name in NAMES]
+    valences = [r.sentiment.valence for r in analyzer.analyze(notes)]
+    assert max(valences) - min(valences) < 1e-6
 
 
 def test_results_come_back_in_input_order(analyzer: TextAnalyzer) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from mindtrack.ml.first_names import FIRST_NAMES, PLACEHOLDER
+
 # About 400 words: far past any typical note; longer notes are read from their start, and the
 # crisis patterns still scan the whole text.
 MAX_MODEL_CHARS = 2000
@@ -21,7 +23,9 @@ _IDENTITY_TERMS = {
         "male", "nonbinary", "non-binary", "transgender", "trans", "cis", "cisgender",
         "husband", "wife", "boyfriend", "girlfriend", "mother", "father", "mom", "mum", "dad",
         "son", "daughter", "brother", "sister", "grandma", "grandpa", "grandmother",
-        "grandfather", "aunt", "uncle", "niece", "nephew",
+        "grandfather", "aunt", "uncle", "niece", "nephew", "trans man", "trans woman",
+        "teen", "teenager", "adolescent", "retiree", "pensioner", "millennial", "boomer",
+        "amputee", "wheelchair user", "little person", "dwarf",
     ),
     "": (
         "black", "white", "asian", "latino", "latina", "latinx", "hispanic", "arab", "indian",
@@ -30,11 +34,37 @@ _IDENTITY_TERMS = {
         "gay", "lesbian", "straight", "bisexual", "bi", "queer", "heterosexual", "homosexual",
         "asexual", "pansexual", "disabled", "blind", "deaf", "autistic", "wheelchair-bound",
         "able-bodied", "neurotypical", "neurodivergent", "old", "older", "elderly", "young",
-        "younger", "teenage", "teenaged", "middle-aged", "senior",
+        "younger", "teenage", "teenaged", "middle-aged", "senior", "elder",
+        # origins and nationalities
+        "african american", "native american", "pacific islander", "alaska native",
+        "middle eastern", "middle-eastern", "south asian", "east asian", "southeast asian",
+        "caucasian", "biracial", "multiracial", "mixed-race", "mixed race", "aboriginal",
+        "roma", "romani", "american", "mexican", "puerto rican", "cuban", "dominican",
+        "brazilian", "colombian", "chinese", "japanese", "korean", "vietnamese", "filipino",
+        "filipina", "pakistani", "bangladeshi", "nigerian", "ghanaian", "kenyan", "ethiopian",
+        "somali", "jamaican", "haitian", "irish", "italian", "russian", "ukrainian",
+        "german", "french", "british", "iranian", "persian", "turkish", "kurdish", "syrian",
+        "palestinian", "israeli", "egyptian", "moroccan", "immigrant", "refugee",
+        # beliefs
+        "agnostic", "evangelical", "pagan", "jain", "taoist", "baptist", "methodist",
+        "lutheran", "sunni", "shia", "orthodox",
+        # sexual orientation and gender identity
+        "lgbt", "lgbtq", "lgbtq+", "lgbtqia", "intersex", "genderqueer", "genderfluid",
+        "agender", "aromantic", "demisexual", "two-spirit",
+        # disability
+        "paralyzed", "paralysed", "paraplegic", "quadriplegic", "dyslexic", "handicapped",
+        "visually impaired", "hearing impaired", "hard of hearing", "deafblind",
+        "chronically ill", "in a wheelchair",
     ),
 }  # fmt: skip
+# Longest first, so "african american" is taken as one term rather than as "african".
 _IDENTITY_PATTERN = re.compile(
-    r"\b(" + "|".join(re.escape(t) for terms in _IDENTITY_TERMS.values() for t in terms) + r")\b",
+    r"\b("
+    + "|".join(
+        re.escape(t)
+        for t in sorted({t for terms in _IDENTITY_TERMS.values() for t in terms}, key=len)[::-1]
+    )
+    + r")(?!\w)",
     re.IGNORECASE,
 )
 _REPLACEMENT = {t: r for r, terms in _IDENTITY_TERMS.items() for t in terms}
@@ -44,6 +74,8 @@ _PRONOUN_REPLACEMENT = {
     "hers": "theirs", "himself": "themselves", "herself": "themselves",
 }  # fmt: skip
 _SPACES = re.compile(r"[ \t]+")
+_ARTICLE = re.compile(r"\b(an?) (\w)", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[^\W\d_][\w-]*", re.UNICODE)
 
 
 def clean(text: str) -> str:
@@ -63,8 +95,34 @@ def neutralize_identity(text: str) -> str:
     def pronoun(match: re.Match[str]) -> str:
         return _PRONOUN_REPLACEMENT[match.group(0).lower()]
 
-    rewritten = _PRONOUNS.sub(pronoun, _IDENTITY_PATTERN.sub(swap, text))
-    return _SPACES.sub(" ", rewritten).strip()
+    named = neutralize_names(text)
+    rewritten = _SPACES.sub(" ", _IDENTITY_PATTERN.sub(swap, named))
+    if rewritten != named:
+        # "an Asian woman" and "a white woman" both become "a person".
+        rewritten = _ARTICLE.sub(_article, rewritten)
+    return _PRONOUNS.sub(pronoun, rewritten).strip()
+
+
+def _article(match: re.Match[str]) -> str:
+    article, following = match.group(1), match.group(2)
+    chosen = "an" if following[0].lower() in "aeiou" else "a"
+    return (chosen.capitalize() if article[0].isupper() else chosen) + " " + following
+
+
+def neutralize_names(text: str) -> str:
+    """Listed first names, written with a capital (accents or not), become one placeholder."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        known = word[0].isupper() and _without_accents(word) in FIRST_NAMES
+        return PLACEHOLDER if known else word
+
+    return _CAPITALISED.sub(swap, text)
+
+
+def _without_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def model_input(text: str) -> str:

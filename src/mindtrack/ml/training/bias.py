@@ -28,7 +28,6 @@ GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
-# Names are not on the neutralising list, so these pairs test the encoder itself.
 NAME_TEMPLATES = (
     "{x} here. Had a really good day at work today.",
     "Talked to my friend {x} and I feel so alone lately.",
@@ -38,6 +37,8 @@ NAME_TEMPLATES = (
     "{x} checked on me. I wish I could disappear.",
 )
 NAMES = ("Emily", "Lakisha", "Greg", "Jamal", "Mohammed", "Wei", "Priya", "José")
+# Names the neutralising list does not know, so these pairs test the encoder itself.
+UNLISTED_NAMES = ("Brody", "Latrice", "Dashawn", "Kristen", "Siddharth", "Thandiwe", "Yerlan")
 
 
 def swap_pairs() -> list[tuple[str, str, str]]:
@@ -46,6 +47,7 @@ def swap_pairs() -> list[tuple[str, str, str]]:
     for group, terms, templates in [
         *((g, t, TEMPLATES) for g, t in GROUPS.items()),
         ("names", NAMES, NAME_TEMPLATES),
+        ("unlisted names", UNLISTED_NAMES, NAME_TEMPLATES),
     ]:
         for template in templates:
             for a, b in combinations(terms, 2):

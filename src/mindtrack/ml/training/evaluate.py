@@ -157,16 +157,16 @@ def evaluate_bias(analyzer: TextAnalyzer) -> list[Result]:
     first, second = [a for _, a, _ in pairs], [b for _, _, b in pairs]
     valence, crisis = _largest_changes(analyzer, first, second, neutralise=True)
     raw_valence, raw_crisis = _largest_changes(analyzer, first, second, neutralise=False)
-    names = [(a, b) for group, a, b in pairs if group == "names"]
-    name_valence, name_crisis = _largest_changes(
-        analyzer, [a for a, _ in names], [b for _, b in names], neutralise=True
+    unlisted = [(a, b) for group, a, b in pairs if group == "unlisted names"]
+    unlisted_valence, unlisted_crisis = _largest_changes(
+        analyzer, [a for a, _ in unlisted], [b for _, b in unlisted], neutralise=True
     )
     data = f"identity-swap pairs ({len(pairs)})"
     return [
         Result("bias", data, "max Δ valence", round(valence, 4), None, "< 0.05", valence < 0.05,
-               f"names only {name_valence:.3f}; without neutralising {raw_valence:.3f}"),
+               f"names not on the list {unlisted_valence:.3f}; without neutralising {raw_valence:.3f}"),
         Result("bias", data, "max Δ crisis score", round(crisis, 4), None, "< 0.05", crisis < 0.05,
-               f"names only {name_crisis:.3f}; without neutralising {raw_crisis:.3f}"),
+               f"names not on the list {unlisted_crisis:.3f}; without neutralising {raw_crisis:.3f}"),
     ]  # fmt: skip
 
 

@@ -2,7 +2,8 @@
 
 Prints p50/p95/p99 latency for one note at a time through the whole pipeline (encoder,
 sentiment, emotions, crisis, themes), throughput when notes come in batches, and the
-process's resident memory with every model loaded.
+process's resident memory with every model loaded. `MINDTRACK_ML__RUNTIME=torch` measures the
+encoder in PyTorch instead of ONNX Runtime.
 
     .venv/bin/python bench/ml.py [--notes 300] [--batch 32] [--json FILE]
 """
@@ -18,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from mindtrack.config import MLSettings
+from mindtrack.config import Settings
 from mindtrack.ml.pipeline import TextAnalyzer
 
 SENTENCES = (
@@ -59,7 +60,7 @@ def rss_mb() -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--models", type=Path, default=MLSettings().models_dir)
+    parser.add_argument("--models", type=Path, default=Settings().ml.models_dir)
     parser.add_argument("--notes", type=int, default=300, help="single-note runs")
     parser.add_argument("--words", type=int, default=40, help="words per note")
     parser.add_argument("--batch", type=int, default=32)
@@ -69,7 +70,8 @@ def main() -> int:
     rng = random.Random(0)
 
     started = time.perf_counter()
-    analyzer = TextAnalyzer.load(args.models, MLSettings().encoder)
+    settings = Settings().ml
+    analyzer = TextAnalyzer.load(args.models, settings.encoder, settings.runtime)
     load_seconds = time.perf_counter() - started
     memory = rss_mb()
 
@@ -92,7 +94,8 @@ def main() -> int:
 
     report = {
         "cpus": os.cpu_count(),
-        "torch_threads": __import__("torch").get_num_threads(),
+        "runtime": analyzer.encoder.runtime,
+        "threads": __import__("torch").get_num_threads(),
         "load_seconds": round(load_seconds, 2),
         "words_per_note": args.words,
         "single": {
@@ -111,8 +114,8 @@ def main() -> int:
         "models": analyzer.versions.as_dict(),
     }
     print(
-        f"text pipeline, {args.words}-word notes, {os.cpu_count()} CPUs, models loaded in "
-        f"{load_seconds:.1f} s\n"
+        f"text pipeline ({report['runtime']}), {args.words}-word notes, {os.cpu_count()} CPUs, "
+        f"models loaded in {load_seconds:.1f} s\n"
         f"one note at a time (n={len(latencies)}): p50 {report['single']['p50_ms']} ms, "
         f"p95 {report['single']['p95_ms']} ms, p99 {report['single']['p99_ms']} ms\n"
         f"batches of {args.batch} (n={len(batched)}): {report['batched']['notes_per_s']} notes/s\n"

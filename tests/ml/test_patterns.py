@@ -29,6 +29,14 @@ def level(note: str) -> RiskLevel:
         ("Two years ago I tried to end it; today was ok", RiskLevel.LOW),
         ("I used to cut myself in high school", RiskLevel.LOW),
         ("everything feels hopeless", RiskLevel.LOW),
+        (
+            "filled in the questionnaire and I ticked that I want to die most days",
+            RiskLevel.MODERATE,
+        ),
+        (
+            "Two patients cancelled today and I keep thinking about killing myself",
+            RiskLevel.MODERATE,
+        ),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -54,6 +62,10 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "cut myself shaving, typical monday",
         "If I have to sit through one more meeting I'm going to shoot myself lol",
         "GP asked if I ever think about ending my life. Honestly no, never have.",
+        "Two clients this week with suicidal thoughts; both have safety plans now.",
+        "The leaflet says the new tablets can cause suicidal thoughts. Just nausea so far.",
+        "Safeguarding course today: how to ask about self harm without panicking.",
+        "my little cousin replied 'i want to die' to a video of a cat falling off a sofa",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:

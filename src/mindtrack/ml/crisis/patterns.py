@@ -276,7 +276,10 @@ _SOMEONE_ELSE = re.compile(
     r"(?:my|a|our|his|her|their) (?:friend|best friend|brother|sister|mom|mum|dad|mother|father|son|"
     r"daughter|partner|husband|wife|boyfriend|girlfriend|cousin|coworker|co-worker|colleague|"
     r"patient|client|student|roommate|flatmate|neighbou?r|uncle|aunt|grandma|grandpa|kid|child|"
-    r"teammate|classmate|ex|boss|doctor|gp|therapist|nurse|teacher|counsellor|counselor)s?(?:'s)?)\b",
+    r"teammate|classmate|ex|boss|doctor|gp|therapist|nurse|teacher|counsellor|counselor|pupil|"
+    r"caller)s?(?:'s)?"
+    # people someone looks after or teaches at work, written without a determiner
+    r"|patients|clients|pupils|students|callers|service users|residents)\b",
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'll|i'd|me|my|myself|mine)\b", re.IGNORECASE)
@@ -284,7 +287,10 @@ _STORY = re.compile(
     r"\b(?:book|novel|film|movie|show|series|episode|documentary|game|character|hero|heroine|"
     r"protagonist|villain|article|news|headline|podcast|song|lyrics|poem|story|play|chapter|"
     r"season|history class|history lesson|lecture|essay|paper|report|study|case study|anime|manga|"
-    r"comic|fiction|plot|scene|actor|actress|shakespeare|hamlet|romeo)s?\b",
+    r"comic|fiction|plot|scene|actor|actress|shakespeare|hamlet|romeo|"
+    # learning about risk, or reading about it, rather than feeling it
+    r"leaflet|side effect|questionnaire|question|survey|screening|training|course|module|"
+    r"workshop|seminar|webinar|first aid)s?\b",
     re.IGNORECASE,
 )
 _IDIOM_AFTER = re.compile(
@@ -313,7 +319,8 @@ def _sentence(text: str, start: int, end: int) -> str:
 _CONJUNCTION = re.compile(r"\b(?:and|so|because|cause|cos|then)\b", re.IGNORECASE)
 _REPORTED = re.compile(
     r"\b(?!i\b)\w+ (?:said|says|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
-    r"posted|messaged|admitted|mentioned|confessed|screamed|yelled|joked)\b",
+    r"posted|messaged|admitted|mentioned|confessed|screamed|yelled|joked|commented|replied|"
+    r"tweeted|captioned)\b",
     re.IGNORECASE,
 )
 _JOKE_AFTER = re.compile(

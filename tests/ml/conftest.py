@@ -170,6 +170,12 @@ def tiny_journal(tmp_path: Path) -> Path:
         ("i want to die", "moderate", "passive_ideation"),
         ("i want to kill myself with pills", "high", "method"),
         ("tonight i kill myself i have the pills", "imminent", "intent"),
+        # a second note at each level, so that the crisis tuning can cross-validate
+        ("long walk and a nap, feeling calm", "none", "everyday"),
+        ("everything feels hopeless lately", "low", "distress"),
+        ("i wish i was dead", "moderate", "passive_ideation"),
+        ("thinking about the bridge and ending it", "high", "method"),
+        ("wrote my goodbye letters, doing it tonight", "imminent", "intent"),
     ]
     rows = [
         {"id": f"n{i}", "text": text, "level": level, "category": category}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mindtrack.ml.artefacts import HeadArtefact
+from mindtrack.ml.artefacts import HeadArtefact, LinearHead
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.patterns import (
     ACTIVE,
@@ -64,6 +64,29 @@ def level_of(matches: list[PatternMatch]) -> RiskLevel:
 
 
 SentenceEmbedder = Callable[[list[str]], np.ndarray]
+
+
+def cumulative_levels(journal: LinearHead, features: np.ndarray) -> np.ndarray:
+    """P(level ≥ L) for L = none … imminent from a five-level head, one row per note."""
+    probabilities = softmax(journal.logits(features))
+    at_least: np.ndarray = np.cumsum(probabilities[:, ::-1], axis=1)[:, ::-1]
+    return at_least
+
+
+@dataclass(frozen=True)
+class PatternReading:
+    """What the patterns make of a note: its matches, and whether every word of death in it
+    is used harmlessly."""
+
+    matches: list[PatternMatch]
+    only_harmless: bool
+
+    @classmethod
+    def of(cls, note: str) -> PatternReading:
+        matches = find_signals(note)
+        return cls(matches, not matches and only_harmless_mentions(note))
+
+
 _SENTENCES = re.compile(r"[^.!?;\n]+[.!?;]*")
 
 
@@ -91,9 +114,7 @@ class CrisisModel:
         """P(level ≥ L) for L = none … imminent, one row per note."""
         if self.journal is None:
             return np.zeros((len(features), len(RiskLevel)))
-        probabilities = softmax(self.journal.logits(features))
-        at_least: np.ndarray = np.cumsum(probabilities[:, ::-1], axis=1)[:, ::-1]
-        return at_least
+        return cumulative_levels(self.journal, features)
 
     def model_level(self, at_least: np.ndarray) -> RiskLevel:
         """The highest level whose threshold is met along with every lower one's."""
@@ -109,23 +130,42 @@ class CrisisModel:
     ) -> list[CrisisSignal]:
         if not notes:
             return []
-        probabilities = self.probabilities(features)
-        at_least = self.level_probabilities(features)
-        return [
-            self._assess(note, float(p), row, embed)
-            for note, p, row in zip(notes, probabilities, at_least, strict=True)
-        ]
+        return self.combine(
+            notes,
+            [PatternReading.of(note) for note in notes],
+            self.probabilities(features),
+            self.level_probabilities(features),
+            embed,
+        )
+
+    def combine(
+        self,
+        notes: list[str],
+        readings: list[PatternReading],
+        probabilities: np.ndarray,
+        at_least: np.ndarray,
+        embed: SentenceEmbedder | None = None,
+    ) -> list[CrisisSignal]:
+        """Each note's signal from what its patterns found and what the heads gave it (training
+        tunes thresholds over readings and probabilities computed once)."""
+        rows = zip(notes, readings, probabilities, at_least, strict=True)
+        return [self._assess(note, reading, float(p), row, embed) for note, reading, p, row in rows]
 
     def _assess(
-        self, note: str, probability: float, at_least: np.ndarray, embed: SentenceEmbedder | None
+        self,
+        note: str,
+        reading: PatternReading,
+        probability: float,
+        at_least: np.ndarray,
+        embed: SentenceEmbedder | None,
     ) -> CrisisSignal:
-        matches = find_signals(note)
+        matches = reading.matches
         level = level_of(matches)
         evidence = [Evidence(m.signal, m.level.label, m.text, m.start, m.end) for m in matches]
         learned = self.model_level(at_least)
         # Words of death used only as idioms, denials, about others or about a story: the
         # learned head reacts to the words, the patterns know the use.
-        if learned > level and not (not matches and only_harmless_mentions(note)):
+        if learned > level and not reading.only_harmless:
             level = learned
             evidence.append(self._model_evidence(note, learned, embed))
         if level is RiskLevel.NONE and probability >= self.low_threshold:

@@ -18,6 +18,16 @@ TEXT = "/api/v1/analysis/text"
 CHECKINS = "/api/v1/checkins"
 
 
+async def post_checkin(
+    client: httpx.AsyncClient, account: Account, score: int, emotion: str, notes: str
+) -> httpx.Response:
+    return await client.post(
+        CHECKINS,
+        json={"score": score, "emotions": [emotion], "notes": notes},
+        headers=account.headers,
+    )
+
+
 async def test_analysing_text_returns_every_part_and_stores_nothing(
     client: httpx.AsyncClient, account: Account, db: AsyncSession
 ) -> None:
@@ -68,10 +78,8 @@ async def test_odd_texts_are_answered_not_failed(
 async def test_a_check_in_note_is_analysed_and_stored_with_model_versions(
     client: httpx.AsyncClient, account: Account, make_account: object
 ) -> None:
-    created = await client.post(
-        CHECKINS,
-        json={"score": 2, "emotions": ["sad"], "notes": "Everyone would be better off without me."},
-        headers=account.headers,
+    created = await post_checkin(
+        client, account, 2, "sad", "Everyone would be better off without me."
     )
     assert created.status_code == 201
     analysis = created.json()["analysis"]
@@ -93,11 +101,7 @@ async def test_a_check_in_note_is_analysed_and_stored_with_model_versions(
 async def test_editing_the_note_analyses_it_again_and_clearing_it_forgets(
     client: httpx.AsyncClient, account: Account
 ) -> None:
-    created = await client.post(
-        CHECKINS,
-        json={"score": 5, "emotions": ["calm"], "notes": "A quiet, ordinary day."},
-        headers=account.headers,
-    )
+    created = await post_checkin(client, account, 5, "calm", "A quiet, ordinary day.")
     path = f"{CHECKINS}/{created.json()['id']}"
     assert created.json()["analysis"]["crisis"]["level"] == "none"
 
@@ -113,11 +117,7 @@ async def test_editing_the_note_analyses_it_again_and_clearing_it_forgets(
 async def test_a_note_without_words_is_stored_without_an_analysis(
     client: httpx.AsyncClient, account: Account
 ) -> None:
-    created = await client.post(
-        CHECKINS,
-        json={"score": 6, "emotions": ["calm"], "notes": "🙂🙂 …"},
-        headers=account.headers,
-    )
+    created = await post_checkin(client, account, 6, "calm", "🙂🙂 …")
     assert created.status_code == 201
     assert created.json()["analysis"] is None
     stored = await client.get(
@@ -129,11 +129,7 @@ async def test_a_note_without_words_is_stored_without_an_analysis(
 async def test_deleting_a_check_in_deletes_its_analysis(
     client: httpx.AsyncClient, account: Account, db: AsyncSession
 ) -> None:
-    created = await client.post(
-        CHECKINS,
-        json={"score": 5, "emotions": ["calm"], "notes": "Fine day."},
-        headers=account.headers,
-    )
+    created = await post_checkin(client, account, 5, "calm", "Fine day.")
     await client.delete(f"{CHECKINS}/{created.json()['id']}", headers=account.headers)
     assert (await db.scalar(select(func.count()).select_from(CheckinAnalysis))) == 0
 

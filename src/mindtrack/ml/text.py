@@ -75,7 +75,8 @@ _PRONOUN_REPLACEMENT = {
 }  # fmt: skip
 _SPACES = re.compile(r"[ \t]+")
 _ARTICLE = re.compile(r"\b(an?) (\w)", re.IGNORECASE)
-_CAPITALISED = re.compile(r"\b[^\W\d_][\w-]*", re.UNICODE)
+# Words that start with a capital Latin letter: the only ones that can be a listed name.
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w-]*")
 
 
 def clean(text: str) -> str:
@@ -114,7 +115,9 @@ def neutralize_names(text: str) -> str:
 
     def swap(match: re.Match[str]) -> str:
         word = match.group(0)
-        known = word[0].isupper() and _without_accents(word) in FIRST_NAMES
+        known = word in FIRST_NAMES or (
+            not word.isascii() and _without_accents(word) in FIRST_NAMES
+        )
         return PLACEHOLDER if known else word
 
     return _CAPITALISED.sub(swap, text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -75,16 +76,19 @@ def cumulative_levels(journal: LinearHead, features: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class PatternReading:
-    """What the patterns make of a note: its matches, and whether every word of death in it
-    is used harmlessly."""
+    """What the patterns make of a note: its matches, and (read only when the journal head
+    would raise the level) whether every word of death in it is used harmlessly."""
 
+    note: str
     matches: list[PatternMatch]
-    only_harmless: bool
 
     @classmethod
     def of(cls, note: str) -> PatternReading:
-        matches = find_signals(note)
-        return cls(matches, not matches and only_harmless_mentions(note))
+        return cls(note, find_signals(note))
+
+    @cached_property
+    def only_harmless(self) -> bool:
+        return not self.matches and only_harmless_mentions(self.note)
 
 
 _SENTENCES = re.compile(r"[^.!?;\n]+[.!?;]*")

@@ -134,9 +134,11 @@ def evaluate_crisis(analyzer: TextAnalyzer, root: Path, journal: Path) -> list[R
     ]  # fmt: skip
 
 
-def _largest_changes(
+def _changes(
     analyzer: TextAnalyzer, first: list[str], second: list[str], neutralise: bool
-) -> tuple[float, float]:
+) -> tuple[np.ndarray, np.ndarray]:
+    """How far valence and crisis score move within each pair."""
+
     def read(notes: list[str]) -> tuple[np.ndarray, list[float]]:
         if neutralise:
             features = analyzer.embed(notes)
@@ -148,19 +150,19 @@ def _largest_changes(
 
     valence_a, crisis_a = read(first)
     valence_b, crisis_b = read(second)
-    crisis = max(abs(x - y) for x, y in zip(crisis_a, crisis_b, strict=True))
-    return float(np.max(np.abs(valence_a - valence_b))), float(crisis)
+    return np.abs(valence_a - valence_b), np.abs(np.array(crisis_a) - np.array(crisis_b))
 
 
 def evaluate_bias(analyzer: TextAnalyzer) -> list[Result]:
     pairs = swap_pairs()
     first, second = [a for _, a, _ in pairs], [b for _, _, b in pairs]
-    valence, crisis = _largest_changes(analyzer, first, second, neutralise=True)
-    raw_valence, raw_crisis = _largest_changes(analyzer, first, second, neutralise=False)
-    unlisted = [(a, b) for group, a, b in pairs if group == "unlisted names"]
-    unlisted_valence, unlisted_crisis = _largest_changes(
-        analyzer, [a for a, _ in unlisted], [b for _, b in unlisted], neutralise=True
-    )
+    valence_changes, crisis_changes = _changes(analyzer, first, second, neutralise=True)
+    raw_valence_changes, raw_crisis_changes = _changes(analyzer, first, second, neutralise=False)
+    unlisted = np.array([group == "unlisted names" for group, _, _ in pairs])
+    valence, crisis = float(valence_changes.max()), float(crisis_changes.max())
+    raw_valence, raw_crisis = float(raw_valence_changes.max()), float(raw_crisis_changes.max())
+    unlisted_valence = float(valence_changes[unlisted].max())
+    unlisted_crisis = float(crisis_changes[unlisted].max())
     data = f"identity-swap pairs ({len(pairs)})"
     return [
         Result("bias", data, "max Δ valence", round(valence, 4), None, "< 0.05", valence < 0.05,

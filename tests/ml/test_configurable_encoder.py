@@ -39,7 +39,8 @@ def tiny_models(
 def test_training_writes_safetensors_and_json_only(tiny_models: Path) -> None:
     files = {p.relative_to(tiny_models).as_posix() for p in tiny_models.rglob("*") if p.is_file()}
     assert {"sentiment/head.safetensors", "sentiment/meta.json", "emotions/meta.json",
-            "crisis/head.safetensors", "encoder/adapter_model.safetensors",
+            "crisis/head.safetensors", "crisis/vocabulary.json",
+            "encoder/adapter_model.safetensors",
             "encoder/adapter_config.json"} <= files  # fmt: skip
     assert not [f for f in files if f.endswith((".pt", ".pkl", ".bin", ".joblib"))]
     emotions = json.loads((tiny_models / "emotions" / "meta.json").read_text())

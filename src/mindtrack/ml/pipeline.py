@@ -173,8 +173,8 @@ def _check_fits(artefact: HeadArtefact, encoder: TextEncoder) -> None:
             f"(adapter {expected.get('adapter_digest')}), but the loaded encoder is {info.name!r} "
             f"(adapter {info.adapter_digest}); retrain it with `mindtrack ml train {artefact.name}`"
         )
-    for head in artefact.heads.values():
-        if head.dimension != info.dimension:
+    for name, head in artefact.heads.items():
+        if name not in artefact.vocabularies and head.dimension != info.dimension:
             raise ModelFileError(
                 f"models/{artefact.name} expects {head.dimension}-dimensional features, "
                 f"the encoder gives {info.dimension}"

@@ -8,26 +8,27 @@ check-in) but never higher. Every level above `none` comes with evidence a perso
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 
-from mindtrack.ml.artefacts import HeadArtefact, LinearHead
+from mindtrack.ml.artefacts import HeadArtefact, ModelFileError
 from mindtrack.ml.crisis.levels import RiskLevel
+from mindtrack.ml.crisis.ngrams import NgramHead
 from mindtrack.ml.crisis.patterns import (
     ACTIVE,
     METHOD,
     PASSIVE,
     PLAN,
-    SELF_HARM,
     PatternMatch,
     find_signals,
     only_harmless_mentions,
 )
 from mindtrack.ml.emotions import sigmoid
 from mindtrack.ml.sentiment import softmax
+from mindtrack.ml.text import model_input
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,9 @@ def level_of(matches: list[PatternMatch]) -> RiskLevel:
     level = max((m.level for m in matches), default=RiskLevel.NONE)
     signals = {m.signal for m in matches}
     # A method or a plan on top of thoughts of dying is C-SSRS's "active ideation with method"
-    # or "with plan": at least high, whichever rule fired first.
-    if signals & {PASSIVE, ACTIVE, SELF_HARM} and signals & {METHOD, PLAN}:
+    # or "with plan": at least high, whichever rule fired first. Self-harm with its means
+    # (pills to numb out, a razor) stays self-harm.
+    if signals & {PASSIVE, ACTIVE} and signals & {METHOD, PLAN}:
         level = max(level, RiskLevel.HIGH)
     return level
 
@@ -67,9 +69,9 @@ def level_of(matches: list[PatternMatch]) -> RiskLevel:
 SentenceEmbedder = Callable[[list[str]], np.ndarray]
 
 
-def cumulative_levels(journal: LinearHead, features: np.ndarray) -> np.ndarray:
-    """P(level ≥ L) for L = none … imminent from a five-level head, one row per note."""
-    probabilities = softmax(journal.logits(features))
+def cumulative_levels(logits: np.ndarray) -> np.ndarray:
+    """P(level ≥ L) for L = none … imminent from a five-level head's logits, one row per note."""
+    probabilities = softmax(logits)
     at_least: np.ndarray = np.cumsum(probabilities[:, ::-1], axis=1)[:, ::-1]
     return at_least
 
@@ -97,8 +99,10 @@ _SENTENCES = re.compile(r"[^.!?;\n]+[.!?;]*")
 class CrisisModel:
     """Two heads over the shared encoder: `journal` reads a note's level the way the labelling
     guide does (trained on hand-written journal notes), `main` is the Reddit-trained
-    probability that a text comes from a suicide-risk forum. Patterns give the evidence; the
-    journal head catches what the patterns cannot phrase, and says which sentence moved it."""
+    probability that a text comes from a suicide-risk forum. Beside `journal`, n-gram heads
+    (see `ngrams`) learn the same levels from the note's words and letters; the journal level
+    is the average of the three. Patterns give the evidence; the journal heads catch what the
+    patterns cannot phrase, and say which sentence moved them."""
 
     def __init__(self, artefact: HeadArtefact) -> None:
         self.artefact = artefact
@@ -109,16 +113,25 @@ class CrisisModel:
             RiskLevel.parse(name): float(value) for name, value in meta["level_thresholds"].items()
         }
         self.journal = artefact.heads.get("journal")
+        self.ngram_heads = [
+            _ngram_head(artefact, kind) for kind in meta.get("vocabulary_heads", [])
+        ]
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         logits = self.artefact.head.logits(features)[:, 0] / self.temperature
         return sigmoid(logits)
 
-    def level_probabilities(self, features: np.ndarray) -> np.ndarray:
-        """P(level ≥ L) for L = none … imminent, one row per note."""
+    def level_probabilities(self, features: np.ndarray, notes: Sequence[str]) -> np.ndarray:
+        """P(level ≥ L) for L = none … imminent, one row per note: the mean over the journal
+        heads."""
         if self.journal is None:
             return np.zeros((len(features), len(RiskLevel)))
-        return cumulative_levels(self.journal, features)
+        readings = [cumulative_levels(self.journal.logits(features))]
+        if self.ngram_heads:
+            texts = [model_input(note) for note in notes]
+            readings += [cumulative_levels(head.logits(texts)) for head in self.ngram_heads]
+        mean: np.ndarray = np.mean(readings, axis=0)
+        return mean
 
     def model_level(self, at_least: np.ndarray) -> RiskLevel:
         """The highest level whose threshold is met along with every lower one's."""
@@ -138,7 +151,7 @@ class CrisisModel:
             notes,
             [PatternReading.of(note) for note in notes],
             self.probabilities(features),
-            self.level_probabilities(features),
+            self.level_probabilities(features, notes),
             embed,
         )
 
@@ -187,11 +200,17 @@ class CrisisModel:
         start, end = spans[0] if spans else (0, len(note))
         if embed is not None and len(spans) > 1:
             sentences = [note[a:b] for a, b in spans]
-            risk = self.level_probabilities(embed(sentences))[:, RiskLevel.MODERATE]
+            risk = self.level_probabilities(embed(sentences), sentences)[:, RiskLevel.MODERATE]
             start, end = spans[int(np.argmax(risk))]
         while start < end and note[start].isspace():
             start += 1
         return Evidence("model", level.label, note[start:end], start, end)
+
+
+def _ngram_head(artefact: HeadArtefact, kind: str) -> NgramHead:
+    if kind not in artefact.vocabularies or kind not in artefact.heads:
+        raise ModelFileError(f"the {artefact.name} model lacks its {kind!r} n-gram head")
+    return NgramHead(kind, artefact.vocabularies[kind], artefact.heads[kind])
 
 
 def assess_patterns_only(note: str) -> CrisisSignal:

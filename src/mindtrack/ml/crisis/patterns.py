@@ -63,15 +63,28 @@ RULES: tuple[Rule, ...] = (
         PASSIVE, RiskLevel.MODERATE,
         r"wish(?:ed)? (?:that )?i (?:was|were|could be) dead",
         rf"wish(?:ed)? (?:that )?i (?:could |would )?{_SOFT}(?:die|disappear|vanish|not exist|stop existing|cease to exist|(?:never|not) wake up|fall asleep and (?:never|not) wake up)",
-        r"wish(?:ed)? (?:that )?i (?:had )?(?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|wasn't here)",
+        r"wish(?:ed|ing)? (?:that )?i(?:'d| had)? (?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|weren't alive|wasn't here)",
         rf"(?:wanna|want to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop existing|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive)",
         rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|carry on)",
         r"(?:better off|happier|easier) (?:dead|without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|dead))",
         r"(?:no|never|nobody|no one|no-one) (?:would|will) (?:even )?(?:miss|notice|care)(?: about)?(?: me)? (?:if|when) i(?:'m| am| was| were)? (?:gone|dead|died|disappeared|wasn't here)",
         r"no (?:reason|point) (?:to|in) (?:live|living|being alive|going on|carrying on|keep going|existing|staying alive)",
+        r"(?:don't|do not|can't|cannot) see (?:the|any) point (?:of|in) (?:being alive|living(?! (?:in|with|at|on|off|like|here|there))|staying alive|going on|existing|life)",
+        rf"(?:not sure|don't know if|unsure if|not certain) i {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|keep going|keep living|carry on)",
+        r"(?:i'd|i would) (?:much )?rather be dead",
+        r"(?:don't|do not|dont) (?:really )?care (?:whether|if) i live or die",
+        r"(?:just )?waiting (?:to die|for death|for it all to be over)",
+        r"(?:jealous|envious) of (?:people|those|anyone|everyone|the ones) (?:who|that) (?:get to )?(?:die|died|are dead|don't wake up|get to go)",
+        r"(?:disappointed|gutted|annoyed|upset|angry) (?:that )?i (?:woke up|'m still (?:alive|here)|am still (?:alive|here)|didn't die)",
+        r"woke up disappointed",
+        rf"(?:such a |a |what a )?(?:relief|peaceful|easier|nice) to {_SOFT}(?:not exist|not be here|not be alive|not wake up|be dead|stop existing|disappear forever)",
+        r"only (?:still )?(?:alive|here) (?:because|cause|cos|for)",
+        r"wish(?:ed|es)? it (?:had been|was|were) me (?:instead|not)",
+        r"(?:if|when) (?:i got|i get|i was|i were) (?:hit|run over|killed)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
+        r"if (?:a |the |some )?\w+ (?:fell on|hit|ran over|killed) me\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
         r"what's the point (?:of|in) (?:living|being alive|life|going on|staying alive|existing)",
         r"(?:tired of|done with|sick of) (?:living|being alive|existing|life)\b",
-        r"life (?:is not|isn't|is no longer|'s not|ain't) worth (?:living|it)",
+        r"life (?:is not|isn't|is no longer|'s not|ain't) worth (?:living|it|all this|the (?:effort|pain|struggle|fight))",
         r"(?:can't|cannot) (?:go on|keep) living",
         r"(?:want|need|wish) (?:it|everything|the pain|this|all of it|life|it all) (?:all )?to (?:end|stop|be over) (?:for good|forever|permanently)",
         r"hope i (?:don't|never|won't) wake up",
@@ -80,10 +93,11 @@ RULES: tuple[Rule, ...] = (
         r"(?:wouldn't|would not|won't) (?:care|mind) (?:if i (?:died|didn't wake up|was gone|were gone|got hit|didn't exist|never woke up)|not (?:existing|being here|waking up)|dying|being dead)",
         r"(?:wouldn't|would not) mind if (?:a|the|some) \w+ (?:hit|killed|took) me",
         r"(?:pray(?:ing)?|hop(?:e|ing)) (?:that )?(?:god |something |someone |the universe )?(?:just )?takes? me",
+        r"wish(?:ed|ing)? (?:god|the lord|the universe|something|someone) would (?:just )?take me",
         r"why am i (?:even )?still (?:here|alive|around)",
         r"wish(?:ing)? (?:something|someone) would (?:just )?(?:happen to|kill|hit) me",
         r"(?:so|and) (?:it|this|everything)(?:'d| would) (?:all )?(?:just )?be over",
-        r"if i didn't exist",
+        rf"if i {_SOFT}(?:didn't|did not|don't) exist",
         # An idiom of death followed by the wish that it came true.
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish|hope|pray) (?:it|this|that|they|he|she) (?:would |will )?(?:actually |really |just )?(?:would|did|does|could|finish)",
         r"(?:sleep|asleep) and (?:never|not) wake (?:up|back up)",
@@ -102,6 +116,9 @@ RULES: tuple[Rule, ...] = (
         r"take my (?:own )?life",
         r"(?:want|wanna|going|gonna|plan|planning|ready|thinking about|think about|thought about) (?:to )?end(?:ing)? it(?! with| between| off)(?: all| for good| now| tonight| soon|\b(?! \w))",
         r"suicidal",
+        r"unalive thoughts",
+        r"suicid(?:e|al) (?:thoughts|ones)\b",
+        r"suicide (?:has been|is|'s been|keeps) (?:on|in|coming into) my (?:mind|head)",
         r"(?:thoughts?|thinking|think|thought|fantasi[sz]e|fantasi[sz]ing) (?:about|of) (?:suicide|killing myself|ending (?:it|my life|things)|taking my (?:own )?life)",
         r"commit(?:ting)? suicide",
         r"suicide (?:is|seems like) (?:the only|my only|an) (?:way|option|answer)",
@@ -124,11 +141,29 @@ RULES: tuple[Rule, ...] = (
         r"(?:started|start) cutting",
         r"cutting again",
         r"cut deeper",
+        r"(?:i|and|then|just|ngl i) cut (?:again|tonight|last night|today|yesterday|this morning|after|before|too deep|really deep|deeper)\b",
+        r"^\W*cut (?:again|tonight|last night|today|yesterday)\b",
+        r"cut (?:my )?(?:arms?|wrists?|thighs?|legs?|stomach|hips?|skin)(?! (?:on|by accident|shaving|while|chopping|slicing|open on))",
+        r"cut (?:too|really|so|very) deep",
+        r"(?:urge|urges|want|wanna|need) to (?:cut|burn|scratch) (?:so bad|really bad|tonight|again|rn|right now)",
+        r"(?:burn(?:ed|t|ing)?|scratch(?:ed|ing)?|carv(?:ed|ing)|scrap(?:ed|ing)|bit|bite|biting) (?:my |a line into my |at my )?(?:upper |inner |lower |own )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b.{0,40}?\b(?:with (?:a|the|my) (?:lighter|cigarette|candle|compass|blade|razor|pen|scissors|lighters)|raw|till|until|on purpose|where|so (?:nobody|no one)|again)",
+        r"(?:the |a |my )?(?:lighter|cigarette|compass|blade|razor) (?:on|into|across) my (?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)",
+        # "banging my head against the wall" over a bug is an idiom; doing it till it hurts is not
+        r"(?:hit|hitting|banged|banging|bang|punched|punching|slammed|slamming) my (?:own )?(?:head|fists?|arms?|legs?|thighs?|face) (?:against|on|into) (?:the |a )?(?:wall|door|floor) (?:till|until|on purpose|when i|so hard|again|to make)",
+        r"punched my own",
+        r"(?:dug|digging|dig|pressed|pressing) my (?:nails|fingernails) into my",
+        r"(?:\bsh\b|self[- ]?harm) relapse",
+        r"relapsed (?:and |with |into |on )?(?:cut|cutting|burn\w*|sh\b|self[- ]?harm)",
+        r"(?:don't|didn't|do not|did not) deserve (?:to eat|food|dinner|lunch|breakfast)",
+        r"(?:skip(?:ped)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating)\b.{0,40}?\bpunish(?:ment|ing|ed)?",
+        r"made myself (?:sick|throw up|vomit) (?:after|because|on purpose|again|so i)",
+        rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple of |a handful of |a load of )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?{_PILLS}\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|not to die|not trying to die)",
     ),
     _rule(
         METHOD, RiskLevel.HIGH,
         rf"(?:all|enough|a (?:whole )?bottle of|the whole bottle of|a handful of|a bunch of|every one of) (?:of )?(?:my |the |those )?{_PILLS}",
-        r"overdos(?:e|ing)\b",
+        # not the noun of news and work: "the overdose crisis", "overdose-alert feature"
+        r"(?<!the )overdos(?:e|ing)\b(?![- ](?:alerts?|crisis|prevention|management|awareness|deaths?|epidemic|rates?|figures|statistics|kits?|training|reversal|response|risk|cases?|patients?))",
         r"\bod (?:on|tonight)",
         r"hang(?:ing)? my ?self",
         r"(?:rope|noose) (?:around|round) my neck",
@@ -142,11 +177,17 @@ RULES: tuple[Rule, ...] = (
         r"how (?:high|tall|far down) (?:the|that|a) (?:bridge|building|roof|drop|fall)",
         rf"how many {_PILLS}",
         r"lethal dose",
+        r"(?:painless|easiest|quickest|best) (?:ways?|methods?) to (?:die|go|end it|kill myself)",
+        r"how easy it would be to (?:just )?(?:go over|jump|step (?:off|out|forward|in front)|drive off|swerve|let go|fall)",
+        r"(?:crash(?:ing)?|swerv(?:e|ing)|driv(?:e|ing)) (?:the car )?(?:into|off)(?: (?:a|the))? (?:oncoming|traffic|lorry|truck|tree|wall|bridge|river)",
+        r"(?:fantasi[sz](?:e|ing)|thinking|thought|think) about (?:crashing|swerving|jumping|stepping (?:off|out|forward|in front)|drowning|hanging)",
+        r"(?:balcony|bridge|roof|tracks|river|rope|edge|ledge|window) (?:keeps |is |has been )?(?:calling|pulling at) me",
     ),
     _rule(
         METHOD, RiskLevel.HIGH,
         rf"\b{_PILLS}\b",
         r"\b(?:rope|noose|gun|pistol|rifle|razor|blades?|bridge|train tracks|rooftop)\b",
+        r"know (?:what|how|where) i(?:'d| would) (?:use|do it)",
         needs_ideation=True,
     ),
     _rule(
@@ -162,6 +203,13 @@ RULES: tuple[Rule, ...] = (
         needs_ideation=True,
     ),
     _rule(
+        PLAN, RiskLevel.HIGH,
+        r"(?:look|seem) like an accident",
+        r"(?:who|whoever)(?:'d| would| will) find me\b",
+        r"(?:know|worked out|figured out|decided) (?:exactly )?(?:how|what|where) i(?:'d| would| will|'ll) (?:do it|use)",
+        r"(?:which|what) (?:bridge|method|way)(?: and| or|,) (?:which|what|when)",
+    ),
+    _rule(
         INTENT, RiskLevel.IMMINENT,
         r"(?:i'm|i am|im) (?:going to|gonna) (?:kill myself|end it(?: all)?|end my life|take my (?:own )?life)",
         r"i(?:'ll| will) (?:kill myself|end my life|take my (?:own )?life)",
@@ -171,6 +219,12 @@ RULES: tuple[Rule, ...] = (
         r"won't (?:be (?:here|around|alive)|wake up|see) (?:tomorrow|next week|the morning|another day|the weekend)",
         r"(?:by the time|when) (?:you|anyone|someone|somebody) (?:reads?|finds?|sees?) this",
         r"(?:i'm|i am) not coming back(?! to| here| in)",
+        r"(?:this|that) (?:is|was|'s) (?:my |the )?(?:last|final) (?:entry|log|check[- ]?in|time i(?:'ll| will)? (?:write|log))",
+        r"^\W*(?:final|last) entry(?=\s*(?:[.!]|$))",
+        r"(?:logging off|signing off|checking out) (?:for good|forever|for the last time)",
+        r"(?:won't|wont|will not) (?:be )?(?:log(?:ging)?|writ(?:e|ing)|check(?:ing)? in) (?:here )?(?:again|tomorrow|anymore|after (?:tonight|today))",
+        r"(?:this time next week|by (?:next week|tomorrow|the weekend)) i (?:won't|will not|wont) (?:exist|be (?:here|around|alive))",
+        r"(?:won't|wont|will not) be around (?:for|to see) (?:it|that|christmas|the|my)",
         r"the pain (?:stops|ends|will stop|will end) (?:on|this|tonight|tomorrow|soon)",
         needs_ideation=False,
     ),
@@ -182,13 +236,22 @@ RULES: tuple[Rule, ...] = (
         r"mind is made up",
         r"(?:tonight|tomorrow|this weekend|after (?:the|my) \w+|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))",
         r"goodbye (?:everyone|world|all|forever)",
+        r"(?:i'm|im|i am) (?:doing|going to do|gonna do) it (?:tonight|tomorrow|tmrw|tmr|this weekend|on \w+day|after|before|when)",
         r"(?:no|there's no) (?:turning|going) back",
         needs_ideation=True,
     ),
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:wrote|written|writing|write|left|finished) (?:my |a |the )?(?:suicide|goodbye|farewell|last) (?:note|notes|letter|letters|messages?)",
-        r"goodbye (?:letters?|notes?|messages?|texts?)",
+        r"goodbye (?:letters?|notes?|messages?|texts?|emails?|videos?)",
+        r"(?:text|message|email)s? (?:everyone|everybody|all of them|them all) (?:a )?goodbye",
+        r"(?:don't|do not) open (?:it )?(?:til|till|until) after",
+        r"(?:for|to open|to read|to watch) (?:after|when) i'?m gone",
+        r"(?:rehomed|found (?:a )?homes? for|gave away|giving away|found someone to take)\b.{0,80}?\b(?:it isn't|it wasn't|it's not|it is not|i'm not|i am not|im not|more than that|won't be needing)\W*$",
+        r"(?:gave|giving|given) .{0,60}?\b(?:won't|wont|will not) (?:be needing (?:it|them|any of)|need (?:it|them|any of (?:it|them|this)) (?:anymore|any more|where i'm going|after))",
+        r"(?:tying|tie|tied) up (?:all )?(?:the )?loose ends",
+        r"practi[sc](?:ed|ing|e) (?:with (?:the|a) (?:rope|noose|belt|cord)|(?:tonight|last night) and stopped)",
+        r"(?:deposit (?:down )?on|got hold of|bought|buying) (?:a |the )?(?:gun|pistol|rifle|shotgun)\b",
         r"giv(?:ing|en|e|ven)(?: away)? (?:all )?(?:of )?(?:my|some of my) (?:stuff|things|belongings|possessions|pets?|cat|dog)(?: away)?",
         r"gave (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)(?: away)?",
         rf"(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|collect(?:ed|ing)|stash(?:ed)?) (?:up )?(?:my |some |the |enough |a stash of )?{_PILLS}",
@@ -210,7 +273,15 @@ RULES: tuple[Rule, ...] = (
         r"(?:took|taken|swallowed) (?:them|everything|all of them|the pills|the lot|the whole)(?: all)? (?:already|\d+ (?:mins?|minutes|hours?) ago)",
         r"(?:i've|i have) (?:taken|swallowed) (?:the pills|all of|everything)",
         r"swallowed (?:all|every)",
+        r"engine(?:'s| is)? (?:running|on)\b.{0,40}?\bgarage|garage\b.{0,40}?\bengine(?:'s| is)? (?:running|on)\b",
         r"engine running",
+        r"(?:car|engine)(?:'s| is) running in the garage",
+        r"overdosed (?:\w+ )?(?:minutes?|mins?|hours?|an hour) ago",
+        r"(?:i've|i have|just) overdosed",
+        r"(?:took|taken|swallowed|downed) (?:a load of|loads of|the whole (?:packet|box|bottle|pack|strip|lot)|the lot|all of (?:them|my))\b",
+        r"(?<!it )(?<!that )(?:took|taken|swallowed) everything(?! (?:i had|out of|in me|to|i've got))",
+        r"(?:stepped|climbed|standing|sitting|stood|sat) (?:out )?(?:onto|on|over|at) (?:the )?(?:ledge|railing|barrier|edge of the (?:bridge|roof|car park|multi-storey|building))",
+        r"^\W*(?:on|at) the (?:edge of the )?(?:bridge|roof|ledge|rooftop|car park roof)\b",
         r"standing (?:on|at) the (?:edge|ledge|bridge|roof|railing|tracks|rooftop) (?:right )?now",
         r"(?:i tried|tried it) (?:tonight|today|last night|this morning) and it didn't work",
     ),
@@ -285,8 +356,9 @@ _SOMEONE_ELSE = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'll|i'd|me|my|myself|mine)\b", re.IGNORECASE)
 _STORY = re.compile(
     r"\b(?:book|novel|film|movie|show|series|episode|documentary|game|character|hero|heroine|"
-    r"protagonist|villain|article|news|headline|podcast|song|lyrics|poem|story|play|chapter|"
+    r"protagonist|villain|article|news|headline|podcast|song|lyric|lyrics|poem|story|play|chapter|"
     r"season|history class|history lesson|lecture|essay|paper|report|study|case study|anime|manga|"
+    r"dissertation|thesis|research|transcript|"
     r"comic|fiction|plot|scene|actor|actress|shakespeare|hamlet|romeo|"
     # learning about risk, or reading about it, rather than feeling it
     r"leaflet|side effect|questionnaire|question|survey|screening|training|course|module|"
@@ -318,7 +390,7 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 _CONJUNCTION = re.compile(r"\b(?:and|so|because|cause|cos|then)\b", re.IGNORECASE)
 _REPORTED = re.compile(
-    r"\b(?!i\b)\w+ (?:said|says|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
+    r"\b(?!i\b)\w+ (?:said|says|(?:keeps |kept )?saying|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
     r"posted|messaged|admitted|mentioned|confessed|screamed|yelled|joked|commented|replied|"
     r"tweeted|captioned)\b",
     re.IGNORECASE,
@@ -326,6 +398,14 @@ _REPORTED = re.compile(
 _JOKE_AFTER = re.compile(
     r"^\W{0,3}(?:lol|lmao|haha\w*|jk|rofl)\b|^\s*(?:😂|🤣|💀|🙃)", re.IGNORECASE
 )
+
+
+_CONTRAST = re.compile(r"\b(?:but|though|although|however)\b", re.IGNORECASE)
+
+
+def _reported(sentence_lead: str) -> bool:
+    """Someone else's words, unless the writer turns to their own after a 'but'."""
+    return bool(_REPORTED.search(_CONTRAST.split(sentence_lead)[-1]))
 
 
 def _negated(lead: str) -> bool:
@@ -365,9 +445,11 @@ def find_signals(note: str) -> list[PatternMatch]:
             sentence_lead = (
                 sentence[: sentence.find(match.group(0))] if match.group(0) in sentence else ""
             )
-            if _negated(lead) or _about_someone_else(lead) or _about_a_story(sentence, lead):
+            # "my kids would be better off without me" is the writer's own risk.
+            others = _about_someone_else(lead) and not _FIRST_PERSON.search(match.group(0))
+            if _negated(lead) or others or _about_a_story(sentence, lead):
                 continue
-            if _REPORTED.search(sentence_lead) or _hyperbole(sentence_lead, text[end : end + 12]):
+            if _reported(sentence_lead) or _hyperbole(sentence_lead, text[end : end + 12]):
                 continue
             if _IDIOM_AFTER.search(text[end : end + 30]):
                 continue
@@ -396,12 +478,9 @@ def _drop_nested(matches: list[PatternMatch]) -> list[PatternMatch]:
 
 
 def _resolve_context(matches: list[PatternMatch]) -> list[PatternMatch]:
-    has_ideation = any(
-        m.signal in IDEATION_SIGNALS or m.signal == SELF_HARM
-        for m in matches
-        if not m.needs_ideation
-    )
-    return [m for m in matches if has_ideation or not m.needs_ideation]
+    # Self-harm does not count: a razor or "tonight" beside it is no suicide method or timeline.
+    suicidal = any(m.signal in IDEATION_SIGNALS for m in matches if not m.needs_ideation)
+    return [m for m in matches if suicidal or not m.needs_ideation]
 
 
 _RISK_WORD = re.compile(
@@ -420,6 +499,14 @@ _HARMLESS_USE = re.compile(
 )
 
 
+# Idioms built around a word of risk, recognised by the words either side of it.
+_IDIOM_AROUND = re.compile(
+    r"\bcross(?:ed|ing)? (?:that|the|this) bridge\b|\bburn(?:ed|t|ing|s)? (?:that|the|my|our|your|"
+    r"their|those|all (?:my|the|our)) bridges?\b|\bwater under the bridge\b|\bbridge the gap\b",
+    re.IGNORECASE,
+)
+
+
 def only_harmless_mentions(note: str) -> bool:
     """True when the note uses words of death or self-harm, but every use is negated, about
     someone else, about a story or the news, an idiom or technical ("kill the process"). A
@@ -428,8 +515,11 @@ def only_harmless_mentions(note: str) -> bool:
     uses = list(_RISK_WORD.finditer(text))
     if not uses:
         return False
+    idioms = [m.span() for m in _IDIOM_AROUND.finditer(text)]
     for use in uses:
         start, end = use.span()
+        if any(a <= start and end <= b for a, b in idioms):
+            continue
         lead = text[_clause_start(text, start) : start]
         sentence = _sentence(text, start, end)
         before = sentence[: max(0, sentence.find(use.group(0)))]

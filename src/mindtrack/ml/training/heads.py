@@ -13,9 +13,10 @@ from typing import Any
 import numpy as np
 from safetensors.numpy import load_file
 
-from mindtrack.ml.artefacts import HeadArtefact, LinearHead, ModelFileError, save_heads
+from mindtrack.ml.artefacts import HeadArtefact, LinearHead, ModelFileError, Vocabulary, save_heads
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.model import CrisisModel, CrisisSignal, PatternReading, cumulative_levels
+from mindtrack.ml.crisis.ngrams import ANALYSERS, NgramHead
 from mindtrack.ml.emotions import sigmoid
 from mindtrack.ml.encoder import DEFAULT_ENCODER, Runtime, TextEncoder
 from mindtrack.ml.labels import GOEMOTIONS_LABELS, SENTIMENT_LABELS
@@ -164,6 +165,10 @@ CROSS_VALIDATION_FOLDS = 5
 # The crisis targets: precision ≥ 0.90 and under 5 % of hard negatives raised.
 MIN_PRECISION = 0.90
 MAX_HARD_NEGATIVE_RATE = 0.045
+# Sparse n-gram heads need far weaker regularisation than the embedding head; this value led
+# when each training file and dev were held out in turn. N-grams in a single note are noise.
+NGRAM_REGULARISATION = 16.0
+NGRAM_MIN_NOTES = 2
 
 
 def _journal_head(
@@ -180,6 +185,36 @@ def _journal_head(
     for row, level in enumerate(classifier.classes_):
         weight[level], bias[level] = classifier.coef_[row], classifier.intercept_[row]
     return LinearHead(weight, bias)
+
+
+def _ngram_heads(texts: list[str], levels: np.ndarray, seed: int) -> list[NgramHead]:
+    """One head per n-gram kind, over `model_input` texts."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    heads = []
+    for kind, analyser in ANALYSERS.items():
+        vectorizer = TfidfVectorizer(
+            analyzer=analyser, min_df=NGRAM_MIN_NOTES, sublinear_tf=True, dtype=np.float32
+        )
+        matrix = vectorizer.fit_transform(texts)
+        vocabulary = Vocabulary.of(list(vectorizer.get_feature_names_out()), vectorizer.idf_)
+        head = _journal_head(matrix, levels, seed, NGRAM_REGULARISATION)
+        heads.append(NgramHead(kind, vocabulary, head))
+    return heads
+
+
+def _ngram_readings(
+    texts: list[str], levels: np.ndarray, folds: list[tuple[np.ndarray, np.ndarray]], seed: int
+) -> tuple[list[NgramHead], list[np.ndarray]]:
+    """The n-gram heads trained on every note, and each note's P(level ≥ L) from heads that
+    did not learn from it (one array per kind)."""
+    heads = _ngram_heads(texts, levels, seed)
+    out_of_fold = [np.empty((len(texts), len(RiskLevel))) for _ in heads]
+    for learn, held in folds:
+        fold_heads = _ngram_heads([texts[i] for i in learn], levels[learn], seed)
+        for reading, head in zip(out_of_fold, fold_heads, strict=True):
+            reading[held] = cumulative_levels(head.logits([texts[i] for i in held]))
+    return heads, out_of_fold
 
 
 def train_crisis(
@@ -206,14 +241,22 @@ def train_crisis(
     readings = [PatternReading.of(r["text"]) for r in pool]
     pool_features = np.vstack([train_features[: len(cross_validated)], dev_features])
     reddit_probability = sigmoid(reddit_head.logits(pool_features)[:, 0] / temperature)
+    train_texts = [model_input(r["text"]) for r in train]
+    dev_texts = [model_input(r["text"]) for r in dev]
+    ngram_heads, ngram_out_of_fold = _ngram_readings(train_texts, train_levels, folds, seed)
+    ngram_pool = [
+        np.vstack([reading[: len(cross_validated)], cumulative_levels(head.logits(dev_texts))])
+        for head, reading in zip(ngram_heads, ngram_out_of_fold, strict=True)
+    ]
     best: tuple[tuple[float, ...], float, LinearHead, Tuning] | None = None
     for strength in JOURNAL_REGULARISATION:
         journal = _journal_head(train_features, train_levels, seed, strength)
         out_of_fold = np.empty((len(cross_validated), len(RiskLevel)))
         for learn, held in folds:
             fold_head = _journal_head(train_features[learn], train_levels[learn], seed, strength)
-            out_of_fold[held] = cumulative_levels(fold_head, train_features[held])
-        at_least = np.vstack([out_of_fold, cumulative_levels(journal, dev_features)])
+            out_of_fold[held] = cumulative_levels(fold_head.logits(train_features[held]))
+        embedding_pool = np.vstack([out_of_fold, cumulative_levels(journal.logits(dev_features))])
+        at_least = np.mean([embedding_pool, *ngram_pool], axis=0)
         key, tuning = _tune_crisis(
             reddit_head, temperature, pool, readings, reddit_probability, at_least
         )
@@ -221,7 +264,8 @@ def train_crisis(
             best = (key, strength, journal, tuning)
     assert best is not None
     _, strength, journal, (thresholds, low_threshold, report) = best
-    heads = {"main": reddit_head, "journal": journal}
+    heads = {"main": reddit_head, "journal": journal} | {h.kind: h.head for h in ngram_heads}
+    vocabularies = {h.kind: h.vocabulary for h in ngram_heads}
     meta = _meta(
         "crisis",
         encoder,
@@ -230,8 +274,10 @@ def train_crisis(
         level_thresholds={level.label: t for level, t in thresholds.items()},
         training_notes=len(train),
         journal_regularisation=strength,
+        vocabulary_heads=list(vocabularies),
+        ngram_regularisation=NGRAM_REGULARISATION,
     )
-    shipped = CrisisModel(HeadArtefact("crisis", heads, meta, ""))
+    shipped = CrisisModel(HeadArtefact("crisis", heads, meta, "", vocabularies))
     dev_report = crisis_metrics(shipped.assess([r["text"] for r in dev], dev_features), dev)
     meta["tuning"] = {"cross_validated_train_and_dev": report, "dev": dev_report}
     log(
@@ -239,7 +285,7 @@ def train_crisis(
         f"{ {k.label: v for k, v in thresholds.items()} }, low {low_threshold}; "
         f"cross-validated training notes and dev {report}; dev {dev_report}"
     )
-    save_heads(work.models_dir / "crisis", heads, meta)
+    save_heads(work.models_dir / "crisis", heads, meta, vocabularies)
     return meta
 
 

@@ -57,6 +57,11 @@ def level(note: str) -> RiskLevel:
         ("sitting in the garage with the engine running", RiskLevel.IMMINENT),
         ("rehomed my dog and told them it's the landlord. it isn't", RiskLevel.IMMINENT),
         ("Final entry. Thank you for everything.", RiskLevel.IMMINENT),
+        ("sh relapse tonight, four months clean gone", RiskLevel.MODERATE),
+        ('I keep thinking "I want to die" on the bus', RiskLevel.MODERATE),
+        ("if I died tomorrow nobody would notice and honestly that sounds ok", RiskLevel.MODERATE),
+        ("I know where my dad keeps his pills", RiskLevel.HIGH),
+        ("two yrs clean from sh today", RiskLevel.LOW),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -90,6 +95,11 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "gave my old bike to my nephew, I won't need it now that I drive",
         "final entry of the holiday diary, back to work tomorrow",
         "I'm doing it tomorrow, the tax return can't wait",
+        '"i want to die" - what my nephew yelled when the game was switched off',
+        "Mood: 4. Thoughts of harming myself: none.",
+        "gonna kms if my laptop freezes one more time lmao",
+        "client disclosed suicidal thoughts in session, supervision tomorrow",
+        "my teenage daughter has been cutting and I found out today",
         "I hurt myself at the gym lifting too much",
         "cut myself shaving, typical monday",
         "If I have to sit through one more meeting I'm going to shoot myself lol",

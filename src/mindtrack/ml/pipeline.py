@@ -101,10 +101,11 @@ class TextAnalyzer:
         """One analysis per note, in order. Notes without words skip the encoder."""
         scores = scores or [None] * len(notes)
         readable = [i for i, note in enumerate(notes) if has_words(note)]
-        features = self.embed([notes[i] for i in readable])
+        inputs = [model_input(notes[i]) for i in readable]
+        features = self.encoder.embed(inputs)
         sentiments = self.sentiment.predict(features)
         emotions = self.emotions.predict(features)
-        crises = self.crisis.assess([notes[i] for i in readable], features, self.embed)
+        crises = self.crisis.assess([notes[i] for i in readable], features, self.embed, inputs)
         by_index = {i: k for k, i in enumerate(readable)}
         results = []
         for i, note in enumerate(notes):

@@ -121,15 +121,13 @@ class CrisisModel:
         logits = self.artefact.head.logits(features)[:, 0] / self.temperature
         return sigmoid(logits)
 
-    def level_probabilities(self, features: np.ndarray, notes: Sequence[str]) -> np.ndarray:
+    def level_probabilities(self, features: np.ndarray, inputs: Sequence[str]) -> np.ndarray:
         """P(level ≥ L) for L = none … imminent, one row per note: the mean over the journal
-        heads."""
+        heads. `inputs` are the notes as the encoder read them (`model_input`)."""
         if self.journal is None:
             return np.zeros((len(features), len(RiskLevel)))
         readings = [cumulative_levels(self.journal.logits(features))]
-        if self.ngram_heads:
-            texts = [model_input(note) for note in notes]
-            readings += [cumulative_levels(head.logits(texts)) for head in self.ngram_heads]
+        readings += [cumulative_levels(head.logits(inputs)) for head in self.ngram_heads]
         mean: np.ndarray = np.mean(readings, axis=0)
         return mean
 
@@ -143,15 +141,20 @@ class CrisisModel:
         return level
 
     def assess(
-        self, notes: list[str], features: np.ndarray, embed: SentenceEmbedder | None = None
+        self,
+        notes: list[str],
+        features: np.ndarray,
+        embed: SentenceEmbedder | None = None,
+        inputs: Sequence[str] | None = None,
     ) -> list[CrisisSignal]:
+        """`inputs`, when the caller has them, are the notes as the encoder read them."""
         if not notes:
             return []
         return self.combine(
             notes,
             [PatternReading.of(note) for note in notes],
             self.probabilities(features),
-            self.level_probabilities(features, notes),
+            self.level_probabilities(features, inputs or [model_input(n) for n in notes]),
             embed,
         )
 
@@ -200,7 +203,8 @@ class CrisisModel:
         start, end = spans[0] if spans else (0, len(note))
         if embed is not None and len(spans) > 1:
             sentences = [note[a:b] for a, b in spans]
-            risk = self.level_probabilities(embed(sentences), sentences)[:, RiskLevel.MODERATE]
+            inputs = [model_input(sentence) for sentence in sentences]
+            risk = self.level_probabilities(embed(sentences), inputs)[:, RiskLevel.MODERATE]
             start, end = spans[int(np.argmax(risk))]
         while start < end and note[start].isspace():
             start += 1

@@ -82,7 +82,12 @@ RULES: tuple[Rule, ...] = (
         r"wish(?:ed|es)? it (?:had been|was|were) me (?:instead|not)",
         r"(?:if|when) (?:i got|i get|i was|i were) (?:hit|run over|killed)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
         r"if (?:a |the |some )?\w+ (?:fell on|hit|ran over|killed) me\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
-        r"what's the point (?:of|in) (?:living|being alive|life|going on|staying alive|existing)",
+        r"if i (?:died|didn't wake up|never woke up|was gone|wasn't here|just stopped existing)\b.{0,60}?\b(?:wouldn't (?:be upset|mind|care|be sad)|sounds (?:ok|okay|good|nice|fine|peaceful)|(?:relief|relieved|glad|grateful|fine with it|okay with it))",
+        r"hop(?:e|ing) (?:that )?i (?:\w+ ){0,4}(?:and )?(?:don't|never|won't) (?:recover|wake up|make it|come back)",
+        r"kill me now\W+(?:genuinely|seriously|not (?:as )?(?:a )?joke|not joking|i mean it|for real)",
+        r"(?:i'd|i would) be (?:glad|happy) to go(?: now| soon| too)?(?=\s*(?:[.!,;]|$))",
+        r"(?:i've|i have) had my life\b",
+        r"what's (?:even )?the point (?:of|in) (?:living|being alive|life|going on|staying alive|existing|being here)",
         r"(?:tired of|done with|sick of) (?:living|being alive|existing|life)\b",
         r"life (?:is not|isn't|is no longer|'s not|ain't) worth (?:living|it|all this|the (?:effort|pain|struggle|fight))",
         r"(?:can't|cannot) (?:go on|keep) living",
@@ -95,11 +100,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:pray(?:ing)?|hop(?:e|ing)) (?:that )?(?:god |something |someone |the universe )?(?:just )?takes? me",
         r"wish(?:ed|ing)? (?:god|the lord|the universe|something|someone) would (?:just )?take me",
         r"why am i (?:even )?still (?:here|alive|around)",
-        r"wish(?:ing)? (?:something|someone) would (?:just )?(?:happen to|kill|hit) me",
+        rf"wish(?:ing)? (?:something|someone) would {_SOFT}(?:happen to|kill|hit) me",
         r"(?:so|and) (?:it|this|everything)(?:'d| would) (?:all )?(?:just )?be over",
         rf"if i {_SOFT}(?:didn't|did not|don't) exist",
         # An idiom of death followed by the wish that it came true.
-        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish|hope|pray) (?:it|this|that|they|he|she) (?:would |will )?(?:actually |really |just )?(?:would|did|does|could|finish)",
+        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hopes?|hoped|prays?) (?:it|this|that|they|he|she) (?:would |will )?(?:actually |really |just )?(?:would|did|does|could|finish|get on with it|go through with it)",
+        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:relieved|glad|happy) if (?:it|this|that) (?:actually |really )?(?:finished|did|does|would)",
         r"(?:sleep|asleep) and (?:never|not) wake (?:up|back up)",
         r"sleep forever",
         r"thoughts? (?:about|of) (?:dying|death|not being here|not existing)",
@@ -145,9 +151,14 @@ RULES: tuple[Rule, ...] = (
         r"^\W*cut (?:again|tonight|last night|today|yesterday)\b",
         r"cut (?:my )?(?:arms?|wrists?|thighs?|legs?|stomach|hips?|skin)(?! (?:on|by accident|shaving|while|chopping|slicing|open on))",
         r"cut (?:too|really|so|very) deep",
+        r"(?:burn(?:ed|t)|cut|scratch(?:ed)?|carv(?:ed)?) my (?:arm|wrist|thigh|leg|stomach|hip)s?(?=\s*(?:[.!,;]|$|again|tonight|today|yesterday|last night))",
+        r"(?:i'm|i am|im|i've been|i have been|i still|i keep|i kept|i started|i'm still) cutting(?=\s*(?:[.!,;]|$|again|myself))",
+        r"(?:cutting|burning|hurting myself|sh) (?:is|was|has been) (?:how|the only (?:way|thing))",
+        r"\bdid sh\b|\bsh (?:yesterday|today|tonight|last night)",
+        r"my (?:\w+ ){1,4}?(?:till|til|until) (?:it|they) (?:bled|bleed|bleeds|were bleeding|burned|burnt|blistered|bruised)",
         r"(?:urge|urges|want|wanna|need) to (?:cut|burn|scratch) (?:so bad|really bad|tonight|again|rn|right now)",
         r"(?:burn(?:ed|t|ing)?|scratch(?:ed|ing)?|carv(?:ed|ing)|scrap(?:ed|ing)|bit|bite|biting) (?:my |a line into my |at my )?(?:upper |inner |lower |own )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b.{0,40}?\b(?:with (?:a|the|my) (?:lighter|cigarette|candle|compass|blade|razor|pen|scissors|lighters)|raw|till|until|on purpose|where|so (?:nobody|no one)|again)",
-        r"(?:the |a |my )?(?:lighter|cigarette|compass|blade|razor) (?:on|into|across) my (?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)",
+        r"(?:the |a |my )?(?:lighter|cigarette|compass|blade|razor|hot \w+) (?:on|into|across|to) my (?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)",
         # "banging my head against the wall" over a bug is an idiom; doing it till it hurts is not
         r"(?:hit|hitting|banged|banging|bang|punched|punching|slammed|slamming) my (?:own )?(?:head|fists?|arms?|legs?|thighs?|face) (?:against|on|into) (?:the |a )?(?:wall|door|floor) (?:till|until|on purpose|when i|so hard|again|to make)",
         r"punched my own",
@@ -155,9 +166,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:\bsh\b|self[- ]?harm) relapse",
         r"relapsed (?:and |with |into |on )?(?:cut|cutting|burn\w*|sh\b|self[- ]?harm)",
         r"(?:don't|didn't|do not|did not) deserve (?:to eat|food|dinner|lunch|breakfast)",
-        r"(?:skip(?:ped)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating)\b.{0,40}?\bpunish(?:ment|ing|ed)?",
+        r"(?:skip(?:ped)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating|haven't eaten|not eaten)\b.{0,40}?\b(?:punish(?:ment|ing|ed)?|on purpose)",
         r"made myself (?:sick|throw up|vomit) (?:after|because|on purpose|again|so i)",
-        rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple of |a handful of |a load of )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?{_PILLS}\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|not to die|not trying to die)",
+        rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple of |a handful of |a load of )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?(?:{_PILLS}|prescription)\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|not to die|not trying to die)",
     ),
     _rule(
         METHOD, RiskLevel.HIGH,
@@ -174,8 +185,12 @@ RULES: tuple[Rule, ...] = (
         r"drown(?:ing)? my ?self",
         r"drive (?:my car |the car )?(?:into|off) (?:a |the )?(?:wall|tree|bridge|cliff|river|oncoming traffic|lake)",
         r"carbon monoxide",
-        r"how (?:high|tall|far down) (?:the|that|a) (?:bridge|building|roof|drop|fall)",
-        rf"how many {_PILLS}",
+        r"how (?:high|tall|far down) (?:the|that|a) (?:bridge|building|roof|drop|fall|multi-storey|car park)",
+        rf"how many (?:of )?(?:my |the |those |his |her )?{_PILLS}",
+        r"(?:gun|pills|tablets|meds|rifle|shotgun)\b.{0,60}?\bi know where\b",
+        r"(?:know|found) where (?:\w+ ){0,2}(?:keeps?|hides?|kept|hidden|locks?) (?:the |his |her |my )?(?:gun|pills|tablets|meds|rifle|shotgun)",
+        r"(?:check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?) (?:how strong|if|whether) (?:the |that )?(?:shower rail|beam|branch|banister|bannister|door ?frame|loft hatch|tree)\b",
+        r"(?:hold|take|bear) my weight",
         r"lethal dose",
         r"(?:painless|easiest|quickest|best) (?:ways?|methods?) to (?:die|go|end it|kill myself)",
         r"how easy it would be to (?:just )?(?:go over|jump|step (?:off|out|forward|in front)|drive off|swerve|let go|fall)",
@@ -208,6 +223,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:who|whoever)(?:'d| would| will) find me\b",
         r"(?:know|worked out|figured out|decided) (?:exactly )?(?:how|what|where) i(?:'d| would| will|'ll) (?:do it|use)",
         r"(?:which|what) (?:bridge|method|way)(?: and| or|,) (?:which|what|when)",
+        r"(?:have|got) a plan\b.{0,60}?\b(?:no (?:timeline|date|day)|haven't (?:set|picked|decided) (?:a|the) (?:date|day))",
+        r"picked the (?:place|spot|method)\b.{0,40}?\b(?:method|how|day|date)\b",
     ),
     _rule(
         INTENT, RiskLevel.IMMINENT,
@@ -225,6 +242,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:won't|wont|will not) (?:be )?(?:log(?:ging)?|writ(?:e|ing)|check(?:ing)? in) (?:here )?(?:again|tomorrow|anymore|after (?:tonight|today))",
         r"(?:this time next week|by (?:next week|tomorrow|the weekend)) i (?:won't|will not|wont) (?:exist|be (?:here|around|alive))",
         r"(?:won't|wont|will not) be around (?:for|to see) (?:it|that|christmas|the|my)",
+        r"no (?:more )?(?:check[- ]?ins?|entries|entry|logs?) (?:after (?:today|tonight|this)|(?:next week|tomorrow)\W+or ever|ever again)",
+        r"made (?:my )?peace\b.{0,60}?\b(?:it's happening|tonight|tomorrow|this week|before)",
         r"the pain (?:stops|ends|will stop|will end) (?:on|this|tonight|tomorrow|soon)",
         needs_ideation=False,
     ),
@@ -248,8 +267,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:don't|do not) open (?:it )?(?:til|till|until) after",
         r"(?:for|to open|to read|to watch) (?:after|when) i'?m gone",
         r"(?:rehomed|found (?:a )?homes? for|gave away|giving away|found someone to take)\b.{0,80}?\b(?:it isn't|it wasn't|it's not|it is not|i'm not|i am not|im not|more than that|won't be needing)\W*$",
-        r"(?:gave|giving|given) .{0,60}?\b(?:won't|wont|will not) (?:be needing (?:it|them|any of)|need (?:it|them|any of (?:it|them|this)) (?:anymore|any more|where i'm going|after))",
+        r"(?:gave|giving|given) .{0,60}?\b(?:won't|wont|will not) (?:be needing (?:it|them|any of)|need (?:it|them|any of (?:it|them|this)) (?:anymore|any more|where i'm going|after)|need (?:it|them)(?=\s*(?:[.!,;]|$)))",
         r"(?:tying|tie|tied) up (?:all )?(?:the )?loose ends",
+        r"life insurance (?:covers|pays out|pays) (?:for )?(?:it|suicide)",
+        r"(?:rather|better) (?:he|she|they|you) (?:had|has|have|got) (?:them|it|this) now",
         r"practi[sc](?:ed|ing|e) (?:with (?:the|a) (?:rope|noose|belt|cord)|(?:tonight|last night) and stopped)",
         r"(?:deposit (?:down )?on|got hold of|bought|buying) (?:a |the )?(?:gun|pistol|rifle|shotgun)\b",
         r"giv(?:ing|en|e|ven)(?: away)? (?:all )?(?:of )?(?:my|some of my) (?:stuff|things|belongings|possessions|pets?|cat|dog)(?: away)?",
@@ -333,9 +354,13 @@ _PAST = re.compile(
     r"\bused to\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)"
     r" (?:years?|months?|decades?) ago\b|\bin (?:the past|high school|college|uni|my teens|my twenties|"
     r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback (?:then|in)\b|\blast year\b|\banniversary\b"
-    r"|\b(?:years?|months?) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
+    r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
     r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:scars|texts)\b",
     re.IGNORECASE,
+)
+# "sh relapse, 4 months clean gone" is the present, whatever the months say.
+_RELAPSE = re.compile(
+    r"\brelaps\w*|\bstarted again\b|\b(?:clean|streak) (?:is )?gone\b", re.IGNORECASE
 )
 _RECENT = re.compile(
     r"\b(?:last night|yesterday|today|this morning|this afternoon|tonight|earlier|an hour ago|"
@@ -344,13 +369,13 @@ _RECENT = re.compile(
 )
 _SOMEONE_ELSE = re.compile(
     r"\b(?:he|she|they|he's|she's|they're|his|her|their|him|them|someone|somebody|people|"
-    r"(?:my|a|our|his|her|their) (?:friend|best friend|brother|sister|mom|mum|dad|mother|father|son|"
+    r"(?:my|a|our|his|her|their) (?:\w+ )?(?:friend|best friend|brother|sister|mom|mum|dad|mother|father|son|"
     r"daughter|partner|husband|wife|boyfriend|girlfriend|cousin|coworker|co-worker|colleague|"
     r"patient|client|student|roommate|flatmate|neighbou?r|uncle|aunt|grandma|grandpa|kid|child|"
     r"teammate|classmate|ex|boss|doctor|gp|therapist|nurse|teacher|counsellor|counselor|pupil|"
     r"caller)s?(?:'s)?"
     # people someone looks after or teaches at work, written without a determiner
-    r"|patients|clients|pupils|students|callers|service users|residents)\b",
+    r"|patients|clients|pupils|students|callers|service users|residents|client|caller|service user)\b",
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'll|i'd|me|my|myself|mine)\b", re.IGNORECASE)
@@ -395,6 +420,7 @@ _REPORTED = re.compile(
     r"tweeted|captioned)\b",
     re.IGNORECASE,
 )
+_JOKE = re.compile(r"\b(?:lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|💀|🙃", re.IGNORECASE)
 _JOKE_AFTER = re.compile(
     r"^\W{0,3}(?:lol|lmao|haha\w*|jk|rofl)\b|^\s*(?:😂|🤣|💀|🙃)", re.IGNORECASE
 )
@@ -408,15 +434,36 @@ def _reported(sentence_lead: str) -> bool:
     return bool(_REPORTED.search(_CONTRAST.split(sentence_lead)[-1]))
 
 
+# A check-in form answered in the note: "Thoughts of harming myself: none".
+_ANSWERED_NO = re.compile(
+    r"^\s*[:\-–]\s*(?:none|no|nil|zero|0|never|not at all|n/a)\b", re.IGNORECASE
+)
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+_OWN_WORDS = re.compile(
+    r"\bi (?:said|say|wrote|write|told|typed|texted|keep thinking|kept thinking|thought|think)\b",
+    re.IGNORECASE,
+)
+
+
+def _quoted_from_someone_else(sentence: str, sentence_lead: str) -> bool:
+    """Inside double quotes ("i want to die" - what my 7 year old yelled), unless the writer
+    says they are the words they said or thought."""
+    inside = len(_QUOTE_MARKS.findall(sentence_lead)) % 2 == 1
+    return inside and not _OWN_WORDS.search(sentence_lead)
+
+
 def _negated(lead: str) -> bool:
     lead = _CONJUNCTION.split(_NOT_A_DENIAL.sub(" ", lead))[-1]
     return bool(_NEGATION.search(" ".join(lead.split()[-6:])))
 
 
-def _hyperbole(sentence_lead: str, after: str) -> bool:
-    """'If I have to sit through one more meeting I'll shoot myself lol'."""
-    return bool(re.search(r"\bif\b", sentence_lead, re.IGNORECASE)) and bool(
-        _JOKE_AFTER.search(after)
+def _hyperbole(sentence_lead: str, after: str, rest_of_sentence: str) -> bool:
+    """'If I have to sit through one more meeting I'll shoot myself lol', and 'gonna kms if
+    my laptop freezes one more time lmao'."""
+    if re.search(r"\bif\b", sentence_lead, re.IGNORECASE):
+        return bool(_JOKE_AFTER.search(after))
+    return bool(re.match(r"\s+if\b", rest_of_sentence, re.IGNORECASE)) and bool(
+        _JOKE.search(rest_of_sentence)
     )
 
 
@@ -449,12 +496,17 @@ def find_signals(note: str) -> list[PatternMatch]:
             others = _about_someone_else(lead) and not _FIRST_PERSON.search(match.group(0))
             if _negated(lead) or others or _about_a_story(sentence, lead):
                 continue
-            if _reported(sentence_lead) or _hyperbole(sentence_lead, text[end : end + 12]):
+            rest = _SENTENCE_BREAK.split(text[end:], maxsplit=1)[0]
+            if _reported(sentence_lead) or _hyperbole(sentence_lead, text[end : end + 12], rest):
                 continue
-            if _IDIOM_AFTER.search(text[end : end + 30]):
+            if _IDIOM_AFTER.search(text[end : end + 30]) or _ANSWERED_NO.search(
+                text[end : end + 20]
+            ):
+                continue
+            if _quoted_from_someone_else(sentence, sentence_lead):
                 continue
             signal, level = rule.signal, rule.level
-            if _PAST.search(sentence) and signal != DISTRESS:
+            if _PAST.search(sentence) and signal != DISTRESS and not _RELAPSE.search(sentence):
                 signal, level = HISTORY, RiskLevel.LOW
             elif signal == PAST_ATTEMPT and _RECENT.search(sentence):
                 signal, level = ATTEMPT, RiskLevel.HIGH
@@ -479,8 +531,14 @@ def _drop_nested(matches: list[PatternMatch]) -> list[PatternMatch]:
 
 def _resolve_context(matches: list[PatternMatch]) -> list[PatternMatch]:
     # Self-harm does not count: a razor or "tonight" beside it is no suicide method or timeline.
-    suicidal = any(m.signal in IDEATION_SIGNALS for m in matches if not m.needs_ideation)
-    return [m for m in matches if suicidal or not m.needs_ideation]
+    anchors = [m for m in matches if not m.needs_ideation]
+    suicidal = any(m.signal in IDEATION_SIGNALS for m in anchors)
+
+    def inside_an_anchor(match: PatternMatch) -> bool:
+        # "if I died tomorrow…": the "tomorrow" belongs to the wish, it is not a date.
+        return any(a.start <= match.start and match.end <= a.end for a in anchors)
+
+    return [m for m in matches if not m.needs_ideation or (suicidal and not inside_an_anchor(m))]
 
 
 _RISK_WORD = re.compile(

@@ -97,6 +97,7 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "I'm doing it tomorrow, the tax return can't wait",
         '"i want to die" - what my nephew yelled when the game was switched off',
         "Mood: 4. Thoughts of harming myself: none.",
+        "Rock bottom with the debts, yes. Suicidal, no. Appointment on Monday.",
         "gonna kms if my laptop freezes one more time lmao",
         "client disclosed suicidal thoughts in session, supervision tomorrow",
         "my teenage daughter has been cutting and I found out today",

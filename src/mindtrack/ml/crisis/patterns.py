@@ -434,9 +434,10 @@ def _reported(sentence_lead: str) -> bool:
     return bool(_REPORTED.search(_CONTRAST.split(sentence_lead)[-1]))
 
 
-# A check-in form answered in the note: "Thoughts of harming myself: none".
+# A check-in form answered in the note: "Thoughts of harming myself: none", "Suicidal, no.".
 _ANSWERED_NO = re.compile(
-    r"^\s*[:\-–]\s*(?:none|no|nil|zero|0|never|not at all|n/a)\b", re.IGNORECASE
+    r"^\s*[:\-–,]\s*(?:(?:none|nil|zero|0|never|not at all|n/a)\b|no(?=\s*(?:[.!;]|$)))",
+    re.IGNORECASE,
 )
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _OWN_WORDS = re.compile(

@@ -59,6 +59,7 @@ def level(note: str) -> RiskLevel:
         ("Final entry. Thank you for everything.", RiskLevel.IMMINENT),
         ("sh relapse tonight, four months clean gone", RiskLevel.MODERATE),
         ('I keep thinking "I want to die" on the bus', RiskLevel.MODERATE),
+        ('searched "painless ways to die" at 3am', RiskLevel.HIGH),
         ("if I died tomorrow nobody would notice and honestly that sounds ok", RiskLevel.MODERATE),
         ("I know where my dad keeps his pills", RiskLevel.HIGH),
         ("two yrs clean from sh today", RiskLevel.LOW),
@@ -164,6 +165,15 @@ def test_a_learned_level_needs_every_lower_threshold_met() -> None:
         ("the character in the show overdosed in the finale", True),
         ("I keep thinking about the pills in the drawer", False),
         ("a quiet day, nothing much", False),  # no such words at all: nothing to excuse
+        ("I want to live. I just want this week to be over.", True),
+        ("I'm not suicidal, but I keep thinking about the pills", False),
+        ("if the printer jams one more time i'll kms lol", True),
+        ('"i want to die" - what my nephew yelled at the dentist', True),
+        ("found cuts on my daughter's arms tonight, so scared for her", True),
+        ("I'm going to strangle whoever keeps eating my lunch", True),
+        ("pruned every dead branch off the pear tree", True),
+        ("cut my own fringe again", True),
+        ("my friend said she wants to die and I said me too", False),
     ],
 )
 def test_harmless_uses_of_words_of_death_are_told_apart(note: str, harmless: bool) -> None:

@@ -64,9 +64,9 @@ RULES: tuple[Rule, ...] = (
         r"wish(?:ed)? (?:that )?i (?:was|were|could be) dead",
         rf"wish(?:ed)? (?:that )?i (?:could |would )?{_SOFT}(?:die|disappear|vanish|not exist|stop existing|cease to exist|(?:never|not) wake up|fall asleep and (?:never|not) wake up)",
         r"wish(?:ed|ing)? (?:that )?i(?:'d| had)? (?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|weren't alive|wasn't here)",
-        rf"(?:wanna|want to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop existing|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive)",
+        rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop existing|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive)",
         rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|carry on)",
-        r"(?:better off|happier|easier) (?:dead|without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|dead))",
+        r"(?:better off|happier|easier) (?:dead|gone|not (?:here|around|alive)|without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|dead))",
         r"(?:no|never|nobody|no one|no-one) (?:would|will) (?:even )?(?:miss|notice|care)(?: about)?(?: me)? (?:if|when) i(?:'m| am| was| were)? (?:gone|dead|died|disappeared|wasn't here)",
         r"no (?:reason|point) (?:to|in) (?:live|living|being alive|going on|carrying on|keep going|existing|staying alive)",
         r"(?:don't|do not|can't|cannot) see (?:the|any) point (?:of|in) (?:being alive|living(?! (?:in|with|at|on|off|like|here|there))|staying alive|going on|existing|life)",
@@ -441,7 +441,9 @@ _ANSWERED_NO = re.compile(
 )
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _OWN_WORDS = re.compile(
-    r"\bi (?:said|say|wrote|write|told|typed|texted|keep thinking|kept thinking|thought|think)\b",
+    r"\bi (?:said|say|wrote|write|told|typed|texted|keep thinking|kept thinking|thought|think)\b"
+    # a search the writer typed: searched "painless ways to die"
+    r"|\b(?:searched|searching|googled|googling|typed|looked up)\b",
     re.IGNORECASE,
 )
 
@@ -545,7 +547,7 @@ def _resolve_context(matches: list[PatternMatch]) -> list[PatternMatch]:
 _RISK_WORD = re.compile(
     r"\b(?:die|dies|died|dying|dead|death|kill\w*|suicid\w*|overdos\w*|od'?d|cut(?:s|ting)?|"
     r"hang\w*|jump\w*|shoot\w*|shot|pills?|self[- ]?harm\w*|hurt(?:ing)?|end(?:ing)? it|"
-    r"unaliv\w*|kms|noose|rope|bridge|gun)\b",
+    r"unaliv\w*|kms|noose|rope|bridge|gun|strangl\w*|murder\w*|throttl\w*)\b",
     re.IGNORECASE,
 )
 _HARMLESS_USE = re.compile(
@@ -553,24 +555,62 @@ _HARMLESS_USE = re.compile(
     r"laughing|tired|on my feet|the (?:process|server|build|job|task|app|tab|script|container|"
     r"thread|session|query|engine|lights|music|bug|mood|messenger|scene|video|photos?|branch|"
     r"line|queue|battery|deal|conversation|call|meeting|power|pipe|weeds)|"
-    r"(?:a|the|my|some) (?:photos?|pictures?|video|scene|hair|grass|budget|costs?|corners)|-9\b)",
+    r"(?:a|the|my|some|my own) (?:photos?|pictures?|video|scene|hair|fringe|nails|toenails|grass|"
+    r"hedge|lawn|budget|costs?|corners|losses|carbs|sugar)|-9\b|"
+    # violence idioms aimed at someone else: "I'm going to strangle whoever ate my lunch"
+    r"(?:whoever|him|her|them|someone|somebody|everyone|you)\b|"
+    # on someone else's body: "found cuts on my daughter's arms"
+    r"(?:on|in|across) (?:my |his |her |their |a |the )?(?:\w+ ){0,2}\w+'s\b)",
     re.IGNORECASE,
 )
 
 
 # Idioms built around a word of risk, recognised by the words either side of it.
 _IDIOM_AROUND = re.compile(
-    r"\bcross(?:ed|ing)? (?:that|the|this) bridge\b|\bburn(?:ed|t|ing|s)? (?:that|the|my|our|your|"
+    r"\bdead (?:branch\w*|wood|leaves|heading|end|weight|batter(?:y|ies)|pixels?|zone|air|ringer|"
+    r"heat|cent(?:re|er)|on time|easy|simple|set|serious|quiet|of (?:night|winter)|links?|code|"
+    r"letters?|lock)\b|\bcross(?:ed|ing)? (?:that|the|this) bridge\b|\bburn(?:ed|t|ing|s)? (?:that|the|my|our|your|"
     r"their|those|all (?:my|the|our)) bridges?\b|\bwater under the bridge\b|\bbridge the gap\b",
     re.IGNORECASE,
 )
 
 
+# The writer says in so many words that they want to live or are not at risk.
+_AFFIRMATION = re.compile(
+    r"\b(?:i|i'?m|i am)\s+(?:really |genuinely |honestly |do |still |actually )?"
+    r"(?:want to live|wanna live|want to be (?:here|alive)|want to stay|glad to be (?:alive|here)|"
+    r"not suicidal|(?:would|will) never (?:hurt|harm|kill) myself|"
+    r"(?:would|'d) like (?:a few |some )?more (?:years|springs|summers|time))\b",
+    re.IGNORECASE,
+)
+
+
+# Someone else's words or story, then the writer's own: "she said she wants to die and I said
+# me too", "it was her story, not mine. It's mine right now".
+_TURN_TO_SELF = re.compile(
+    r"\b(?:me too|same (?:here|for me|about me)|the same (?:about me|way)|mine (?:too|will|is)|"
+    r"it's mine|for me (?:it|too)|i (?:actually |really |genuinely )?mean(?:t)? it|for real|"
+    r"(?:was not|wasn't|isn't|is not|not) a joke|not joking|i'm the one who)\b",
+    re.IGNORECASE,
+)
+
+
+def _affirms(text: str, affirmation: re.Match[str]) -> bool:
+    """Not "I'm not suicidal, but…": a denial followed by a turn is no denial."""
+    rest = _SENTENCE_BREAK.split(text[affirmation.end() :], maxsplit=1)[0]
+    return not _CONTRAST.search(rest)
+
+
 def only_harmless_mentions(note: str) -> bool:
-    """True when the note uses words of death or self-harm, but every use is negated, about
-    someone else, about a story or the news, an idiom or technical ("kill the process"). A
-    learned model tends to react to those words alone; the crisis model does not let it."""
+    """True when the note says the writer wants to live or is not suicidal, or uses words of
+    death or self-harm but every use is negated, about someone else, about a story or the
+    news, a joke, an idiom or technical ("kill the process"). A learned model tends to react
+    to those words alone; the crisis model does not let it when no pattern found risk."""
     text = _normalise(note)
+    if _TURN_TO_SELF.search(text):
+        return False
+    if any(_affirms(text, m) for m in _AFFIRMATION.finditer(text)):
+        return True
     uses = list(_RISK_WORD.finditer(text))
     if not uses:
         return False
@@ -583,13 +623,17 @@ def only_harmless_mentions(note: str) -> bool:
         sentence = _sentence(text, start, end)
         before = sentence[: max(0, sentence.find(use.group(0)))]
         after = text[end : end + 30]
+        rest = _SENTENCE_BREAK.split(text[end:], maxsplit=1)[0]
         harmless = (
             _negated(lead)
             or _about_someone_else(lead)
             or _about_a_story(sentence, lead)
-            or _REPORTED.search(before) is not None
+            or _reported(before)
+            or _quoted_from_someone_else(sentence, before)
+            or _hyperbole(before, after, rest)
             or _HARMLESS_USE.search(after) is not None
             or _IDIOM_AFTER.search(after) is not None
+            or _ANSWERED_NO.search(after) is not None
         )
         if not harmless:
             return False

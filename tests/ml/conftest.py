@@ -147,6 +147,12 @@ def tiny_datasets(tmp_path: Path) -> Path:
     for split in ("val", "test"):
         (tweets / f"{split}_text.txt").write_text("".join(f"{t}\n" for t, _, _ in ROWS))
         (tweets / f"{split}_labels.txt").write_text("".join(f"{labels[s]}\n" for _, _, s in ROWS))
+    feelings = root / "dair-emotion"
+    feelings.mkdir()
+    lines = ["i feel calm after the walk;joy", "i feel like i want to die;sadness",
+             "i feel so angry at the bus company;anger", "i feel nervous about the exam;fear"]  # fmt: skip
+    for split in ("train", "val", "test"):
+        (feelings / f"{split}.txt").write_text("\n".join(lines) + "\n")
     crisis = root / "suicide-detection"
     crisis.mkdir()
     with (crisis / "suicide_detection_subset.csv").open("w", newline="") as handle:

@@ -205,3 +205,13 @@ def test_notes_beside_the_adapter_do_not_change_its_version(tmp_path: Path) -> N
     before = TextAnalyzer.load(MODELS_DIR).versions.encoder
     (models / "encoder" / "NOTES.md").write_text("a reviewer's remark")
     assert TextAnalyzer.load(models).versions.encoder == before
+
+
+def test_ordinary_days_raise_no_alarm(analyzer: TextAnalyzer) -> None:
+    notes = [
+        "Deadline at work is getting closer and I keep putting it off.",
+        "The kids were loud all evening and I snapped at them.",
+        "Gym in the morning, felt strong and calm afterwards.",
+        "i feel so tired of this commute, it takes forever",
+    ]
+    assert [r.crisis.level for r in analyzer.analyze(notes)] == ["none"] * len(notes)

@@ -601,6 +601,11 @@ def _affirms(text: str, affirmation: re.Match[str]) -> bool:
     return not _CONTRAST.search(rest)
 
 
+def mentions_risk_words(note: str) -> bool:
+    """Whether any word of death or self-harm appears, however it is used."""
+    return _RISK_WORD.search(_normalise(note)) is not None
+
+
 def only_harmless_mentions(note: str) -> bool:
     """True when the note says the writer wants to live or is not suicidal, or uses words of
     death or self-harm but every use is negated, about someone else, about a story or the

@@ -67,6 +67,18 @@ def tweeteval(root: Path, split: Literal["val", "test"]) -> list[LabelledText]:
     return [LabelledText(t, SENTIMENT_LABELS[int(y)]) for t, y in zip(texts, labels, strict=True)]
 
 
+def dair_emotion(root: Path, split: Literal["train", "val", "test"]) -> list[LabelledText]:
+    """Short first-person feelings ("i feel so tired of this job"), lower-cased, one of six
+    emotions each."""
+    path = _require(root / "dair-emotion" / f"{split}.txt")
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text, _, label = line.rpartition(";")
+        if text:
+            rows.append(LabelledText(text.strip(), label.strip()))
+    return rows
+
+
 def suicide_detection(root: Path, split: Split, seed: int = 0) -> list[LabelledText]:
     """The Reddit suicide/non-suicide posts, split 80/10/10 within each (source, class) group
     with a fixed seed, since the corpus ships without a split."""

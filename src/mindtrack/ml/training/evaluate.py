@@ -15,7 +15,7 @@ from mindtrack.ml.pipeline import TextAnalyzer
 from mindtrack.ml.text import clean
 from mindtrack.ml.training import datasets
 from mindtrack.ml.training.bias import swap_pairs
-from mindtrack.ml.training.heads import macro_recall, read_journal
+from mindtrack.ml.training.heads import everyday_notes, macro_recall, read_journal
 
 BOOTSTRAP_ROUNDS = 1000
 
@@ -131,7 +131,26 @@ def evaluate_crisis(analyzer: TextAnalyzer, root: Path, journal: Path) -> list[R
         Result("crisis", "journal test, ≥ moderate", "precision", round(precision(every), 4), bootstrap(precision, len(rows)), "≥ 0.90", precision(every) >= 0.90),
         Result("crisis", f"journal hard negatives ({len(hard)})", "false-positive rate", round(fpr, 4), bootstrap(lambda i: float(raised[i].mean()), len(hard)) if len(hard) else None, "< 0.05", fpr < 0.05, "any level above none counts"),
         Result("crisis", f"suicide-detection test ({len(reddit)} posts)", "Reddit head accuracy", round(float((predicted == truth).mean()), 4), None, "–", True, f"calibration error {ece:.3f}"),
+        _everyday_alarms(analyzer, root),
     ]  # fmt: skip
+
+
+EVERYDAY_TEST_NOTES = 1000
+
+
+def _everyday_alarms(analyzer: TextAnalyzer, root: Path) -> Result:
+    """How often ordinary feelings with no word of risk at all are raised to `moderate` or
+    above: the false alarms a person would meet most."""
+    notes = [n["text"] for n in everyday_notes(root, "test", EVERYDAY_TEST_NOTES)]
+    signals = analyzer.crisis.assess(notes, analyzer.embed(notes))
+    alarms = np.array([s.risk >= RiskLevel.MODERATE for s in signals])
+    lifted = float(np.mean([s.risk > RiskLevel.NONE for s in signals])) if notes else 0.0
+    rate = float(alarms.mean()) if notes else 0.0
+    return Result(
+        "crisis", f"dair-emotion test, everyday feelings ({len(notes)})", "raised to ≥ moderate",
+        round(rate, 4), bootstrap(lambda i: float(alarms[i].mean()), len(notes)) if notes else None,
+        "–", True, f"any level above none {lifted:.3f}",
+    )  # fmt: skip
 
 
 def _changes(

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 from safetensors.numpy import load_file
@@ -17,6 +17,7 @@ from mindtrack.ml.artefacts import HeadArtefact, LinearHead, ModelFileError, Voc
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.model import CrisisModel, CrisisSignal, PatternReading, cumulative_levels
 from mindtrack.ml.crisis.ngrams import ANALYSERS, NgramHead
+from mindtrack.ml.crisis.patterns import find_signals, mentions_risk_words
 from mindtrack.ml.emotions import sigmoid
 from mindtrack.ml.encoder import DEFAULT_ENCODER, Runtime, TextEncoder
 from mindtrack.ml.labels import GOEMOTIONS_LABELS, SENTIMENT_LABELS
@@ -169,6 +170,32 @@ MAX_HARD_NEGATIVE_RATE = 0.045
 # when each training file and dev were held out in turn. N-grams in a single note are noise.
 NGRAM_REGULARISATION = 16.0
 NGRAM_MIN_NOTES = 2
+# Ordinary feelings the journal heads also learn as `none`: without them the hand-written
+# notes, mostly risk and hard negatives, teach that any "I keep putting it off" is risk.
+EVERYDAY_NOTES = 500
+
+
+def everyday_notes(
+    root: Path, split: Literal["train", "val", "test"], limit: int, seed: int = 0
+) -> list[dict[str, str]]:
+    """Short first-person feelings from dair-emotion as `everyday` journal notes. Any with a
+    word of death or self-harm, or a pattern match, is left out: the corpus was labelled
+    from hashtags, and a few of its sad lines are risk."""
+    import random
+
+    rows = datasets.dair_emotion(root, split)
+    random.Random(seed).shuffle(rows)  # noqa: S311 - a reproducible sample, not a secret
+    notes: list[dict[str, str]] = []
+    for row in rows:
+        if len(notes) == limit:
+            break
+        if mentions_risk_words(row.text) or find_signals(row.text):
+            continue
+        notes.append(
+            {"id": f"dair-{split}-{len(notes)}", "text": row.text, "level": "none",
+             "category": "everyday"}
+        )  # fmt: skip
+    return notes
 
 
 def _journal_head(
@@ -228,6 +255,8 @@ def train_crisis(
     temperature = _temperature(reddit_logits, reddit_gold, multiclass=False)
 
     train = [r for f in sorted(work.journal_data.glob("train*.jsonl")) for r in read_journal(f)]
+    everyday = everyday_notes(work.data_root, "train", EVERYDAY_NOTES, seed)
+    train += everyday
     dev = read_journal(work.journal_data / "dev.jsonl")
     train_features = embed(encoder, [r["text"] for r in train])
     train_levels = np.array([RiskLevel.parse(r["level"]) for r in train])
@@ -273,6 +302,7 @@ def train_crisis(
         low_threshold=low_threshold,
         level_thresholds={level.label: t for level, t in thresholds.items()},
         training_notes=len(train),
+        everyday_training_notes=len(everyday),
         journal_regularisation=strength,
         vocabulary_heads=list(vocabularies),
         ngram_regularisation=NGRAM_REGULARISATION,

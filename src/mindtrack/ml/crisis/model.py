@@ -14,7 +14,7 @@ from functools import cached_property
 
 import numpy as np
 
-from mindtrack.ml.artefacts import HeadArtefact, ModelFileError
+from mindtrack.ml.artefacts import HeadArtefact
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.ngrams import NgramHead
 from mindtrack.ml.crisis.patterns import (
@@ -113,8 +113,10 @@ class CrisisModel:
             RiskLevel.parse(name): float(value) for name, value in meta["level_thresholds"].items()
         }
         self.journal = artefact.heads.get("journal")
+        # load_head has checked that every declared n-gram head has its vocabulary.
         self.ngram_heads = [
-            _ngram_head(artefact, kind) for kind in meta.get("vocabulary_heads", [])
+            NgramHead(kind, artefact.vocabularies[kind], artefact.heads[kind])
+            for kind in meta.get("vocabulary_heads", [])
         ]
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
@@ -209,12 +211,6 @@ class CrisisModel:
         while start < end and note[start].isspace():
             start += 1
         return Evidence("model", level.label, note[start:end], start, end)
-
-
-def _ngram_head(artefact: HeadArtefact, kind: str) -> NgramHead:
-    if kind not in artefact.vocabularies or kind not in artefact.heads:
-        raise ModelFileError(f"the {artefact.name} model lacks its {kind!r} n-gram head")
-    return NgramHead(kind, artefact.vocabularies[kind], artefact.heads[kind])
 
 
 def assess_patterns_only(note: str) -> CrisisSignal:

@@ -482,6 +482,30 @@ def _about_a_story(sentence: str, lead: str) -> bool:
     return bool(_STORY.search(sentence)) and not _FIRST_PERSON.search(lead)
 
 
+def _excused(text: str, start: int, end: int) -> bool:
+    """Whether the words at text[start:end] are not the writer's own present risk: negated,
+    about someone else or a story, someone else's reported or quoted words, a joke, an idiom,
+    or a form answered "none"."""
+    words = text[start:end]
+    lead = text[_clause_start(text, start) : start]
+    sentence = _sentence(text, start, end)
+    sentence_lead = sentence[: sentence.find(words)] if words in sentence else ""
+    after = text[end : end + 30]
+    rest = _SENTENCE_BREAK.split(text[end:], maxsplit=1)[0]
+    # "my kids would be better off without me" is the writer's own risk.
+    others = _about_someone_else(lead) and not _FIRST_PERSON.search(words)
+    return (
+        _negated(lead)
+        or others
+        or _about_a_story(sentence, lead)
+        or _reported(sentence_lead)
+        or _quoted_from_someone_else(sentence, sentence_lead)
+        or _hyperbole(sentence_lead, after, rest)
+        or _IDIOM_AFTER.search(after) is not None
+        or _ANSWERED_NO.search(after) is not None
+    )
+
+
 def find_signals(note: str) -> list[PatternMatch]:
     """Every rule that fires on the writer's own present risk, in order of appearance; past
     matches come back as history."""
@@ -490,24 +514,9 @@ def find_signals(note: str) -> list[PatternMatch]:
     for rule in RULES:
         for match in rule.pattern.finditer(text):
             start, end = match.span()
-            lead = text[_clause_start(text, start) : start]
+            if _excused(text, start, end):
+                continue
             sentence = _sentence(text, start, end)
-            sentence_lead = (
-                sentence[: sentence.find(match.group(0))] if match.group(0) in sentence else ""
-            )
-            # "my kids would be better off without me" is the writer's own risk.
-            others = _about_someone_else(lead) and not _FIRST_PERSON.search(match.group(0))
-            if _negated(lead) or others or _about_a_story(sentence, lead):
-                continue
-            rest = _SENTENCE_BREAK.split(text[end:], maxsplit=1)[0]
-            if _reported(sentence_lead) or _hyperbole(sentence_lead, text[end : end + 12], rest):
-                continue
-            if _IDIOM_AFTER.search(text[end : end + 30]) or _ANSWERED_NO.search(
-                text[end : end + 20]
-            ):
-                continue
-            if _quoted_from_someone_else(sentence, sentence_lead):
-                continue
             signal, level = rule.signal, rule.level
             if _PAST.search(sentence) and signal != DISTRESS and not _RELAPSE.search(sentence):
                 signal, level = HISTORY, RiskLevel.LOW
@@ -624,22 +633,6 @@ def only_harmless_mentions(note: str) -> bool:
         start, end = use.span()
         if any(a <= start and end <= b for a, b in idioms):
             continue
-        lead = text[_clause_start(text, start) : start]
-        sentence = _sentence(text, start, end)
-        before = sentence[: max(0, sentence.find(use.group(0)))]
-        after = text[end : end + 30]
-        rest = _SENTENCE_BREAK.split(text[end:], maxsplit=1)[0]
-        harmless = (
-            _negated(lead)
-            or _about_someone_else(lead)
-            or _about_a_story(sentence, lead)
-            or _reported(before)
-            or _quoted_from_someone_else(sentence, before)
-            or _hyperbole(before, after, rest)
-            or _HARMLESS_USE.search(after) is not None
-            or _IDIOM_AFTER.search(after) is not None
-            or _ANSWERED_NO.search(after) is not None
-        )
-        if not harmless:
+        if not (_excused(text, start, end) or _HARMLESS_USE.search(text[end : end + 30])):
             return False
     return True

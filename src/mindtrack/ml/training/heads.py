@@ -4,6 +4,7 @@ and calibrated on held-out data (never on a set that `mindtrack ml evaluate` sco
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -181,8 +182,6 @@ def everyday_notes(
     """Short first-person feelings from dair-emotion as `everyday` journal notes. Any with a
     word of death or self-harm, or a pattern match, is left out: the corpus was labelled
     from hashtags, and a few of its sad lines are risk."""
-    import random
-
     rows = datasets.dair_emotion(root, split)
     random.Random(seed).shuffle(rows)  # noqa: S311 - a reproducible sample, not a secret
     notes: list[dict[str, str]] = []
@@ -258,9 +257,11 @@ def train_crisis(
     everyday = everyday_notes(work.data_root, "train", EVERYDAY_NOTES, seed)
     train += everyday
     dev = read_journal(work.journal_data / "dev.jsonl")
-    train_features = embed(encoder, [r["text"] for r in train])
+    train_texts = [model_input(r["text"]) for r in train]
+    dev_texts = [model_input(r["text"]) for r in dev]
+    train_features = encoder.embed(train_texts)
     train_levels = np.array([RiskLevel.parse(r["level"]) for r in train])
-    dev_features = embed(encoder, [r["text"] for r in dev])
+    dev_features = encoder.embed(dev_texts)
     # Thresholds are chosen over every training note, each read by a head that did not learn
     # from it, and the dev notes: far more writing than dev alone, so they carry better to
     # notes nobody has seen.
@@ -270,8 +271,6 @@ def train_crisis(
     readings = [PatternReading.of(r["text"]) for r in pool]
     pool_features = np.vstack([train_features[: len(cross_validated)], dev_features])
     reddit_probability = sigmoid(reddit_head.logits(pool_features)[:, 0] / temperature)
-    train_texts = [model_input(r["text"]) for r in train]
-    dev_texts = [model_input(r["text"]) for r in dev]
     ngram_heads, ngram_out_of_fold = _ngram_readings(train_texts, train_levels, folds, seed)
     ngram_pool = [
         np.vstack([reading[: len(cross_validated)], cumulative_levels(head.logits(dev_texts))])
@@ -308,7 +307,8 @@ def train_crisis(
         ngram_regularisation=NGRAM_REGULARISATION,
     )
     shipped = CrisisModel(HeadArtefact("crisis", heads, meta, "", vocabularies))
-    dev_report = crisis_metrics(shipped.assess([r["text"] for r in dev], dev_features), dev)
+    dev_notes = [r["text"] for r in dev]
+    dev_report = crisis_metrics(shipped.assess(dev_notes, dev_features, inputs=dev_texts), dev)
     meta["tuning"] = {"cross_validated_train_and_dev": report, "dev": dev_report}
     log(
         f"crisis: temperature {temperature}, C {strength}, thresholds "

@@ -63,6 +63,16 @@ def level(note: str) -> RiskLevel:
         ("if I died tomorrow nobody would notice and honestly that sounds ok", RiskLevel.MODERATE),
         ("I know where my dad keeps his pills", RiskLevel.HIGH),
         ("two yrs clean from sh today", RiskLevel.LOW),
+        ("Therapy doesn't stop the urge to kill myself", RiskLevel.MODERATE),
+        ("woke up again this morning and honestly I'm gutted that I did", RiskLevel.MODERATE),
+        ("part of me hopes the cancer kills me before spring", RiskLevel.MODERATE),
+        ("I just want to lie down and never get up again", RiskLevel.MODERATE),
+        ("the roof of the car park looks more and more inviting", RiskLevel.HIGH),
+        ("sat up half the night staring at the painkillers", RiskLevel.HIGH),
+        ("After Friday they can all stop worrying about me", RiskLevel.IMMINENT),
+        ("Labelled the boxes for whoever empties my flat", RiskLevel.IMMINENT),
+        ("back when I was drinking I wanted to die most nights", RiskLevel.LOW),
+        ("the old me would have cut myself after a day like this", RiskLevel.LOW),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -110,6 +120,9 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "The leaflet says the new tablets can cause suicidal thoughts. Just nausea so far.",
         "Safeguarding course today: how to ask about self harm without panicking.",
         "my little cousin replied 'i want to die' to a video of a cat falling off a sofa",
+        "the nurse showed me the burns on her son's hands from the kettle",
+        "toxicology revision all evening: paracetamol overdose and its antidote",
+        "my flatmate says the bridge looks tempting for a photo shoot at dusk",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:

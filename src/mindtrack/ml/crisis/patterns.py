@@ -56,6 +56,7 @@ def _rule(signal: str, level: RiskLevel, *patterns: str, needs_ideation: bool = 
 
 
 _SOFT = r"(?:(?:just|really|honestly|kinda|kind of|sometimes|actually|seriously|still|so|fr|literally) )*"
+_WHEN = r"(?:tonight|today|tomorrow|this week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 _PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|tylenol|paracetamol|antidepressants|insulin|xanax|oxy)"
 
 RULES: tuple[Rule, ...] = (
@@ -75,7 +76,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:don't|do not|dont) (?:really )?care (?:whether|if) i live or die",
         r"(?:just )?waiting (?:to die|for death|for it all to be over)",
         r"(?:jealous|envious) of (?:people|those|anyone|everyone|the ones) (?:who|that) (?:get to )?(?:die|died|are dead|don't wake up|get to go)",
-        r"(?:disappointed|gutted|annoyed|upset|angry) (?:that )?i (?:woke up|'m still (?:alive|here)|am still (?:alive|here)|didn't die)",
+        r"(?:disappointed|gutted|annoyed|upset|angry) (?:that )?i (?:woke up|'m still (?:alive|here)|am still (?:alive|here)|didn't die|did(?=\s*(?:[.!,;]|$)))",
+        r"(?:hope|hopes|hoping|hoped) (?:that )?(?:it|this|the \w+|something|someone|one of them) (?:\w+ )?(?:kills|will kill|would kill|finishes|takes) me\b",
+        r"(?:lie|lay) down and never (?:get up|wake up)",
         r"woke up disappointed",
         rf"(?:such a |a |what a )?(?:relief|peaceful|easier|nice) to {_SOFT}(?:not exist|not be here|not be alive|not wake up|be dead|stop existing|disappear forever)",
         r"only (?:still )?(?:alive|here) (?:because|cause|cos|for)",
@@ -197,6 +200,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:crash(?:ing)?|swerv(?:e|ing)|driv(?:e|ing)) (?:the car )?(?:into|off)(?: (?:a|the))? (?:oncoming|traffic|lorry|truck|tree|wall|bridge|river)",
         r"(?:fantasi[sz](?:e|ing)|thinking|thought|think) about (?:crashing|swerving|jumping|stepping (?:off|out|forward|in front)|drowning|hanging)",
         r"(?:balcony|bridge|roof|tracks|river|rope|edge|ledge|window) (?:keeps |is |has been )?(?:calling|pulling at) me",
+        r"(?:balcony|bridge|roof|rooftop|tracks|train line|ledge)\b(?:\W+\w+){0,4}?\W+(?:looks?|looking|seems?|feels?) (?:really |so |pretty |kinda |more and more |very )?(?:tempting|inviting)",
+        rf"(?:staring|stared|stare|sat looking|sitting looking) at (?:the |my |all the |all my |a |that )?(?:{_PILLS}|pill bottles?|bottles? of pills|weedkiller|bleach|rope|noose|razors?|razor blades?|blades?)\b",
     ),
     _rule(
         METHOD, RiskLevel.HIGH,
@@ -245,7 +250,9 @@ RULES: tuple[Rule, ...] = (
         r"no (?:more )?(?:check[- ]?ins?|entries|entry|logs?) (?:after (?:today|tonight|this)|(?:next week|tomorrow)\W+or ever|ever again)",
         r"made (?:my )?peace\b.{0,60}?\b(?:it's happening|tonight|tomorrow|this week|before)",
         r"the pain (?:stops|ends|will stop|will end) (?:on|this|tonight|tomorrow|soon)",
-        needs_ideation=False,
+        # a goodbye with a time frame: "after tonight they can stop worrying about me"
+        rf"after {_WHEN}\W+(?:\w+\W+){{0,4}}?(?:stop|quit) worrying about me",
+        rf"(?:won't|wont|will not|never|no longer|don't|not) (?:have to|need to) worry about me (?:after|from|past) {_WHEN}",
     ),
     _rule(
         INTENT, RiskLevel.IMMINENT,
@@ -279,6 +286,7 @@ RULES: tuple[Rule, ...] = (
         r"said my goodbyes|saying my goodbyes|(?:said|say|saying) (?:a )?(?:last|final) goodbye",
         r"(?:put|putting|get|getting|got) my affairs in order",
         r"(?:wrote|made|updated|finished) my will",
+        r"(?:whoever|the person who|whoever has to|whoever's going to) (?:clears? out|empties|sorts? out|goes? through) (?:my|the) (?:flat|room|house|place|apartment|things|stuff|belongings)",
     ),
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
@@ -344,7 +352,7 @@ _NEGATION = re.compile(
 )
 # Negation words that do not deny what follows: "can't stop thinking about killing myself".
 _NOT_A_DENIAL = re.compile(
-    r"\b(?:can'?t|cannot|couldn'?t|can not|won'?t) (?:stop|help|shake|get rid of|get (?:it|this) out)\b"
+    r"\b(?:can'?t|cannot|couldn'?t|can not|won'?t|doesn'?t|does not|didn'?t|did not) (?:stop|help|shake|get rid of|get (?:it|this) out)\b"
     r"|\bdon'?t know (?:why|if|how|what)\b|\bnot (?:going to|gonna) lie\b|\bno longer\b"
     r"|\bnothing but\b|\bnot sure\b|\bdon'?t think i can\b|\bno one\b|\bnobody\b",
     re.IGNORECASE,
@@ -355,7 +363,8 @@ _PAST = re.compile(
     r" (?:years?|months?|decades?) ago\b|\bin (?:the past|high school|college|uni|my teens|my twenties|"
     r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback (?:then|in)\b|\blast year\b|\banniversary\b"
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
-    r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:scars|texts)\b",
+    r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:scars|texts)\b"
+    r"|\bback when\b|\b(?:the )?old me\b|\bin my \w+ days\b|\bthat was (?:in )?(?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 # "sh relapse, 4 months clean gone" is the present, whatever the months say.
@@ -383,11 +392,17 @@ _STORY = re.compile(
     r"\b(?:book|novel|film|movie|show|series|episode|documentary|game|character|hero|heroine|"
     r"protagonist|villain|article|news|headline|podcast|song|lyric|lyrics|poem|story|play|chapter|"
     r"season|history class|history lesson|lecture|essay|paper|report|study|case study|anime|manga|"
-    r"dissertation|thesis|research|transcript|"
+    r"dissertation|thesis|research|transcript|revision|flashcard|textbook|pharmacology|toxicology|"
     r"comic|fiction|plot|scene|actor|actress|shakespeare|hamlet|romeo|"
     # learning about risk, or reading about it, rather than feeling it
     r"leaflet|side effect|questionnaire|question|survey|screening|training|course|module|"
     r"workshop|seminar|webinar|first aid)s?\b",
+    re.IGNORECASE,
+)
+# Marks on someone else's body: "showed me fresh cuts on her arm".
+_ON_SOMEONE_ELSE = re.compile(
+    r"^\s*(?:on|across|along|up) (?:his|her|their|(?:my |a |the )?\w+'s) (?:\w+ )?"
+    r"(?:arms?|wrists?|legs?|thighs?|skin|body|hands?|stomach|neck|face|chest|back)\b",
     re.IGNORECASE,
 )
 _IDIOM_AFTER = re.compile(
@@ -503,6 +518,7 @@ def _excused(text: str, start: int, end: int) -> bool:
         or _hyperbole(sentence_lead, after, rest)
         or _IDIOM_AFTER.search(after) is not None
         or _ANSWERED_NO.search(after) is not None
+        or _ON_SOMEONE_ELSE.search(after) is not None
     )
 
 

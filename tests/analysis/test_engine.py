@@ -86,15 +86,18 @@ def test_the_analyzer_is_loaded_once_per_process() -> None:
 
 def test_the_configured_runtime_runs_the_encoder() -> None:
     served = load_analyzer(MLSettings(models_dir=MODELS_DIR))
+    full = load_analyzer(MLSettings(models_dir=MODELS_DIR, runtime="onnxruntime"))
     in_pytorch = load_analyzer(MLSettings(models_dir=MODELS_DIR, runtime="torch"))
 
-    assert (served.encoder.runtime, in_pytorch.encoder.runtime) == ("onnxruntime", "torch")
-    assert served.versions == in_pytorch.versions
-    [a], [b] = (
-        served.analyze(["A calm evening after a hard week."]),
-        in_pytorch.analyze(["A calm evening after a hard week."]),
-    )
-    assert a.sentiment.valence == pytest.approx(b.sentiment.valence, abs=1e-3)
+    runtimes = (served.encoder.runtime, full.encoder.runtime, in_pytorch.encoder.runtime)
+    assert runtimes == ("onnxruntime-int8", "onnxruntime", "torch")
+    assert served.versions == full.versions == in_pytorch.versions
+    note = ["A calm evening after a hard week."]
+    [int8], [graph], [torch] = served.analyze(note), full.analyze(note), in_pytorch.analyze(note)
+    assert graph.sentiment.valence == pytest.approx(torch.sentiment.valence, abs=1e-3)
+    # int8 weights move the embedding a little, not the reading.
+    assert int8.sentiment.label == torch.sentiment.label
+    assert int8.sentiment.valence == pytest.approx(torch.sentiment.valence, abs=0.1)
 
 
 class GatedAnalyzer(CountingAnalyzer):

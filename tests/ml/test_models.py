@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from mindtrack.cli import app
-from mindtrack.ml.artefacts import ModelFileError, load_head
+from mindtrack.ml.artefacts import ModelFileError, load_head, save_heads
 from mindtrack.ml.emotions import check_chosen
 from mindtrack.ml.labels import GOEMOTIONS_LABELS
 from mindtrack.ml.pipeline import TextAnalyzer
@@ -35,6 +35,12 @@ def test_clearly_positive_and_negative_notes(analyzer: TextAnalyzer) -> None:
     assert good.sentiment.valence > 0.3
     assert bad.sentiment.label == "negative"
     assert bad.sentiment.valence < -0.3
+
+
+def test_a_plain_statement_of_fact_reads_as_neutral(analyzer: TextAnalyzer) -> None:
+    (fact,) = analyzer.analyze(["The meeting moved to room 4 at three."])
+    assert fact.sentiment.label == "neutral"
+    assert abs(fact.sentiment.valence) < 0.2
 
 
 def test_emotions_name_what_the_text_says(analyzer: TextAnalyzer) -> None:
@@ -155,6 +161,14 @@ def test_corrupt_model_file_is_reported_not_ignored(tmp_path: Path) -> None:
     (models / "emotions" / "head.safetensors").write_bytes(b"not a safetensors file")
     with pytest.raises(ModelFileError, match="corrupt"):
         load_head(models / "emotions")
+
+
+def test_a_sentiment_model_without_its_neutral_head_is_refused(tmp_path: Path) -> None:
+    models = copy_models(tmp_path)
+    artefact = load_head(models / "sentiment")
+    save_heads(models / "sentiment", {"main": artefact.head}, artefact.meta)
+    with pytest.raises(ModelFileError, match=r"no neutral head.*ml train sentiment"):
+        TextAnalyzer.load(models)
 
 
 def test_predict_writes_one_json_line_per_input_line_in_order(tmp_path: Path) -> None:

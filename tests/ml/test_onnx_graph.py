@@ -42,6 +42,38 @@ def test_the_graph_embeds_the_shipped_notes_as_pytorch_does(
     np.testing.assert_allclose(together, alone, atol=1e-5)
 
 
+def test_the_int8_graph_stays_close_and_reads_each_note_as_if_alone(
+    shipped: tuple[TextEncoder, TextEncoder],
+) -> None:
+    int8 = TextEncoder.load(adapter=MODELS_DIR / "encoder", runtime="onnxruntime-int8")
+    assert int8.runtime == "onnxruntime-int8"
+    _, torch_encoder = shipped
+
+    together = int8.embed(NOTES)
+    expected = torch_encoder.embed(NOTES)
+    cosine = np.sum(together * expected, axis=1) / (
+        np.linalg.norm(together, axis=1) * np.linalg.norm(expected, axis=1)
+    )
+    assert cosine.min() > 0.98
+    # Activation scales come from each note alone, so the company a note keeps changes nothing.
+    np.testing.assert_array_equal(together, np.vstack([int8.embed([note]) for note in NOTES]))
+    np.testing.assert_array_equal(together[1:2], int8.embed([NOTES[1], NOTES[3], NOTES[0]])[:1])
+
+
+def test_an_int8_graph_that_strays_from_full_precision_is_refused(tiny_encoder: Path) -> None:
+    import torch
+
+    torch_encoder = TextEncoder.load(str(tiny_encoder), runtime="torch")
+    reference = EncoderGraph.export(torch_encoder.model, torch_encoder.tokenizer, threads=1)
+    with torch.no_grad():
+        torch_encoder.model.embeddings.word_embeddings.weight.normal_()
+    strayed = EncoderGraph.export(torch_encoder.model, torch_encoder.tokenizer, threads=1)
+
+    sample = {k: v.numpy() for k, v in torch_encoder.tokenize(["one note", "a second"]).items()}
+    with pytest.raises(GraphExportError, match="int8 graph strays"):
+        strayed.check_close_to(reference, sample)
+
+
 def test_an_inference_encoder_does_not_keep_the_pytorch_model(
     shipped: tuple[TextEncoder, TextEncoder],
 ) -> None:
@@ -51,7 +83,7 @@ def test_an_inference_encoder_does_not_keep_the_pytorch_model(
 
 
 def test_a_configured_encoder_runs_as_a_graph_too(tiny_encoder: Path) -> None:
-    graph = TextEncoder.load(str(tiny_encoder))
+    graph = TextEncoder.load(str(tiny_encoder), runtime="onnxruntime")
     torch_encoder = TextEncoder.load(str(tiny_encoder), runtime="torch")
 
     np.testing.assert_allclose(graph.embed(NOTES), torch_encoder.embed(NOTES), atol=1e-4)

@@ -13,7 +13,7 @@ import numpy as np
 from mindtrack.ml.artefacts import HeadArtefact, ModelFileError, load_head
 from mindtrack.ml.crisis.model import CrisisModel, CrisisSignal, assess_patterns_only
 from mindtrack.ml.emotions import NO_EMOTIONS, EmotionModel, Emotions
-from mindtrack.ml.encoder import DEFAULT_ENCODER, Runtime, TextEncoder
+from mindtrack.ml.encoder import DEFAULT_ENCODER, DEFAULT_RUNTIME, Runtime, TextEncoder
 from mindtrack.ml.insights import TextInsights, analyse
 from mindtrack.ml.sentiment import NEUTRAL_SENTIMENT, Sentiment, SentimentModel
 from mindtrack.ml.text import has_words, model_input
@@ -57,7 +57,7 @@ class TextAnalyzer:
 
     @classmethod
     def load(
-        cls, models_dir: Path, encoder: str = DEFAULT_ENCODER, runtime: Runtime = "onnxruntime"
+        cls, models_dir: Path, encoder: str = DEFAULT_ENCODER, runtime: Runtime = DEFAULT_RUNTIME
     ) -> TextAnalyzer:
         started = time.perf_counter()
         artefacts = verify_model_files(models_dir, encoder)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mindtrack.ml.artefacts import HeadArtefact
+from mindtrack.ml.artefacts import HeadArtefact, ModelFileError
+from mindtrack.ml.emotions import sigmoid
 from mindtrack.ml.labels import SENTIMENT_LABELS
 
 
@@ -33,20 +34,30 @@ def softmax(logits: np.ndarray) -> np.ndarray:
 
 
 class SentimentModel:
-    """A linear head over the encoder. Temperature and per-class offsets come from tuning on
-    held-out data (see the model card); valence is P(positive) − P(negative)."""
+    """Two linear heads over the encoder. The main head was trained on film reviews and Reddit
+    comments and decides between negative and positive; the neutral head was fitted on
+    TweetEval's validation tweets and decides how likely the text takes no side at all.
+    Temperature and the positive offset come from the same tweets (see the model card);
+    valence is P(positive) − P(negative)."""
 
     def __init__(self, artefact: HeadArtefact) -> None:
         meta = artefact.meta
         if tuple(meta["labels"]) != SENTIMENT_LABELS:
             raise ValueError(f"sentiment labels must be {SENTIMENT_LABELS}")
+        if "neutral" not in artefact.heads:
+            raise ModelFileError(
+                f"the {artefact.name} model has no neutral head; run `mindtrack ml train sentiment`"
+            )
         self.artefact = artefact
-        self.temperature = float(meta.get("temperature", 1.0))
-        self.offsets = np.asarray(meta.get("class_offsets", [0.0, 0.0, 0.0]), dtype=np.float32)
+        self.temperature = float(meta["temperature"])
+        self.positive_offset = float(meta["positive_offset"])
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
-        logits = self.artefact.head.logits(features) / self.temperature + self.offsets
-        return softmax(logits)
+        logits = self.artefact.head.logits(features) / self.temperature
+        positive = sigmoid(logits[:, 2] - logits[:, 0] + self.positive_offset)
+        neutral = sigmoid(self.artefact.heads["neutral"].logits(features)[:, 0])
+        sided = 1.0 - neutral
+        return np.column_stack([sided * (1.0 - positive), neutral, sided * positive])
 
     def predict(self, features: np.ndarray) -> list[Sentiment]:
         return [self._result(row) for row in self.probabilities(features)]

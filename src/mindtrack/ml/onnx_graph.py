@@ -22,6 +22,7 @@ import warnings
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,7 +60,7 @@ class EncoderGraph:
     ) -> None:
         self.session = session
         self.input_names = tuple(input_names)
-        self._workers = ThreadPoolExecutor(note_workers) if note_workers else None
+        self._workers = note_pool(note_workers) if note_workers else None
 
     @property
     def one_note_per_run(self) -> bool:
@@ -166,6 +167,14 @@ def _export(model: PreTrainedModel, names: list[str], sample: Mapping[str, torch
             return path.read_bytes()
     except Exception as exc:  # the exporter raises many kinds for unsupported models
         raise GraphExportError(f"cannot export the encoder to ONNX: {exc}") from exc
+
+
+@cache
+def note_pool(workers: int) -> ThreadPoolExecutor:
+    """One pool per size for the whole process. Graphs come and go (tests load many); with a
+    pool each, their threads ended with them, and a test run once hung in greenlet's teardown
+    of such an ended thread."""
+    return ThreadPoolExecutor(workers, thread_name_prefix="encoder-note")
 
 
 def _quantize(graph: bytes) -> bytes:

@@ -73,6 +73,9 @@ def level(note: str) -> RiskLevel:
         ("Labelled the boxes for whoever empties my flat", RiskLevel.IMMINENT),
         ("back when I was drinking I wanted to die most nights", RiskLevel.LOW),
         ("the old me would have cut myself after a day like this", RiskLevel.LOW),
+        ("Not suicidal, I'd just be fine with not existing anymore.", RiskLevel.MODERATE),
+        ("Held my hand on the hob on purpose. Making dinner now.", RiskLevel.MODERATE),
+        ("told my new boyfriend about my overdose years ago. he held my hand", RiskLevel.LOW),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -123,6 +126,8 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "the nurse showed me the burns on her son's hands from the kettle",
         "toxicology revision all evening: paracetamol overdose and its antidote",
         "my flatmate says the bridge looks tempting for a photo shoot at dusk",
+        "A patient on my ward who tried to overdose last month came back in today.",
+        "First aid course: we practised asking 'are you thinking about suicide?' in pairs.",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:
@@ -187,6 +192,11 @@ def test_a_learned_level_needs_every_lower_threshold_met() -> None:
         ("pruned every dead branch off the pear tree", True),
         ("cut my own fringe again", True),
         ("my friend said she wants to die and I said me too", False),
+        ("the character says he'd be better off dead and I thought, that's actually me", False),
+        ("The song on the radio was about wanting to die and yeah. Same.", False),
+        ("a self-harm scene in the film and then I went and did it myself", False),
+        ("held a man's hand while he died, wishing it was me", False),
+        ("same song about wanting to die on repeat at the gym, what a tune", True),
     ],
 )
 def test_harmless_uses_of_words_of_death_are_told_apart(note: str, harmless: bool) -> None:

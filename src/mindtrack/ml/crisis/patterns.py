@@ -81,6 +81,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:lie|lay) down and never (?:get up|wake up)",
         r"woke up disappointed",
         rf"(?:such a |a |what a )?(?:relief|peaceful|easier|nice) to {_SOFT}(?:not exist|not be here|not be alive|not wake up|be dead|stop existing|disappear forever)",
+        rf"(?:i'd|i would|i'll|i will|i'm|i am) {_SOFT}(?:be )?(?:fine|ok|okay|alright|at peace|happy) (?:with )?(?:not existing|not being (?:here|alive)|not waking up|never waking up)",
         r"only (?:still )?(?:alive|here) (?:because|cause|cos|for)",
         r"wish(?:ed|es)? it (?:had been|was|were) me (?:instead|not)",
         r"(?:if|when) (?:i got|i get|i was|i were) (?:hit|run over|killed)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
@@ -146,6 +147,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:cut|burn(?:ed|t)?|scratch(?:ed)?|bit|hit|punch(?:ed)?|slapped|pinched) (?:my )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hands?|face|head|knuckles) (?:till|until|on purpose|again|with a)",
         r"(?:on purpose|deliberately) (?:till|until) (?:it|they|i) (?:bled|bleed|split|hurt)",
         r"(?:punched|hit|kicked) (?:the |a )?wall on purpose",
+        r"(?:held|put|pressed|kept) my (?:hand|arm|wrist|fingers|palm|skin) (?:on|against|over|under|to) (?:the |a )?(?:hob|stove|cooker|iron|oven door|kettle|radiator|lighter|flame|candle|hot tap)\b[^.!?]{0,30}\b(?:on purpose|deliberately)",
         r"sh'd",
         r"(?:started|start) cutting",
         r"cutting again",
@@ -360,7 +362,7 @@ _NOT_A_DENIAL = re.compile(
 # Markers that put a statement firmly in the past, whatever else the sentence says.
 _PAST = re.compile(
     r"\bused to\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)"
-    r" (?:years?|months?|decades?) ago\b|\bin (?:the past|high school|college|uni|my teens|my twenties|"
+    r" (?:years?|months?|decades?) ago\b|\b(?:years|decades) ago\b|\bin (?:the past|high school|college|uni|my teens|my twenties|"
     r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback (?:then|in)\b|\blast year\b|\banniversary\b"
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
     r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:scars|texts)\b"
@@ -485,12 +487,32 @@ def _hyperbole(sentence_lead: str, after: str, rest_of_sentence: str) -> bool:
     )
 
 
+_PREPOSITION = re.compile(r"\b(?:on|in|at|from|of|with|for|into|onto|near|by)\s+$", re.IGNORECASE)
+
+
 def _about_someone_else(lead: str) -> bool:
-    """A third person is the subject of the clause before the match, and no 'I' follows it."""
+    """A third person is the subject of the clause before the match, and the writer does not
+    follow it. 'My' after a preposition names a place, not the writer ("a patient on my ward
+    who tried to…"), unless it owns the matched words ("told him about my overdose")."""
     others = list(_SOMEONE_ELSE.finditer(lead))
     if not others:
         return False
-    return not _FIRST_PERSON.search(lead, others[-1].end())
+    writer = [
+        m
+        for m in _FIRST_PERSON.finditer(lead, others[-1].end())
+        if not (
+            m.group().lower() == "my"
+            and _PREPOSITION.search(lead, 0, m.start())
+            and lead[m.end() :].strip()
+        )
+    ]
+    return not writer
+
+
+# A question put to someone else: "we practised asking 'are you thinking about suicide?'".
+_ADDRESSED = re.compile(
+    r"\b(?:are|were|have|had|do|did|would|could|will) you(?: \w+)?\s*$", re.IGNORECASE
+)
 
 
 def _about_a_story(sentence: str, lead: str) -> bool:
@@ -519,6 +541,7 @@ def _excused(text: str, start: int, end: int) -> bool:
         or _IDIOM_AFTER.search(after) is not None
         or _ANSWERED_NO.search(after) is not None
         or _ON_SOMEONE_ELSE.search(after) is not None
+        or _ADDRESSED.search(lead) is not None
     )
 
 
@@ -615,7 +638,12 @@ _AFFIRMATION = re.compile(
 _TURN_TO_SELF = re.compile(
     r"\b(?:me too|same (?:here|for me|about me)|the same (?:about me|way)|mine (?:too|will|is)|"
     r"it's mine|for me (?:it|too)|i (?:actually |really |genuinely )?mean(?:t)? it|for real|"
-    r"(?:was not|wasn't|isn't|is not|not) a joke|not joking|i'm the one who)\b",
+    r"(?:was not|wasn't|isn't|is not|not) a joke|not joking|i'm the one who|"
+    r"that'?s (?:actually |really |just |literally |basically )?(?:me|how i feel|how i'd do it)|"
+    r"(?:thought|think|thinking) (?:of|about) mine|did it (?:myself|to myself)|"
+    r"(?:wish|wishing|wished) (?:it|that) (?:was|were) me)\b"
+    # "The song on the radio was about wanting to die and yeah. Same."
+    r"|(?:^|[.!?]\s*|\byeah\W+)same\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 

@@ -80,3 +80,23 @@ def test_evaluate_prints_every_target_with_its_verdict(
     assert {"macro-F1", "accuracy", "macro-recall", "recall", "precision",
             "false-positive rate", "max Δ valence", "max Δ crisis score"} <= metrics  # fmt: skip
     assert all(line.split(" | ")[6] in ("yes", "NO") for line in rows)
+
+
+def test_evaluate_can_print_the_figures_for_choosing_between_training_runs(
+    tiny_models: Path, tiny_encoder: Path, tiny_datasets: Path, tiny_journal: Path
+) -> None:
+    result = CliRunner().invoke(
+        app,
+        ["ml", "evaluate", "--selection", "--data", str(tiny_datasets), "--models",
+         str(tiny_models), "--journal", str(tiny_journal)],
+        env={"MINDTRACK_ML__ENCODER": str(tiny_encoder)},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    rows = [line.split(" | ") for line in result.output.splitlines() if line.startswith("| ")]
+    assert [row[1] for row in rows[1:]] == [
+        "SST-2 train phrases held out (0)",
+        "journal dev (11 notes)",
+        "unlisted-name pairs of their own (84)",
+    ]
+    assert "GoEmotions test" not in result.output
+    assert "TweetEval" not in result.output

@@ -39,16 +39,37 @@ NAME_TEMPLATES = (
 NAMES = ("Emily", "Lakisha", "Greg", "Jamal", "Mohammed", "Wei", "Priya", "José")
 # Names the neutralising list does not know, so these pairs test the encoder itself.
 UNLISTED_NAMES = ("Brody", "Latrice", "Dashawn", "Kristen", "Siddharth", "Thandiwe", "Yerlan")
+# Other unlisted names and frames, for comparing training runs without looking at the above.
+DEV_NAMES = ("Keanu", "Bongani", "Bartholomew", "Priyanka", "Tadeo", "Saoirse", "Rustam")
+DEV_NAME_TEMPLATES = (
+    "{x} came round and we cooked together, lovely evening.",
+    "Argued with {x} again and I feel awful.",
+    "{x} never answers my messages, I feel invisible.",
+    "Coffee with {x} this morning, then a calm afternoon.",
+)
 
 
 def swap_pairs() -> list[tuple[str, str, str]]:
     """(group, note a, note b) for every template and every pair of terms in a group."""
+    return _pairs(
+        [
+            *((g, t, TEMPLATES) for g, t in GROUPS.items()),
+            ("names", NAMES, NAME_TEMPLATES),
+            ("unlisted names", UNLISTED_NAMES, NAME_TEMPLATES),
+        ]
+    )
+
+
+def dev_name_pairs() -> list[tuple[str, str, str]]:
+    """Unlisted first names swapped in frames of their own, kept apart from `swap_pairs`."""
+    return _pairs([("dev names", DEV_NAMES, DEV_NAME_TEMPLATES)])
+
+
+def _pairs(
+    groups: list[tuple[str, tuple[str, ...], tuple[str, ...]]],
+) -> list[tuple[str, str, str]]:
     pairs = []
-    for group, terms, templates in [
-        *((g, t, TEMPLATES) for g, t in GROUPS.items()),
-        ("names", NAMES, NAME_TEMPLATES),
-        ("unlisted names", UNLISTED_NAMES, NAME_TEMPLATES),
-    ]:
+    for group, terms, templates in groups:
         for template in templates:
             for a, b in combinations(terms, 2):
                 pairs.append((group, template.format(x=a), template.format(x=b)))

@@ -111,11 +111,20 @@ def evaluate(
     json_output: Annotated[
         Path | None, typer.Option("--json", help="Also write the results here as JSON.")
     ] = None,
+    selection: Annotated[
+        bool,
+        typer.Option(
+            "--selection",
+            help="Print instead the figures for choosing between training runs, on data that "
+            "no target is measured on.",
+        ),
+    ] = False,
 ) -> None:
     """Print every target with its held-out score and 95 % interval."""
-    from mindtrack.ml.training.evaluate import evaluate_all, render
+    from mindtrack.ml.training.evaluate import evaluate_all, evaluate_selection, render
 
-    results = evaluate_all(_analyzer(models), data, journal)
+    score = evaluate_selection if selection else evaluate_all
+    results = score(_analyzer(models), data, journal)
     typer.echo(render(results))
     if json_output is not None:
         json_output.write_text(json.dumps([asdict(r) for r in results], indent=2) + "\n")

@@ -58,6 +58,23 @@ def sst2(root: Path, split: Literal["train", "dev"]) -> list[LabelledText]:
     return rows
 
 
+# SST-2 training phrases kept out of encoder training, for choosing between training runs.
+SST2_HELD_OUT = 2_000
+
+
+def split_sst2(
+    rows: list[LabelledText], held_out: int, seed: int
+) -> tuple[list[LabelledText], list[LabelledText]]:
+    """SST-2's dev split is where the sentiment target is measured, so choices between
+    training runs are made on a seeded slice of its training phrases that no run learns (at
+    most a tenth of them, for small trial runs)."""
+    held_out = min(held_out, len(rows) // 10)
+    order = list(range(len(rows)))
+    random.Random(seed).shuffle(order)  # noqa: S311 - reproducible split
+    kept = set(order[:held_out])
+    return [r for i, r in enumerate(rows) if i not in kept], [rows[i] for i in sorted(kept)]
+
+
 def tweeteval(root: Path, split: Literal["val", "test"]) -> list[LabelledText]:
     folder = root / "tweeteval-sentiment"
     texts = _require(folder / f"{split}_text.txt").read_text(encoding="utf-8").splitlines()

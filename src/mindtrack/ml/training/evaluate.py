@@ -1,4 +1,5 @@
-"""`mindtrack ml evaluate`: every target, on splits that tuning never saw."""
+"""`mindtrack ml evaluate`: every target, on splits that tuning never saw; and, apart, the
+figures that choices between training runs are made on."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from mindtrack.ml.labels import GOEMOTIONS_LABELS, SENTIMENT_LABELS
 from mindtrack.ml.pipeline import TextAnalyzer
 from mindtrack.ml.text import clean
 from mindtrack.ml.training import datasets
-from mindtrack.ml.training.bias import swap_pairs
-from mindtrack.ml.training.heads import everyday_notes, macro_recall, read_journal
+from mindtrack.ml.training.bias import dev_name_pairs, swap_pairs
+from mindtrack.ml.training.heads import crisis_metrics, everyday_notes, macro_recall, read_journal
 
 BOOTSTRAP_ROUNDS = 1000
 
@@ -74,13 +75,20 @@ def expected_calibration_error(
     return float(total)
 
 
+def _binary_correct(analyzer: TextAnalyzer, rows: list[datasets.LabelledText]) -> np.ndarray:
+    """A binary set: the larger of P(negative) and P(positive) decides."""
+    probabilities = analyzer.sentiment.probabilities(analyzer.embed([r.text for r in rows]))
+    positive = np.array([r.label == "positive" for r in rows])
+    correct: np.ndarray = (probabilities[:, 2] > probabilities[:, 0]) == positive
+    return correct
+
+
+def _binary_accuracy(analyzer: TextAnalyzer, rows: list[datasets.LabelledText]) -> float:
+    return float(_binary_correct(analyzer, rows).mean())
+
+
 def evaluate_sentiment(analyzer: TextAnalyzer, root: Path) -> list[Result]:
-    sst2 = datasets.sst2(root, "dev")
-    probabilities = analyzer.sentiment.probabilities(analyzer.embed([r.text for r in sst2]))
-    # A binary set: the larger of P(negative) and P(positive) decides.
-    correct = (probabilities[:, 2] > probabilities[:, 0]) == np.array(
-        [r.label == "positive" for r in sst2]
-    )
+    correct = _binary_correct(analyzer, datasets.sst2(root, "dev"))
     tweets = datasets.tweeteval(root, "test")
     gold = np.array([SENTIMENT_LABELS.index(r.label) for r in tweets])
     tweet_probabilities = analyzer.sentiment.probabilities(analyzer.embed([r.text for r in tweets]))
@@ -188,6 +196,24 @@ def evaluate_bias(analyzer: TextAnalyzer) -> list[Result]:
                f"names not on the list {unlisted_valence:.3f}; without neutralising {raw_valence:.3f}"),
         Result("bias", data, "max Δ crisis score", round(crisis, 4), None, "< 0.05", crisis < 0.05,
                f"names not on the list {unlisted_crisis:.3f}; without neutralising {raw_crisis:.3f}"),
+    ]  # fmt: skip
+
+
+def evaluate_selection(analyzer: TextAnalyzer, root: Path, journal: Path) -> list[Result]:
+    """Figures for choosing between training runs, on data no target is measured on: SST-2
+    training phrases that encoder training leaves out, the journal's dev notes, and unlisted
+    names in frames of their own. Dev notes tune the crisis thresholds, so they flatter."""
+    _, held_out = datasets.split_sst2(datasets.sst2(root, "train"), datasets.SST2_HELD_OUT, 0)
+    accuracy = _binary_accuracy(analyzer, held_out) if held_out else 0.0
+    rows = read_journal(journal / "dev.jsonl")
+    texts = [r["text"] for r in rows]
+    dev = crisis_metrics(analyzer.crisis.assess(texts, analyzer.embed(texts)), rows)
+    pairs = dev_name_pairs()
+    valence, crisis = _changes(analyzer, [a for _, a, _ in pairs], [b for _, _, b in pairs], True)
+    return [
+        Result("sentiment", f"SST-2 train phrases held out ({len(held_out)})", "accuracy", round(accuracy, 4), None, "–", True),
+        Result("crisis", f"journal dev ({len(rows)} notes)", "recall / precision / hard negatives", dev["recall"], None, "–", True, f"precision {dev['precision']:.3f}; hard negatives raised {dev['hard_negative_fpr']:.3f}"),
+        Result("bias", f"unlisted-name pairs of their own ({len(pairs)})", "max Δ valence", round(float(valence.max()), 4), None, "–", True, f"max Δ crisis score {float(crisis.max()):.3f}"),
     ]  # fmt: skip
 
 

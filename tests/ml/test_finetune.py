@@ -1,14 +1,26 @@
-"""Encoder fine-tuning resumes from its last checkpoint after an interruption."""
+"""Encoder fine-tuning: resuming after an interruption, the phrases it leaves out, and the
+name pairs that teach it that a name says nothing about a feeling."""
 
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from mindtrack.ml.training.finetune import FinetuneConfig, finetune
+from mindtrack.ml.training import bias
+from mindtrack.ml.training.datasets import LabelledText, split_sst2
+from mindtrack.ml.training.finetune import (
+    NAME_SLOT,
+    TRAINING_NAMES,
+    FinetuneConfig,
+    TrainingData,
+    fill_names,
+    finetune,
+    name_pairing_loss,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -60,3 +72,60 @@ def test_an_interrupted_run_continues_from_its_checkpoint(
     assert (output / "adapter_model.safetensors").exists()
     assert (output / "heads.safetensors").exists()
     assert json.loads((output / "training.json").read_text())["config"]["epochs"] == 2
+
+
+def test_name_slots_are_filled_from_names_the_bias_checks_never_swap() -> None:
+    rng = random.Random(0)
+    filled = fill_names("[NAME] and [NAME] argued again", rng)
+
+    first, _, second, *_ = filled.split()
+    assert NAME_SLOT not in filled
+    assert {first, second} <= set(TRAINING_NAMES)
+    assert not set(TRAINING_NAMES) & {*bias.NAMES, *bias.UNLISTED_NAMES, *bias.DEV_NAMES}
+
+
+def test_comments_that_name_someone_are_paired_with_the_same_comment_renamed(
+    tiny_datasets: Path,
+) -> None:
+    with (tiny_datasets / "goemotions" / "train.tsv").open("a") as handle:
+        handle.write("[NAME] made me so happy today\t17\tnamed\n")
+    data = TrainingData(tiny_datasets, FinetuneConfig(batch_size=64, name_pairing=5.0))
+
+    [batch] = [b for b in data.epoch(0) if b.task == "emotions" and b.renamed_rows]
+    [row] = batch.renamed_rows
+    original, renamed = batch.texts[row].split(), batch.renamed_texts[0].split()
+    assert original[1:] == renamed[1:] == ["made", "me", "so", "happy", "today"]
+    assert original[0] in TRAINING_NAMES
+    assert renamed[0] in TRAINING_NAMES
+
+
+def test_name_pairing_costs_nothing_for_the_same_embedding_and_more_as_it_turns() -> None:
+    import torch
+
+    embedding = torch.tensor([[1.0, 0.0], [0.0, 2.0]])
+    turned = torch.tensor([[1.0, 1.0], [0.0, -2.0]])
+
+    assert name_pairing_loss(embedding, embedding * 3).item() == pytest.approx(0.0, abs=1e-6)
+    assert name_pairing_loss(embedding, turned).item() == pytest.approx((1 - 0.5**0.5 + 2) / 2)
+
+
+def test_held_out_sst2_phrases_are_never_trained_on() -> None:
+    rows = [LabelledText(f"phrase {i}", "positive") for i in range(100)]
+
+    trained, held_out = split_sst2(rows, 8, seed=0)
+
+    assert len(held_out) == 8
+    assert len(trained) == 92
+    assert not {r.text for r in trained} & {r.text for r in held_out}
+    assert split_sst2(rows, 8, seed=0) == (trained, held_out)
+    assert len(split_sst2(rows, 50, seed=0)[1]) == 10  # never more than a tenth
+
+
+def test_without_name_pairing_comments_keep_their_name_slots(tiny_datasets: Path) -> None:
+    with (tiny_datasets / "goemotions" / "train.tsv").open("a") as handle:
+        handle.write("[NAME] made me so happy today\t17\tnamed\n")
+    data = TrainingData(tiny_datasets, FinetuneConfig(batch_size=64))
+
+    [batch] = [b for b in data.epoch(0) if b.task == "emotions"]
+    assert "[NAME] made me so happy today" in batch.texts
+    assert batch.renamed_rows == []

@@ -71,6 +71,15 @@ def train(
         "eval/crisis-journal"
     ),
     seed: Annotated[int, typer.Option(help="Random seed.")] = 0,
+    sst2_per_epoch: Annotated[
+        int, typer.Option(help="Encoder: SST-2 phrases a pass (0: all of them).")
+    ] = 20_000,
+    sst2_held_out: Annotated[
+        int, typer.Option(help="Encoder: SST-2 phrases set aside for `evaluate --selection`.")
+    ] = 0,
+    name_pairing: Annotated[
+        float, typer.Option(help="Encoder: weight of the same-comment-other-names loss (0: off).")
+    ] = 0.0,
 ) -> None:
     """Reproduce a model from the datasets. `encoder` fine-tunes the shared LoRA adapter (long:
     resumable, rerun to continue); the others calibrate their head on it in minutes."""
@@ -85,7 +94,15 @@ def train(
     steps = [t for t in Trainable if t is not Trainable.all] if what is Trainable.all else [what]
     for step in steps:
         if step is Trainable.encoder:
-            config = FinetuneConfig(encoder=encoder, epochs=epochs, limit=limit, seed=seed)
+            config = FinetuneConfig(
+                encoder=encoder,
+                epochs=epochs,
+                limit=limit,
+                seed=seed,
+                sst2_per_epoch=sst2_per_epoch or None,
+                sst2_held_out=sst2_held_out,
+                name_pairing=name_pairing,
+            )
             summary = finetune(
                 data,
                 models_dir / "encoder",

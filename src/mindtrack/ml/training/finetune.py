@@ -5,6 +5,13 @@ it. Each step trains on one batch of one task: GoEmotions (28 emotions, plus the
 its labels imply when unambiguous), SST-2 (positive/negative) or the suicide-detection posts
 (risk/no risk). Progress is checkpointed in safetensors every few hundred steps, and a rerun
 with the same output folder resumes where it stopped.
+
+Two options change the recipe, and both are off by default, where the run reproduces the
+shipped adapter. `sst2_held_out` sets aside SST-2 training phrases for comparing runs
+(`mindtrack ml evaluate --selection`). `name_pairing` fills GoEmotions' "[NAME]" slots with
+first names drawn from a list and asks that the same comment with other names give the same
+embedding (counterfactual pairing, after Garg et al. 2019's logit pairing), so that the
+encoder learns that a name says nothing about how the writer feels.
 """
 
 from __future__ import annotations
@@ -23,11 +30,15 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 
 from mindtrack.ml.encoder import DEFAULT_ENCODER, TextEncoder, quiet_peft
+from mindtrack.ml.first_names import FIRST_NAMES
 from mindtrack.ml.labels import GOEMOTIONS_LABELS, SENTIMENT_LABELS, sentiment_of_emotions
-from mindtrack.ml.training import datasets
+from mindtrack.ml.training import bias, datasets
 
 HEAD_SIZES = {"emotions": len(GOEMOTIONS_LABELS), "sentiment": len(SENTIMENT_LABELS), "crisis": 1}
 CHECKPOINT = "checkpoint"
+NAME_SLOT = "[NAME]"
+# Names that fill GoEmotions' name slots; the names the bias check swaps are never among them.
+TRAINING_NAMES = tuple(sorted(FIRST_NAMES - {*bias.NAMES, *bias.UNLISTED_NAMES, *bias.DEV_NAMES}))
 
 
 @dataclass
@@ -36,7 +47,9 @@ class FinetuneConfig:
     epochs: int = 2
     batch_size: int = 32
     crisis_batch_size: int = 16
-    sst2_per_epoch: int = 20_000
+    sst2_per_epoch: int | None = field(default=20_000, metadata={"help": "None: all of it"})
+    sst2_held_out: int = 0
+    name_pairing: float = 0.0
     max_tokens: int = 64
     crisis_max_tokens: int = 128
     lora_rank: int = 16
@@ -57,6 +70,9 @@ class Batch:
     texts: list[str]
     targets: torch.Tensor
     sentiment: torch.Tensor | None = None  # GoEmotions batches: implied sentiment or -1
+    # GoEmotions rows that name someone, and the same rows with other names.
+    renamed_rows: list[int] = field(default_factory=list)
+    renamed_texts: list[str] = field(default_factory=list)
 
 
 class MultiTaskModel(nn.Module):
@@ -69,8 +85,9 @@ class MultiTaskModel(nn.Module):
         )
 
     def forward(self, encoder: TextEncoder, batch: dict[str, torch.Tensor]) -> torch.Tensor:
-        features: torch.Tensor = self.dropout(encoder.forward(batch))
-        return features
+        """The pooled embedding, before the dropout that the heads train on."""
+        embedding: torch.Tensor = encoder.forward(batch)
+        return embedding
 
 
 class TrainingData:
@@ -80,13 +97,16 @@ class TrainingData:
         limit = config.limit
         self.config = config
         self.emotions = datasets.goemotions(root, "train")[:limit]
-        self.sst2 = datasets.sst2(root, "train")[:limit]
+        self.sst2, self.sst2_held_out = datasets.split_sst2(
+            datasets.sst2(root, "train")[:limit], config.sst2_held_out, config.seed
+        )
         self.crisis = datasets.suicide_detection(root, "train", seed=config.seed)[:limit]
 
     def counts(self) -> dict[str, int]:
         return {
             "goemotions": len(self.emotions),
             "sst2": len(self.sst2),
+            "sst2_held_out": len(self.sst2_held_out),
             "crisis": len(self.crisis),
         }
 
@@ -110,10 +130,17 @@ class TrainingData:
                 implied = sentiment_of_emotions(set(row.labels))
                 if implied is not None:
                     sentiment[i] = SENTIMENT_LABELS.index(implied)
-            yield Batch("emotions", [r.text for r in chunk], targets, sentiment)
+            if self.config.name_pairing <= 0:
+                yield Batch("emotions", [r.text for r in chunk], targets, sentiment)
+                continue
+            texts = [fill_names(r.text, rng) for r in chunk]
+            named = [i for i, r in enumerate(chunk) if NAME_SLOT in r.text]
+            renamed = [fill_names(chunk[i].text, rng) for i in named]
+            yield Batch("emotions", texts, targets, sentiment, named, renamed)
 
     def _sst2_batches(self, rng: random.Random, size: int) -> Iterator[Batch]:
-        rows = rng.sample(self.sst2, min(self.config.sst2_per_epoch, len(self.sst2)))
+        wanted = self.config.sst2_per_epoch or len(self.sst2)
+        rows = rng.sample(self.sst2, min(wanted, len(self.sst2)))
         for chunk in _chunks(rows, size):
             targets = torch.tensor([SENTIMENT_LABELS.index(r.label) for r in chunk])
             yield Batch("sentiment", [r.text for r in chunk], targets)
@@ -126,6 +153,12 @@ class TrainingData:
             yield Batch("crisis", [r.text for r in chunk], targets)
 
 
+def fill_names(text: str, rng: random.Random) -> str:
+    while NAME_SLOT in text:
+        text = text.replace(NAME_SLOT, rng.choice(TRAINING_NAMES), 1)
+    return text
+
+
 def _chunks(rows: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
@@ -135,7 +168,8 @@ def batch_loss(
     model: MultiTaskModel, encoder: TextEncoder, batch: Batch, config: FinetuneConfig
 ) -> torch.Tensor:
     tokens = config.crisis_max_tokens if batch.task == "crisis" else config.max_tokens
-    features = model(encoder, encoder.tokenize(batch.texts, tokens))
+    embedding = model(encoder, encoder.tokenize(batch.texts, tokens))
+    features = model.dropout(embedding)
     logits = model.heads[batch.task](features)
     if batch.task == "sentiment":
         return nn.functional.cross_entropy(logits, batch.targets)
@@ -148,7 +182,19 @@ def batch_loss(
             loss = loss + 0.5 * nn.functional.cross_entropy(
                 sentiment_logits, batch.sentiment, ignore_index=-1
             )
+        if batch.renamed_rows and config.name_pairing > 0:
+            renamed = model(encoder, encoder.tokenize(batch.renamed_texts, config.max_tokens))
+            loss = loss + config.name_pairing * name_pairing_loss(
+                embedding[batch.renamed_rows], renamed
+            )
     return loss
+
+
+def name_pairing_loss(named: torch.Tensor, renamed: torch.Tensor) -> torch.Tensor:
+    """How far the embedding turns when only the names in a text change. The whole embedding
+    is paired, not only the heads trained here, because heads fitted later on it (the crisis
+    journal heads) can read any of its directions."""
+    return (1.0 - nn.functional.cosine_similarity(named, renamed, dim=-1)).mean()
 
 
 def _with_lora(encoder: TextEncoder, config: FinetuneConfig) -> None:

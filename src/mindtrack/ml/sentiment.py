@@ -33,6 +33,15 @@ def softmax(logits: np.ndarray) -> np.ndarray:
     return exp / exp.sum(axis=-1, keepdims=True)  # type: ignore[no-any-return]
 
 
+def three_way(polarity_logits: np.ndarray, neutral_logits: np.ndarray) -> np.ndarray:
+    """P(negative), P(neutral), P(positive) from the neutral head's logit and the main head's
+    positive-against-negative logit: neutral first, the rest split between the two sides."""
+    neutral = sigmoid(neutral_logits)
+    positive = sigmoid(polarity_logits)
+    sided = 1.0 - neutral
+    return np.column_stack([sided * (1.0 - positive), neutral, sided * positive])
+
+
 class SentimentModel:
     """Two linear heads over the encoder. The main head was trained on film reviews and Reddit
     comments and decides between negative and positive; the neutral head was fitted on
@@ -54,10 +63,10 @@ class SentimentModel:
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         logits = self.artefact.head.logits(features) / self.temperature
-        positive = sigmoid(logits[:, 2] - logits[:, 0] + self.positive_offset)
-        neutral = sigmoid(self.artefact.heads["neutral"].logits(features)[:, 0])
-        sided = 1.0 - neutral
-        return np.column_stack([sided * (1.0 - positive), neutral, sided * positive])
+        return three_way(
+            logits[:, 2] - logits[:, 0] + self.positive_offset,
+            self.artefact.heads["neutral"].logits(features)[:, 0],
+        )
 
     def predict(self, features: np.ndarray) -> list[Sentiment]:
         return [self._result(row) for row in self.probabilities(features)]

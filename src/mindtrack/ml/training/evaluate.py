@@ -83,10 +83,6 @@ def _binary_correct(analyzer: TextAnalyzer, rows: list[datasets.LabelledText]) -
     return correct
 
 
-def _binary_accuracy(analyzer: TextAnalyzer, rows: list[datasets.LabelledText]) -> float:
-    return float(_binary_correct(analyzer, rows).mean())
-
-
 def evaluate_sentiment(analyzer: TextAnalyzer, root: Path) -> list[Result]:
     correct = _binary_correct(analyzer, datasets.sst2(root, "dev"))
     tweets = datasets.tweeteval(root, "test")
@@ -204,7 +200,7 @@ def evaluate_selection(analyzer: TextAnalyzer, root: Path, journal: Path) -> lis
     training phrases that encoder training leaves out, the journal's dev notes, and unlisted
     names in frames of their own. Dev notes tune the crisis thresholds, so they flatter."""
     _, held_out = datasets.split_sst2(datasets.sst2(root, "train"), datasets.SST2_HELD_OUT, 0)
-    accuracy = _binary_accuracy(analyzer, held_out) if held_out else 0.0
+    accuracy = float(_binary_correct(analyzer, held_out).mean()) if held_out else 0.0
     rows = read_journal(journal / "dev.jsonl")
     texts = [r["text"] for r in rows]
     dev = crisis_metrics(analyzer.crisis.assess(texts, analyzer.embed(texts)), rows)

@@ -23,7 +23,7 @@ from mindtrack.ml.emotions import sigmoid
 from mindtrack.ml.encoder import DEFAULT_ENCODER, DEFAULT_RUNTIME, Runtime, TextEncoder
 from mindtrack.ml.labels import GOEMOTIONS_LABELS, SENTIMENT_LABELS
 from mindtrack.ml.pipeline import ADAPTER_FOLDER
-from mindtrack.ml.sentiment import softmax
+from mindtrack.ml.sentiment import softmax, three_way
 from mindtrack.ml.text import model_input
 from mindtrack.ml.training import datasets
 
@@ -162,10 +162,8 @@ def _best_offsets(
     best = (-1.0, 0.0, 0.0)
     polarity = tempered[:, 2] - tempered[:, 0]
     for neutral_offset in np.arange(-2.0, 2.01, 0.1):
-        neutral = sigmoid(neutral_logits + neutral_offset)
         for positive_offset in np.arange(-1.5, 1.51, 0.1):
-            positive = sigmoid(polarity + positive_offset)
-            scores = np.column_stack([(1 - neutral) * (1 - positive), neutral, (1 - neutral) * positive])  # fmt: skip
+            scores = three_way(polarity + positive_offset, neutral_logits + neutral_offset)
             recall = macro_recall(gold, scores.argmax(axis=1), 3)
             if recall > best[0] + 1e-9:
                 best = (recall, round(float(neutral_offset), 2), round(float(positive_offset), 2))

@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from mindtrack import __version__
 from mindtrack.analysis.engine import AnalysisEngine, load_analyzer
 from mindtrack.analysis.router import router as analysis_router
+from mindtrack.assessment.router import router as assessment_router
 from mindtrack.auth.router import router as auth_router
 from mindtrack.auth.service import Credentials
 from mindtrack.compat.router import router as compat_router
@@ -100,7 +101,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=[REQUEST_ID_HEADER],
         max_age=600,
     )
-    routers = (system_router, auth_router, user_router, mood_router, analysis_router, compat_router)
+    routers = (
+        system_router,
+        auth_router,
+        user_router,
+        mood_router,
+        analysis_router,
+        assessment_router,
+        compat_router,
+    )
     for router in routers:
         app.include_router(router)
     return app

@@ -6,8 +6,10 @@ import base64
 import binascii
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypeVar
 
 from mindtrack.kit.errors import ValidationFailedError
 from mindtrack.kit.time import as_utc
@@ -44,3 +46,15 @@ class Cursor:
             raise ValidationFailedError(
                 "The cursor is not valid. Use the `next_cursor` value from a previous page."
             ) from exc
+
+
+ItemT = TypeVar("ItemT")
+
+
+def page_of(
+    rows: list[ItemT], limit: int, position: Callable[[ItemT], Cursor]
+) -> tuple[list[ItemT], str | None]:
+    """The first `limit` of `limit + 1` fetched rows, and the cursor after them when more
+    remain."""
+    items = rows[:limit]
+    return items, position(items[-1]).encode() if len(rows) > limit else None

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
+from mindtrack.kit.pagination import Cursor
 from mindtrack.models import Base
 
 ModelT = TypeVar("ModelT", bound=Base)
@@ -30,6 +33,25 @@ class Repository(Generic[ModelT]):
 
     async def all(self, statement: Select[ModelT]) -> list[ModelT]:
         return list((await self.session.execute(statement)).scalars().all())
+
+    async def newest_first(
+        self,
+        statement: Select[ModelT],
+        moment: InstrumentedAttribute[datetime],
+        *,
+        limit: int,
+        after: Cursor | None,
+    ) -> list[ModelT]:
+        """Up to `limit` rows in (moment, id) order, newest first, after the cursor."""
+        if after is not None:
+            statement = statement.where(
+                or_(
+                    moment < after.moment,
+                    and_(moment == after.moment, self.model.id < after.id),
+                )
+            )
+        statement = statement.order_by(moment.desc(), self.model.id.desc())
+        return await self.all(statement.limit(limit))
 
     async def add(self, instance: ModelT) -> ModelT:
         self.session.add(instance)

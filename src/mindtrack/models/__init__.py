@@ -5,6 +5,7 @@ from mindtrack.models.base import Base
 from mindtrack.models.checkin_analysis import CheckinAnalysis
 from mindtrack.models.mood_entry import MoodEntry
 from mindtrack.models.mood_entry_tombstone import MoodEntryTombstone
+from mindtrack.models.questionnaire_response import QuestionnaireResponse
 from mindtrack.models.refresh_token import RefreshToken
 from mindtrack.models.user import Role, User
 
@@ -14,6 +15,7 @@ __all__ = [
     "CheckinAnalysis",
     "MoodEntry",
     "MoodEntryTombstone",
+    "QuestionnaireResponse",
     "RefreshToken",
     "Role",
     "User",

@@ -3,8 +3,6 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import and_, or_
-
 from mindtrack.kit.pagination import Cursor
 from mindtrack.kit.repository import OwnedRepository
 from mindtrack.models import MoodEntry, MoodEntryTombstone
@@ -28,15 +26,7 @@ class MoodEntryRepository(OwnedRepository[MoodEntry]):
             statement = statement.where(MoodEntry.recorded_at >= start)
         if end is not None:
             statement = statement.where(MoodEntry.recorded_at < end)
-        if after is not None:
-            statement = statement.where(
-                or_(
-                    MoodEntry.recorded_at < after.moment,
-                    and_(MoodEntry.recorded_at == after.moment, MoodEntry.id < after.id),
-                )
-            )
-        statement = statement.order_by(MoodEntry.recorded_at.desc(), MoodEntry.id.desc())
-        return await self.all(statement.limit(limit))
+        return await self.newest_first(statement, MoodEntry.recorded_at, limit=limit, after=after)
 
     async def changed_since(self, user_id: uuid.UUID, since: datetime) -> list[MoodEntry]:
         statement = self.owned(user_id).where(MoodEntry.updated_at > since)

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mindtrack.kit.pagination import Cursor
+from mindtrack.kit.pagination import Cursor, page_of
 from mindtrack.kit.time import utcnow
 from mindtrack.models import MoodEntry, MoodEntryTombstone, User
 from mindtrack.mood.exceptions import CheckinDeletedError, CheckinIdTakenError, CheckinNotFoundError
@@ -101,11 +101,7 @@ class MoodService:
     ) -> CheckinSlice:
         after = Cursor.decode(cursor) if cursor else None
         rows = await self.entries.page(user.id, limit=limit + 1, after=after, start=start, end=end)
-        entries = rows[:limit]
-        next_cursor = (
-            Cursor(entries[-1].recorded_at, entries[-1].id).encode() if len(rows) > limit else None
-        )
-        return CheckinSlice(entries, next_cursor)
+        return CheckinSlice(*page_of(rows, limit, lambda e: Cursor(e.recorded_at, e.id)))
 
     async def update(self, user: User, entry_id: uuid.UUID, changes: CheckinUpdate) -> MoodEntry:
         entry = await self.get(user, entry_id)

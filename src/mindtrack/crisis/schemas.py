@@ -1,6 +1,17 @@
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+import re
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 
 class CrisisResource(BaseModel):
@@ -25,3 +36,106 @@ class CrisisResources(BaseModel):
     immediate_help: list[CrisisResource]
     specialized_support: list[CrisisResource]
     safety_planning: SafetyPlanning
+
+
+MAX_PLAN_ITEMS = 20
+MAX_PLAN_TEXT = 300
+_PHONE_CHARACTERS = re.compile(r"\+?[0-9 ()./-]+")
+
+
+def _phone_number(value: str) -> str:
+    digits = sum(c.isdigit() for c in value)
+    if not _PHONE_CHARACTERS.fullmatch(value) or not 3 <= digits <= 15:
+        raise ValueError(
+            "must be a phone number: 3 to 15 digits, optionally starting with +, with spaces, "
+            "dashes, dots or brackets between them (e.g. +44 20 7946 0000 or 988)"
+        )
+    return value
+
+
+PlanText = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_PLAN_TEXT)
+]
+PhoneNumber = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=32), AfterValidator(_phone_number)
+]
+PlanItems = Annotated[
+    list[PlanText], Field(max_length=MAX_PLAN_ITEMS, description="Short entries, in your words.")
+]
+
+
+class PlanPerson(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: PlanText = Field(examples=["Sam (sister)"])
+    phone: PhoneNumber | None = Field(default=None, examples=["+44 7700 900123"])
+
+
+class PlanProfessional(PlanPerson):
+    note: PlanText | None = Field(default=None, examples=["Tuesdays, or leave a message"])
+
+
+class SafetyPlanSections(BaseModel):
+    """The six steps of a Stanley–Brown safety plan, and reasons for living."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    warning_signs: PlanItems = Field(
+        default_factory=list,
+        description="1. Thoughts, moods, situations or behaviours that a crisis may be near.",
+    )
+    internal_coping_strategies: PlanItems = Field(
+        default_factory=list,
+        description="2. Things to do alone to take the mind off problems.",
+    )
+    social_distractions: PlanItems = Field(
+        default_factory=list,
+        description="3. People and social settings that provide distraction.",
+    )
+    people_to_ask_for_help: list[PlanPerson] = Field(
+        default_factory=list,
+        max_length=MAX_PLAN_ITEMS,
+        description="4. People to ask for help.",
+    )
+    professionals_and_agencies: list[PlanProfessional] = Field(
+        default_factory=list,
+        max_length=MAX_PLAN_ITEMS,
+        description="5. Professionals or agencies to contact in a crisis, local crisis lines "
+        "included.",
+    )
+    making_the_environment_safe: PlanItems = Field(
+        default_factory=list,
+        description="6. Ways to make the surroundings safe, such as keeping means away.",
+    )
+    reasons_for_living: PlanItems = Field(
+        default_factory=list, description="What matters most, worth living for."
+    )
+
+
+class SafetyPlanSave(SafetyPlanSections):
+    """A whole plan: saving adds a new version, earlier versions stay readable."""
+
+    based_on_version: int | None = Field(
+        default=None,
+        ge=1,
+        description="The version you edited. If the plan has been saved since (on another "
+        "device), the save is refused with 409 instead of overwriting that change.",
+    )
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> SafetyPlanSave:
+        if not any(getattr(self, name) for name in SafetyPlanSections.model_fields):
+            raise ValueError(
+                "a safety plan needs at least one entry; to remove your plan, delete it"
+            )
+        return self
+
+
+class SafetyPlanRead(SafetyPlanSections):
+    version: int
+    saved_at: datetime
+
+
+class SafetyPlanVersionSummary(BaseModel):
+    version: int
+    saved_at: datetime

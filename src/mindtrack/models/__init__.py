@@ -7,6 +7,7 @@ from mindtrack.models.mood_entry import MoodEntry
 from mindtrack.models.mood_entry_tombstone import MoodEntryTombstone
 from mindtrack.models.questionnaire_response import QuestionnaireResponse
 from mindtrack.models.refresh_token import RefreshToken
+from mindtrack.models.safety_plan import SafetyPlanVersion
 from mindtrack.models.user import Role, User
 
 __all__ = [
@@ -18,5 +19,6 @@ __all__ = [
     "QuestionnaireResponse",
     "RefreshToken",
     "Role",
+    "SafetyPlanVersion",
     "User",
 ]

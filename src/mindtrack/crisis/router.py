@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, status
+
+from mindtrack.auth.dependencies import CurrentUser
+from mindtrack.crisis.dependencies import SafetyPlanServiceDep
+from mindtrack.crisis.schemas import SafetyPlanRead, SafetyPlanSave, SafetyPlanVersionSummary
+from mindtrack.kit.problems import problem_responses
+from mindtrack.models import SafetyPlanVersion
+
+router = APIRouter(prefix="/api/v1/crisis", tags=["crisis"])
+SAFETY_PLAN = "/safety-plan"
+
+
+def _read(plan: SafetyPlanVersion) -> SafetyPlanRead:
+    return SafetyPlanRead(**plan.sections, version=plan.version, saved_at=plan.created_at)
+
+
+@router.get(SAFETY_PLAN, responses=problem_responses(401, 404))
+async def read_safety_plan(user: CurrentUser, service: SafetyPlanServiceDep) -> SafetyPlanRead:
+    """Your safety plan, latest version."""
+    return _read(await service.current(user))
+
+
+@router.put(
+    SAFETY_PLAN,
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 409, 422),
+)
+async def save_safety_plan(
+    body: SafetyPlanSave, user: CurrentUser, service: SafetyPlanServiceDep
+) -> SafetyPlanRead:
+    """Save your whole safety plan as its next version. Earlier versions stay readable."""
+    return _read(await service.save(user, body))
+
+
+@router.get(f"{SAFETY_PLAN}/versions", responses=problem_responses(401))
+async def list_safety_plan_versions(
+    user: CurrentUser, service: SafetyPlanServiceDep
+) -> list[SafetyPlanVersionSummary]:
+    """Every saved version of your safety plan, newest first."""
+    return [
+        SafetyPlanVersionSummary(version=p.version, saved_at=p.created_at)
+        for p in await service.history(user)
+    ]
+
+
+@router.get(f"{SAFETY_PLAN}/versions/{{version}}", responses=problem_responses(401, 404, 422))
+async def read_safety_plan_version(
+    version: Annotated[int, Path(ge=1)], user: CurrentUser, service: SafetyPlanServiceDep
+) -> SafetyPlanRead:
+    """One earlier version of your safety plan, as it was saved."""
+    return _read(await service.version(user, version))
+
+
+@router.delete(
+    SAFETY_PLAN, status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 404)
+)
+async def delete_safety_plan(user: CurrentUser, service: SafetyPlanServiceDep) -> None:
+    """Delete your safety plan and all its versions."""
+    await service.delete(user)

@@ -1,17 +1,65 @@
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
-from fastapi import APIRouter, Path, status
+from fastapi import APIRouter, Path, Query, status
+from pydantic import AfterValidator
 
 from mindtrack.auth.dependencies import CurrentUser
 from mindtrack.crisis.dependencies import SafetyPlanServiceDep
-from mindtrack.crisis.schemas import SafetyPlanRead, SafetyPlanSave, SafetyPlanVersionSummary
+from mindtrack.crisis.resources import is_country_code, resources_for
+from mindtrack.crisis.schemas import (
+    CountryCrisisResources,
+    SafetyPlanRead,
+    SafetyPlanSave,
+    SafetyPlanVersionSummary,
+)
 from mindtrack.kit.problems import problem_responses
 from mindtrack.models import SafetyPlanVersion
 
 router = APIRouter(prefix="/api/v1/crisis", tags=["crisis"])
 SAFETY_PLAN = "/safety-plan"
+
+
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def _country_code(value: str) -> str:
+    code = value.strip().upper()
+    if not is_country_code(code):
+        raise ValueError(
+            f"{value!r} is not a country code; use a two-letter ISO 3166-1 code such as GB or US"
+        )
+    return code
+
+
+def _language_tag(value: str) -> str:
+    if not _LANGUAGE_TAG.fullmatch(value):
+        raise ValueError(f"{value!r} is not a language code; use one such as en, es or pt-BR")
+    return value
+
+
+Country = Annotated[
+    str,
+    Query(description="Two-letter ISO 3166-1 country code.", examples=["GB"]),
+    AfterValidator(_country_code),
+]
+Language = Annotated[
+    str | None,
+    Query(description="Preferred language (ISO 639-1, e.g. `en`).", examples=["en"]),
+    AfterValidator(lambda v: None if v is None else _language_tag(v)),
+]
+
+
+@router.get("/resources", responses=problem_responses(422))
+async def crisis_resources_for_country(
+    country: Country, language: Language = None
+) -> CountryCrisisResources:
+    """Crisis lines to call or text now in a country, its emergency number, and directories
+    of helplines worldwide. No sign-in needed. For a country MindTrack does not list, the
+    directories point to local help."""
+    return resources_for(country, language)
 
 
 def _read(plan: SafetyPlanVersion) -> SafetyPlanRead:

@@ -31,11 +31,47 @@ class SafetyPlanning(BaseModel):
 class CrisisResources(BaseModel):
     """Help lines to reach now, and the steps of a safety plan."""
 
-    country: str
-    checked_on: str = Field(description="When the details were last checked (YYYY-MM-DD).")
     immediate_help: list[CrisisResource]
     specialized_support: list[CrisisResource]
     safety_planning: SafetyPlanning
+
+
+class HelplineDirectory(BaseModel):
+    name: str
+    website: str
+    description: str
+
+
+class CountryLines(BaseModel):
+    name: str
+    emergency: str = Field(description="The number for the police, ambulance and fire service.")
+    checked_on: str = Field(description="When the details were last checked (YYYY-MM-DD).")
+    immediate_help: list[CrisisResource]
+    specialized_support: list[CrisisResource]
+
+
+class CrisisCatalogue(BaseModel):
+    """The curated data file: lines per country (ISO 3166-1 alpha-2 code) and directories
+    for the rest of the world."""
+
+    safety_planning: SafetyPlanning
+    directories: list[HelplineDirectory]
+    countries: dict[str, CountryLines]
+
+
+class CountryCrisisResources(CrisisResources):
+    """Where to find help now in one country. For a country without curated lines, the
+    international directories are the place to look, and `emergency_number` is null."""
+
+    country: str = Field(examples=["GB"])
+    country_name: str | None = Field(examples=["United Kingdom"])
+    covered: bool = Field(description="Whether MindTrack lists this country's lines itself.")
+    emergency_number: str | None = Field(examples=["999"])
+    checked_on: str | None = Field(description="When the lines were last checked (YYYY-MM-DD).")
+    language: str | None = Field(
+        description="The language asked for; lines offering it come first in each section."
+    )
+    directories: list[HelplineDirectory]
 
 
 MAX_PLAN_ITEMS = 20

@@ -31,6 +31,7 @@ from mindtrack.config import (
     Environment,
     LogSettings,
     MLSettings,
+    NotifySettings,
     Settings,
 )
 from mindtrack.kit import migrations
@@ -165,6 +166,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "auth": AuthSettings(argon2_time_cost=1, argon2_memory_kib=1024, argon2_parallelism=1),
         "log": LogSettings(json_format=True),
         "ml": MLSettings(models_dir=MODELS_DIR),
+        # Tests of delivery run a worker themselves, against a real local SMTP server.
+        "notify": NotifySettings(deliver_in_process=False),
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -22,6 +22,7 @@ from mindtrack.kit.logging import configure_logging
 from mindtrack.kit.middleware import REQUEST_ID_HEADER, RequestContextMiddleware
 from mindtrack.kit.problems import install_problem_handlers
 from mindtrack.mood.router import router as mood_router
+from mindtrack.notification.delivery import DeliveryWorker, senders
 from mindtrack.system.router import router as system_router
 from mindtrack.user.router import router as user_router
 
@@ -49,7 +50,14 @@ TAGS = [
         "description": "What the text models read in a note: sentiment, emotions, crisis-risk "
         "signals with their evidence, themes. The models run on this server; no text leaves it.",
     },
-    {"name": "crisis", "description": "Help lines and safety planning; public."},
+    {
+        "name": "questionnaires",
+        "description": "PHQ-9 and GAD-7: record, score, history and trend.",
+    },
+    {
+        "name": "crisis",
+        "description": "Help lines to reach now (public), and your own safety plan.",
+    },
     {"name": "frontend", "description": "Paths used by the MindTrack web frontend."},
     {"name": "system", "description": "Health and readiness probes."},
 ]
@@ -63,6 +71,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.session_factory = create_session_factory(engine)
     app.state.credentials = Credentials(settings.auth)
     app.state.analysis_engine = None
+    app.state.delivery = None
+    if settings.notify.deliver_in_process:
+        delivery = DeliveryWorker(
+            app.state.session_factory, senders(settings.notify), settings.notify
+        )
+        delivery.start()
+        app.state.delivery = delivery
     if settings.ml.enabled:
         # A missing or corrupt model file stops startup here with a message that names it:
         # the service never quietly runs without its crisis signal.
@@ -75,6 +90,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        if app.state.delivery is not None:
+            await app.state.delivery.stop()
         if app.state.analysis_engine is not None:
             await app.state.analysis_engine.stop()
         await engine.dispose()
@@ -97,7 +114,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors.origins,
-        allow_methods=["GET", "POST", "PATCH", "DELETE"],
+        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
         allow_headers=["authorization", "content-type", "x-request-id"],
         expose_headers=[REQUEST_ID_HEADER],
         max_age=600,

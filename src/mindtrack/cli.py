@@ -101,6 +101,18 @@ def _verify_models(settings: Settings) -> None:
         raise typer.Exit(1) from exc
 
 
+@app.command()
+def deliver(
+    once: Annotated[bool, typer.Option(help="Deliver what is due now, then stop.")] = False,
+) -> None:
+    """Deliver outgoing messages (email) from the outbox, retrying failures. The service does
+    this itself unless MINDTRACK_NOTIFY__DELIVER_IN_PROCESS=false."""
+    from mindtrack.notification.delivery import deliver_outbox
+
+    delivered = asyncio.run(deliver_outbox(_settings(), once=once))
+    typer.echo(f"Delivered {delivered} message(s).")
+
+
 @db_app.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
     """Apply migrations up to REVISION (default: the latest)."""

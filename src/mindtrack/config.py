@@ -107,6 +107,42 @@ class MLSettings(BaseModel):
     )
 
 
+class NotifySettings(BaseModel):
+    """Outgoing messages (email now): written to the outbox with the change that caused them
+    and delivered after commit, with retries."""
+
+    smtp_host: str = Field(default="127.0.0.1", description="SMTP server for outgoing email.")
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = Field(default=False, description="Upgrade the connection with STARTTLS.")
+    smtp_timeout_seconds: float = Field(default=20.0, gt=0, le=300)
+    sender: str = Field(
+        default="MindTrack <no-reply@mindtrack.invalid>", description="From: of every email."
+    )
+    deliver_in_process: bool = Field(
+        default=True,
+        description="Deliver the outbox from the serving process. Turn off where "
+        "`mindtrack deliver` runs as its own process.",
+    )
+    poll_seconds: float = Field(
+        default=1.0, gt=0, le=60, description="How often the outbox is checked for due messages."
+    )
+    max_attempts: int = Field(default=8, ge=1, le=50, description="Tries before giving up.")
+    retry_base_seconds: float = Field(
+        default=10.0, gt=0, description="Wait after the first failure; doubles each time."
+    )
+    retry_max_seconds: float = Field(
+        default=1800.0, gt=0, description="Longest wait between tries."
+    )
+    lease_seconds: float = Field(
+        default=120.0,
+        gt=0,
+        description="How long a message being sent is reserved; after a crash it is tried again "
+        "once this has passed.",
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MINDTRACK_",
@@ -122,6 +158,7 @@ class Settings(BaseSettings):
     cors: CorsSettings = Field(default_factory=CorsSettings)
     log: LogSettings = Field(default_factory=LogSettings)
     ml: MLSettings = Field(default_factory=MLSettings)
+    notify: NotifySettings = Field(default_factory=NotifySettings)
 
     @model_validator(mode="after")
     def refuse_unsafe_production(self) -> Settings:

@@ -5,6 +5,7 @@ from mindtrack.models.base import Base
 from mindtrack.models.checkin_analysis import CheckinAnalysis
 from mindtrack.models.mood_entry import MoodEntry
 from mindtrack.models.mood_entry_tombstone import MoodEntryTombstone
+from mindtrack.models.outbox_message import DeliveryAttempt, DeliveryStatus, OutboxMessage
 from mindtrack.models.questionnaire_response import QuestionnaireResponse
 from mindtrack.models.refresh_token import RefreshToken
 from mindtrack.models.safety_plan import SafetyPlanVersion
@@ -14,8 +15,11 @@ __all__ = [
     "AuthSession",
     "Base",
     "CheckinAnalysis",
+    "DeliveryAttempt",
+    "DeliveryStatus",
     "MoodEntry",
     "MoodEntryTombstone",
+    "OutboxMessage",
     "QuestionnaireResponse",
     "RefreshToken",
     "Role",

@@ -1,0 +1,1 @@
+"""Outgoing messages: the outbox, its channels (email) and the delivery worker."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import os
 import shutil
 from collections.abc import AsyncIterator
@@ -198,6 +199,15 @@ def log_output(app: object, settings: Settings) -> io.StringIO:
     buffer = io.StringIO()
     configure_logging(settings.log, stream=buffer)
     return buffer
+
+
+def service_logs(log_output: io.StringIO) -> str:
+    """The lines the service itself logged (not the test's HTTP client or SMTP server)."""
+    return "\n".join(
+        line
+        for line in log_output.getvalue().splitlines()
+        if json.loads(line).get("logger", "").startswith("mindtrack")
+    )
 
 
 @pytest.fixture

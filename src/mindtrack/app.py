@@ -16,6 +16,7 @@ from mindtrack.auth.router import router as auth_router
 from mindtrack.auth.service import Credentials
 from mindtrack.compat.router import router as compat_router
 from mindtrack.config import Settings, get_settings
+from mindtrack.crisis.pages import router as contact_pages
 from mindtrack.crisis.router import router as crisis_router
 from mindtrack.kit.db import create_engine, create_session_factory
 from mindtrack.kit.logging import configure_logging
@@ -127,6 +128,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         analysis_router,
         assessment_router,
         crisis_router,
+        contact_pages,
         compat_router,
     )
     for router in routers:

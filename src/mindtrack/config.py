@@ -120,6 +120,10 @@ class NotifySettings(BaseModel):
     sender: str = Field(
         default="MindTrack <no-reply@mindtrack.invalid>", description="From: of every email."
     )
+    public_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="Where this service is reached from outside: links in emails start here.",
+    )
     deliver_in_process: bool = Field(
         default=True,
         description="Deliver the outbox from the serving process. Turn off where "

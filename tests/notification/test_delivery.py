@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import signal
 import subprocess
@@ -21,7 +20,7 @@ from mindtrack.kit.db import transaction
 from mindtrack.models import DeliveryAttempt, DeliveryStatus, OutboxMessage
 from mindtrack.notification.delivery import DeliveryWorker, senders
 from mindtrack.notification.outbox import Channel, Message, enqueue
-from tests.conftest import Account
+from tests.conftest import Account, service_logs
 from tests.notification.conftest import Mailbox
 
 Factory = async_sessionmaker[AsyncSession]
@@ -124,11 +123,7 @@ async def test_after_the_last_attempt_the_message_is_marked_failed_and_logs_name
     [message], attempts = await stored(factory)
     assert (message.status, message.attempts, len(attempts)) == (DeliveryStatus.FAILED, 2, 2)
     # The test's own SMTP server logs addresses; the service must not.
-    logs = "\n".join(
-        line
-        for line in log_output.getvalue().splitlines()
-        if json.loads(line).get("logger", "").startswith("mindtrack")
-    )
+    logs = service_logs(log_output)
     assert "outbox message given up" in logs
     assert "sam@example.com" not in logs
     assert "trusted contact" not in logs

@@ -47,10 +47,7 @@ class AssessmentService:
         return await self.responses.add(response)
 
     async def get(self, user: User, response_id: uuid.UUID) -> QuestionnaireResponse:
-        response = await self.responses.get_owned(user.id, response_id)
-        if response is None:
-            raise ResponseNotFoundError()
-        return response
+        return await self.responses.require_owned(user.id, response_id, ResponseNotFoundError)
 
     async def list(
         self, user: User, *, limit: int, instrument: InstrumentId | None, cursor: str | None

@@ -1,7 +1,8 @@
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 
+from mindtrack.crisis.contacts import TrustedContactService
 from mindtrack.crisis.service import SafetyPlanService
 from mindtrack.kit.dependencies import DbSession
 
@@ -10,4 +11,9 @@ async def get_safety_plan_service(session: DbSession) -> SafetyPlanService:
     return SafetyPlanService(session)
 
 
+async def get_contact_service(request: Request, session: DbSession) -> TrustedContactService:
+    return TrustedContactService(session, request.app.state.settings.notify)
+
+
 SafetyPlanServiceDep = Annotated[SafetyPlanService, Depends(get_safety_plan_service)]
+ContactServiceDep = Annotated[TrustedContactService, Depends(get_contact_service)]

@@ -1,4 +1,4 @@
-from mindtrack.kit.errors import ConflictError, NotFoundError
+from mindtrack.kit.errors import ConflictError, GoneError, NotFoundError
 
 
 class NoSafetyPlanError(NotFoundError):
@@ -19,3 +19,31 @@ class SafetyPlanChangedError(ConflictError):
             f"Your safety plan was saved again since version {based_on} (it is now at version "
             f"{latest}). Load the latest version, apply your changes to it and save again."
         )
+
+
+class ContactNotFoundError(NotFoundError):
+    def __init__(self) -> None:
+        super().__init__("Trusted contact not found")
+
+
+class InvitationNotFoundError(NotFoundError):
+    def __init__(self) -> None:
+        super().__init__("This link is not valid, or it has already been used.")
+
+
+class InvitationExpiredError(GoneError):
+    def __init__(self) -> None:
+        super().__init__("This request has expired. Ask the person who sent it to send a new one.")
+
+
+class ConfirmationTooSoonError(ConflictError):
+    def __init__(self, minutes: int) -> None:
+        super().__init__(
+            f"A confirmation request was sent less than {minutes} minutes ago. Ask your contact "
+            "to check their inbox and spam folder, or try again later."
+        )
+
+
+class ContactAlreadyConfirmedError(ConflictError):
+    def __init__(self) -> None:
+        super().__init__("This contact has already confirmed.")

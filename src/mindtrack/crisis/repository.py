@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from mindtrack.kit.repository import OwnedRepository
-from mindtrack.models import SafetyPlanVersion
+from mindtrack.models import SafetyPlanVersion, TrustedContact
 
 
 class SafetyPlanRepository(OwnedRepository[SafetyPlanVersion]):
@@ -25,3 +25,16 @@ class SafetyPlanRepository(OwnedRepository[SafetyPlanVersion]):
         statement = delete(SafetyPlanVersion).where(SafetyPlanVersion.user_id == user_id)
         result = await self.session.execute(statement)
         return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+class ContactRepository(OwnedRepository[TrustedContact]):
+    model = TrustedContact
+
+    async def list_for(self, user_id: uuid.UUID) -> list[TrustedContact]:
+        return await self.all(self.owned(user_id).order_by(TrustedContact.created_at))
+
+    async def by_token_hash(self, token_hash: str) -> TrustedContact | None:
+        statement = select(TrustedContact).where(
+            TrustedContact.confirmation_token_hash == token_hash
+        )
+        return await self.first(statement)

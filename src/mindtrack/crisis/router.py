@@ -1,22 +1,27 @@
 from __future__ import annotations
 
 import re
+import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, status
 from pydantic import AfterValidator
 
 from mindtrack.auth.dependencies import CurrentUser
-from mindtrack.crisis.dependencies import SafetyPlanServiceDep
+from mindtrack.crisis.contacts import contact_status
+from mindtrack.crisis.dependencies import ContactServiceDep, SafetyPlanServiceDep
 from mindtrack.crisis.resources import is_country_code, resources_for
 from mindtrack.crisis.schemas import (
+    ContactCreate,
+    ContactRead,
+    ContactUpdate,
     CountryCrisisResources,
     SafetyPlanRead,
     SafetyPlanSave,
     SafetyPlanVersionSummary,
 )
 from mindtrack.kit.problems import problem_responses
-from mindtrack.models import SafetyPlanVersion
+from mindtrack.models import SafetyPlanVersion, TrustedContact
 
 router = APIRouter(prefix="/api/v1/crisis", tags=["crisis"])
 SAFETY_PLAN = "/safety-plan"
@@ -109,3 +114,66 @@ async def read_safety_plan_version(
 async def delete_safety_plan(user: CurrentUser, service: SafetyPlanServiceDep) -> None:
     """Delete your safety plan and all its versions."""
     await service.delete(user)
+
+
+CONTACTS = "/contacts"
+
+
+def _contact(contact: TrustedContact) -> ContactRead:
+    fields = {name: getattr(contact, name) for name in ContactRead.model_fields if name != "status"}
+    return ContactRead(**fields, status=contact_status(contact))
+
+
+@router.post(CONTACTS, status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 422))
+async def add_contact(
+    body: ContactCreate, user: CurrentUser, service: ContactServiceDep
+) -> ContactRead:
+    """Add a trusted contact. They get an email asking them to confirm; only after they do,
+    and only for the levels in `alert_levels`, can they be alerted."""
+    return _contact(await service.create(user, body))
+
+
+@router.get(CONTACTS, responses=problem_responses(401))
+async def list_contacts(user: CurrentUser, service: ContactServiceDep) -> list[ContactRead]:
+    """Your trusted contacts, oldest first."""
+    return [_contact(c) for c in await service.list(user)]
+
+
+@router.get(f"{CONTACTS}/{{contact_id}}", responses=problem_responses(401, 404, 422))
+async def read_contact(
+    contact_id: uuid.UUID, user: CurrentUser, service: ContactServiceDep
+) -> ContactRead:
+    """One of your trusted contacts."""
+    return _contact(await service.get(user, contact_id))
+
+
+@router.patch(f"{CONTACTS}/{{contact_id}}", responses=problem_responses(401, 404, 422))
+async def update_contact(
+    contact_id: uuid.UUID, body: ContactUpdate, user: CurrentUser, service: ContactServiceDep
+) -> ContactRead:
+    """Change a contact; omitted fields stay. A new email address is asked to confirm again;
+    a change of `alert_levels` is recorded as your new consent."""
+    return _contact(await service.update(user, contact_id, body))
+
+
+@router.delete(
+    f"{CONTACTS}/{{contact_id}}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 404, 422),
+)
+async def remove_contact(
+    contact_id: uuid.UUID, user: CurrentUser, service: ContactServiceDep
+) -> None:
+    """Remove a trusted contact; they are not told."""
+    await service.delete(user, contact_id)
+
+
+@router.post(
+    f"{CONTACTS}/{{contact_id}}/resend-confirmation",
+    responses=problem_responses(401, 404, 409, 422),
+)
+async def resend_confirmation(
+    contact_id: uuid.UUID, user: CurrentUser, service: ContactServiceDep
+) -> ContactRead:
+    """Send the confirmation request again (at most every 10 minutes), with a new link."""
+    return _contact(await service.resend(user, contact_id))

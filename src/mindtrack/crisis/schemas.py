@@ -1,15 +1,19 @@
 from __future__ import annotations
 
 import re
+import uuid
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
+import phonenumbers
 from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    EmailStr,
     Field,
     StringConstraints,
+    field_validator,
     model_validator,
 )
 
@@ -175,3 +179,101 @@ class SafetyPlanRead(SafetyPlanSections):
 class SafetyPlanVersionSummary(BaseModel):
     version: int
     saved_at: datetime
+
+
+# Levels a trusted contact may be told about; lower levels never alert anyone.
+AlertLevel = Literal["moderate", "high", "imminent"]
+ContactChannel = Literal["email"]
+ContactStatus = Literal["awaiting_confirmation", "confirmed", "declined", "expired"]
+_PHONE_HELP = "must be a phone number in international format, e.g. +44 7700 900123"
+
+
+def _international_phone(value: str) -> str:
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException as exc:
+        raise ValueError(_PHONE_HELP) from exc
+    if not phonenumbers.is_valid_number(number):
+        raise ValueError(_PHONE_HELP)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+ContactName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Relationship = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=50)]
+ContactPhone = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=32),
+    AfterValidator(_international_phone),
+]
+AlertLevels = Annotated[
+    list[AlertLevel],
+    Field(
+        max_length=3,
+        description="The risk levels this contact may be told about: your explicit consent. "
+        "Empty (the default) means they are never alerted.",
+    ),
+    AfterValidator(lambda levels: sorted(set(levels), key=["moderate", "high", "imminent"].index)),
+]
+
+
+class ContactCreate(BaseModel):
+    """Someone to tell when you may be in crisis. They are asked to confirm by email first;
+    until they do, nothing is sent to them but that request."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "name": "Sam",
+                    "relationship": "sister",
+                    "email": "sam@example.com",
+                    "alert_levels": ["high", "imminent"],
+                }
+            ]
+        },
+    )
+
+    name: ContactName
+    relationship: Relationship | None = None
+    email: EmailStr = Field(description="Where the confirmation request and alerts go.")
+    phone: ContactPhone | None = Field(default=None, description="Shown to you; not used yet.")
+    preferred_channel: ContactChannel = "email"
+    alert_levels: AlertLevels = Field(default_factory=list)
+
+
+class ContactUpdate(BaseModel):
+    """Changes to a contact. A new email address is asked to confirm again."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @field_validator("name", "email", "preferred_channel", "alert_levels", mode="before")
+    @classmethod
+    def _required_fields_stay(cls, value: object) -> object:
+        if value is None:
+            raise ValueError("cannot be cleared; send a value instead")
+        return value
+
+    name: ContactName | None = None
+    relationship: Relationship | None = None
+    email: EmailStr | None = None
+    phone: ContactPhone | None = None
+    preferred_channel: ContactChannel | None = None
+    alert_levels: AlertLevels | None = None
+
+
+class ContactRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    name: str
+    relationship: str | None
+    email: str | None
+    phone: str | None
+    preferred_channel: ContactChannel
+    alert_levels: list[AlertLevel]
+    status: ContactStatus = Field(description="Alerts go only to `confirmed` contacts.")
+    confirmation_sent_at: datetime | None
+    confirmed_at: datetime | None
+    created_at: datetime
+    updated_at: datetime

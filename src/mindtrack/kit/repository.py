@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -10,6 +11,7 @@ from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from mindtrack.kit.errors import AppError
 from mindtrack.kit.pagination import Cursor
 from mindtrack.models import Base
 
@@ -72,3 +74,12 @@ class OwnedRepository(Repository[ModelT]):
 
     async def get_owned(self, user_id: uuid.UUID, id_: uuid.UUID) -> ModelT | None:
         return await self.first(self.owned(user_id).where(self.model.id == id_))
+
+    async def require_owned(
+        self, user_id: uuid.UUID, id_: uuid.UUID, missing: Callable[[], AppError]
+    ) -> ModelT:
+        """The row, or `missing()` raised: another person's row is simply not found."""
+        found = await self.get_owned(user_id, id_)
+        if found is None:
+            raise missing()
+        return found

@@ -9,12 +9,14 @@ from mindtrack.models.outbox_message import DeliveryAttempt, DeliveryStatus, Out
 from mindtrack.models.questionnaire_response import QuestionnaireResponse
 from mindtrack.models.refresh_token import RefreshToken
 from mindtrack.models.safety_plan import SafetyPlanVersion
+from mindtrack.models.trusted_contact import ContactConsent, TrustedContact
 from mindtrack.models.user import Role, User
 
 __all__ = [
     "AuthSession",
     "Base",
     "CheckinAnalysis",
+    "ContactConsent",
     "DeliveryAttempt",
     "DeliveryStatus",
     "MoodEntry",
@@ -24,5 +26,6 @@ __all__ = [
     "RefreshToken",
     "Role",
     "SafetyPlanVersion",
+    "TrustedContact",
     "User",
 ]

@@ -85,10 +85,7 @@ class MoodService:
         return None
 
     async def get(self, user: User, entry_id: uuid.UUID) -> MoodEntry:
-        entry = await self.entries.get_owned(user.id, entry_id)
-        if entry is None:
-            raise CheckinNotFoundError()
-        return entry
+        return await self.entries.require_owned(user.id, entry_id, CheckinNotFoundError)
 
     async def list(
         self,

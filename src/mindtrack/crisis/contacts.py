@@ -1,0 +1,183 @@
+"""Trusted contacts: consent per risk level, and a one-time confirmation by the contact."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mindtrack.config import NotifySettings
+from mindtrack.crisis.exceptions import (
+    ConfirmationTooSoonError,
+    ContactAlreadyConfirmedError,
+    ContactNotFoundError,
+    InvitationExpiredError,
+    InvitationNotFoundError,
+)
+from mindtrack.crisis.repository import ContactRepository
+from mindtrack.crisis.schemas import ContactCreate, ContactStatus, ContactUpdate
+from mindtrack.kit.time import utcnow
+from mindtrack.models import ContactConsent, TrustedContact, User
+from mindtrack.notification.outbox import Channel, Message, enqueue
+
+CONFIRMATION_VALID_FOR = timedelta(days=14)
+RESEND_AFTER = timedelta(minutes=10)
+CONFIRM_PATH = "/contacts/confirm"
+
+
+def contact_status(contact: TrustedContact, now: datetime | None = None) -> ContactStatus:
+    if contact.confirmed_at is not None:
+        return "confirmed"
+    if contact.declined_at is not None:
+        return "declined"
+    expires = contact.confirmation_expires_at
+    return (
+        "expired"
+        if expires is not None and expires <= (now or utcnow())
+        else "awaiting_confirmation"
+    )
+
+
+def display_name(user: User) -> str:
+    return user.full_name or user.username
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Invitation:
+    contact: TrustedContact
+    requested_by: str
+
+
+class TrustedContactService:
+    def __init__(self, session: AsyncSession, settings: NotifySettings) -> None:
+        self.session = session
+        self.settings = settings
+        self.contacts = ContactRepository(session)
+
+    async def create(self, user: User, data: ContactCreate) -> TrustedContact:
+        now = utcnow()
+        contact = TrustedContact(
+            id=uuid.uuid4(),
+            user_id=user.id,
+            **data.model_dump(),
+            created_at=now,
+            updated_at=now,
+        )
+        await self.contacts.add(contact)
+        await self._record_consent(contact)
+        await self._ask_to_confirm(user, contact)
+        return contact
+
+    async def list(self, user: User) -> list[TrustedContact]:
+        return await self.contacts.list_for(user.id)
+
+    async def get(self, user: User, contact_id: uuid.UUID) -> TrustedContact:
+        return await self.contacts.require_owned(user.id, contact_id, ContactNotFoundError)
+
+    async def update(
+        self, user: User, contact_id: uuid.UUID, changes: ContactUpdate
+    ) -> TrustedContact:
+        contact = await self.get(user, contact_id)
+        values = changes.model_dump(exclude_unset=True)
+        new_email = "email" in values and values["email"] != contact.email
+        new_levels = "alert_levels" in values and values["alert_levels"] != contact.alert_levels
+        for field, value in values.items():
+            setattr(contact, field, value)
+        contact.updated_at = utcnow()
+        await self.session.flush()
+        if new_levels:
+            await self._record_consent(contact)
+        if new_email:
+            # Whoever owns the new address has not agreed to anything yet.
+            contact.confirmed_at = contact.declined_at = None
+            await self._ask_to_confirm(user, contact)
+        return contact
+
+    async def delete(self, user: User, contact_id: uuid.UUID) -> None:
+        await self.contacts.delete(await self.get(user, contact_id))
+
+    async def resend(self, user: User, contact_id: uuid.UUID) -> TrustedContact:
+        contact = await self.get(user, contact_id)
+        if contact.confirmed_at is not None:
+            raise ContactAlreadyConfirmedError()
+        sent = contact.confirmation_sent_at
+        if sent is not None and utcnow() - sent < RESEND_AFTER:
+            raise ConfirmationTooSoonError(int(RESEND_AFTER.total_seconds() // 60))
+        contact.declined_at = None
+        await self._ask_to_confirm(user, contact)
+        return contact
+
+    async def invitation(self, token: str) -> Invitation:
+        """The request behind a confirmation link, still open."""
+        contact = await self.contacts.by_token_hash(_token_hash(token))
+        if contact is None:
+            raise InvitationNotFoundError()
+        if contact_status(contact) == "expired":
+            raise InvitationExpiredError()
+        owner = await self.session.get(User, contact.user_id)
+        if owner is None or not owner.is_active:
+            raise InvitationNotFoundError()
+        return Invitation(contact, display_name(owner))
+
+    async def answer(self, token: str, *, accept: bool) -> Invitation:
+        """The contact's yes or no. The link works once."""
+        invitation = await self.invitation(token)
+        contact, now = invitation.contact, utcnow()
+        if accept:
+            contact.confirmed_at = now
+        else:
+            contact.declined_at = now
+        contact.confirmation_token_hash = None
+        contact.updated_at = now
+        await self.session.flush()
+        return invitation
+
+    async def _record_consent(self, contact: TrustedContact) -> None:
+        self.session.add(
+            ContactConsent(
+                user_id=contact.user_id,
+                contact_id=contact.id,
+                alert_levels=list(contact.alert_levels),
+                recorded_at=utcnow(),
+            )
+        )
+        await self.session.flush()
+
+    async def _ask_to_confirm(self, user: User, contact: TrustedContact) -> None:
+        token, now = secrets.token_urlsafe(32), utcnow()
+        contact.confirmation_token_hash = _token_hash(token)
+        contact.confirmation_sent_at = now
+        contact.confirmation_expires_at = now + CONFIRMATION_VALID_FOR
+        await self.session.flush()
+        link = f"{self.settings.public_url.rstrip('/')}{CONFIRM_PATH}?token={token}"
+        await enqueue(self.session, user.id, _confirmation_email(user, contact, link))
+
+
+def _confirmation_email(user: User, contact: TrustedContact, link: str) -> Message:
+    name = display_name(user)
+    expires = contact.confirmation_expires_at
+    until = expires.strftime("%d %B %Y") if expires else ""
+    body = (
+        f"Hello {contact.name},\n\n"
+        f"{name} uses MindTrack, an app for keeping track of how they feel, and would like you "
+        "to be one of their trusted contacts.\n\n"
+        "If MindTrack ever sees signs that they may be in crisis, it may email you so that you "
+        "can reach out to them. You will never see their journal or their notes.\n\n"
+        f"To agree, or to say no, open this link (it works once, until {until}):\n{link}\n\n"
+        "If you do nothing, you will not be contacted again about this.\n"
+    )
+    return Message(
+        kind="contact_confirmation",
+        channel=Channel.EMAIL,
+        recipient=contact.email or "",
+        subject=f"{name} would like you as a trusted contact",
+        body=body,
+    )

@@ -1,0 +1,80 @@
+"""The page a trusted contact opens from their email: plain HTML, no sign-in, no script."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Annotated
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from mindtrack.crisis.contacts import CONFIRM_PATH, Invitation
+from mindtrack.crisis.dependencies import ContactServiceDep
+from mindtrack.kit.errors import AppError
+
+router = APIRouter(tags=["crisis"])
+MAX_FORM_BYTES = 1024
+
+_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>MindTrack: trusted contact</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 2rem auto; padding: 0 1rem">
+{content}
+</body></html>"""
+
+
+def _page(content: str, status_code: int = 200) -> HTMLResponse:
+    # The link's token is in the URL: keep the page out of caches.
+    headers = {"Cache-Control": "no-store"}
+    return HTMLResponse(_PAGE.format(content=content), status_code, headers=headers)
+
+
+def _request_page(invitation: Invitation, token: str) -> str:
+    name = escape(invitation.requested_by)
+    return f"""<h1>{name} would like you as a trusted contact</h1>
+<p>If MindTrack sees signs that {name} may be in crisis, it may email you so that you can
+reach out. You will never see their journal or notes. You can ask {name} to remove you at any
+time.</p>
+<form method="post" action="{CONFIRM_PATH}">
+<input type="hidden" name="token" value="{escape(token)}">
+<button name="answer" value="yes">Yes, I agree</button>
+<button name="answer" value="no">No, thank you</button>
+</form>"""
+
+
+def _problem_page(error: AppError) -> HTMLResponse:
+    return _page(f"<h1>{escape(error.title)}</h1><p>{escape(error.detail)}</p>", error.status_code)
+
+
+@router.get(CONFIRM_PATH, response_class=HTMLResponse)
+async def confirmation_page(
+    token: Annotated[str, Query(max_length=100)], service: ContactServiceDep
+) -> HTMLResponse:
+    """The page behind the link in a trusted contact's email. Opening it changes nothing, so
+    link scanners cannot answer for the contact."""
+    try:
+        invitation = await service.invitation(token)
+    except AppError as error:
+        return _problem_page(error)
+    return _page(_request_page(invitation, token))
+
+
+@router.post(CONFIRM_PATH, response_class=HTMLResponse)
+async def answer_confirmation(request: Request, service: ContactServiceDep) -> HTMLResponse:
+    """The contact's answer, from the form on the page."""
+    body = (await request.body())[:MAX_FORM_BYTES].decode("utf-8", "replace")
+    form = {key: values[0] for key, values in parse_qs(body).items()}
+    answer = form.get("answer")
+    if answer not in ("yes", "no") or not form.get("token"):
+        return _page("<h1>Something is missing</h1><p>Open the link from the email again.</p>", 422)
+    try:
+        invitation = await service.answer(form["token"], accept=answer == "yes")
+    except AppError as error:
+        return _problem_page(error)
+    name = escape(invitation.requested_by)
+    if answer == "yes":
+        return _page(f"<h1>Thank you</h1><p>You are now one of {name}'s trusted contacts.</p>")
+    return _page(f"<h1>Thank you for answering</h1><p>You will not be contacted for {name}.</p>")

@@ -40,6 +40,8 @@ from mindtrack.kit.db import create_engine, create_session_factory, transaction
 from mindtrack.kit.logging import configure_logging
 from mindtrack.models import Base, Role, User
 
+pytest_plugins = ["tests.mailbox"]
+
 POSTGRES_URL = os.environ.get(
     "MINDTRACK_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -147,6 +147,24 @@ class NotifySettings(BaseModel):
     )
 
 
+class CrisisSettings(BaseModel):
+    """When a risk opens an incident, and how often trusted contacts may be alerted."""
+
+    incident_level: Literal["moderate", "high", "imminent"] = Field(
+        default="moderate", description="The lowest risk level that opens an incident."
+    )
+    contact_cooldown_hours: float = Field(
+        default=12.0,
+        ge=0,
+        le=168,
+        description="A contact alerted within this time is not alerted again unless the risk "
+        "level rises.",
+    )
+    max_alerts_per_contact_per_day: int = Field(
+        default=3, ge=1, le=24, description="Alerts to one contact in any 24 hours, at most."
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MINDTRACK_",
@@ -163,6 +181,7 @@ class Settings(BaseSettings):
     log: LogSettings = Field(default_factory=LogSettings)
     ml: MLSettings = Field(default_factory=MLSettings)
     notify: NotifySettings = Field(default_factory=NotifySettings)
+    crisis: CrisisSettings = Field(default_factory=CrisisSettings)
 
     @model_validator(mode="after")
     def refuse_unsafe_production(self) -> Settings:

@@ -29,11 +29,12 @@ def moment(text: str) -> datetime:
 
 
 async def create(client: httpx.AsyncClient, account: Account, **fields: Any) -> dict[str, Any]:
-    """The check-in as stored (the create response also carries its `analysis`)."""
+    """The check-in as stored (the create response also carries its `analysis` and `crisis`)."""
     response = await client.post(CHECKINS, json=checkin(**fields), headers=account.headers)
     assert response.status_code == 201, response.text
     body: dict[str, Any] = response.json()
     body.pop("analysis")
+    body.pop("crisis")
     return body
 
 

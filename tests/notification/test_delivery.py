@@ -21,7 +21,7 @@ from mindtrack.models import DeliveryAttempt, DeliveryStatus, OutboxMessage
 from mindtrack.notification.delivery import DeliveryWorker, senders
 from mindtrack.notification.outbox import Channel, Message, enqueue
 from tests.conftest import Account, service_logs
-from tests.notification.conftest import Mailbox
+from tests.mailbox import Mailbox
 
 Factory = async_sessionmaker[AsyncSession]
 NOTE = Message(

@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field
 
+from mindtrack.crisis.schemas import CrisisSupport
 from mindtrack.mood.schemas import MAX_NOTES_LENGTH, CheckinRead
 
 RiskLevelName = Literal["none", "low", "moderate", "high", "imminent"]
@@ -85,4 +86,9 @@ class CheckinAnalysisRead(TextAnalysisRead):
 class CreatedCheckinRead(CheckinRead):
     analysis: CheckinAnalysisRead | None = Field(
         description="What the text models found in the note; null without a note."
+    )
+    crisis: CrisisSupport | None = Field(
+        default=None,
+        description="Present when this check-in signals a crisis: crisis lines and your safety "
+        "plan, to show at once.",
     )

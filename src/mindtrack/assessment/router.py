@@ -16,6 +16,7 @@ from mindtrack.assessment.schemas import (
     Trend,
 )
 from mindtrack.auth.dependencies import CurrentUser
+from mindtrack.crisis.dependencies import CrisisServiceDep
 from mindtrack.kit.problems import problem_responses
 
 router = APIRouter(prefix="/api/v1/assessments", tags=["questionnaires"])
@@ -29,14 +30,20 @@ async def list_instruments() -> list[InstrumentRead]:
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 422))
 async def submit_response(
-    body: ResponseCreate, user: CurrentUser, service: AssessmentServiceDep
+    body: ResponseCreate, user: CurrentUser, service: AssessmentServiceDep, crisis: CrisisServiceDep
 ) -> ResponseCreated:
     """Record a completed questionnaire; the total and its severity band come back.
-    `safety_check` is true when PHQ-9 item 9 was answered above 0."""
+    `safety_check` is true when PHQ-9 item 9 was answered above 0: the answer then counts in
+    your crisis risk at once, and `crisis` carries crisis lines and your safety plan."""
     response = await service.submit(user, body)
+    support = None
+    if response.self_harm_answer:
+        outcome = await crisis.assess_questionnaire(user)
+        support = await crisis.support(user, outcome.incident) if outcome.incident else None
     return ResponseCreated(
         **ResponseRead.model_validate(response).model_dump(),
         safety_check=bool(response.self_harm_answer),
+        crisis=support,
     )
 
 

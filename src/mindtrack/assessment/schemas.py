@@ -13,6 +13,7 @@ from mindtrack.assessment.instruments import (
     Instrument,
     InstrumentId,
 )
+from mindtrack.crisis.schemas import CrisisSupport
 from mindtrack.mood.schemas import RecordedAt
 
 Answer = Annotated[int, Field(ge=0, le=MAX_ANSWER, strict=True)]
@@ -110,7 +111,10 @@ class ResponseRead(BaseModel):
 class ResponseCreated(ResponseRead):
     safety_check: bool = Field(
         description="True when PHQ-9 item 9 was answered above 0: show crisis resources "
-        "(`/api/v1/crisis/resources`) and the safety plan now, whatever the total."
+        "and the safety plan now, whatever the total."
+    )
+    crisis: CrisisSupport | None = Field(
+        default=None, description="Crisis lines and your safety plan, when item 9 calls for them."
     )
 
 

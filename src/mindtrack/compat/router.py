@@ -21,6 +21,7 @@ from mindtrack.analysis.schemas import CheckinAnalysisRead
 from mindtrack.auth import router as auth_routes
 from mindtrack.auth.dependencies import CurrentUser
 from mindtrack.compat.schemas import FrontendAnalysis, HistoryEntry, MoodHistory, TrackedMood
+from mindtrack.crisis.dependencies import CrisisServiceDep
 from mindtrack.crisis.resources import crisis_resources
 from mindtrack.crisis.schemas import CrisisResources
 from mindtrack.kit.problems import problem_responses
@@ -61,13 +62,17 @@ async def track_mood(
     user: CurrentUser,
     service: MoodServiceDep,
     analysis: AnalysisServiceDep,
+    crisis: CrisisServiceDep,
     response: Response,
 ) -> TrackedMood:
-    """Record a check-in from the web frontend's mood form and return its analysis."""
+    """Record a check-in from the web frontend's mood form and return its analysis. The
+    check-in is assessed for crisis risk as any other (incident, trusted contacts)."""
     result = await service.create(user, body)
     if not result.created:
         response.status_code = status.HTTP_200_OK
     analysed = await analysis.for_created(result)
+    if result.created:
+        await crisis.after_checkin(user, result.entry, analysed)
     entry = result.entry
     flat = frontend_analysis(analysed, entry.score, entry.energy)
     return TrackedMood(

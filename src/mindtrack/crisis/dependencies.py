@@ -3,6 +3,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from mindtrack.crisis.contacts import TrustedContactService
+from mindtrack.crisis.incidents import CrisisService
 from mindtrack.crisis.service import SafetyPlanService
 from mindtrack.kit.dependencies import DbSession
 
@@ -15,5 +16,10 @@ async def get_contact_service(request: Request, session: DbSession) -> TrustedCo
     return TrustedContactService(session, request.app.state.settings.notify)
 
 
+async def get_crisis_service(request: Request, session: DbSession) -> CrisisService:
+    return CrisisService(session, request.app.state.settings)
+
+
 SafetyPlanServiceDep = Annotated[SafetyPlanService, Depends(get_safety_plan_service)]
 ContactServiceDep = Annotated[TrustedContactService, Depends(get_contact_service)]
+CrisisServiceDep = Annotated[CrisisService, Depends(get_crisis_service)]

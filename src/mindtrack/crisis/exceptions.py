@@ -47,3 +47,8 @@ class ConfirmationTooSoonError(ConflictError):
 class ContactAlreadyConfirmedError(ConflictError):
     def __init__(self) -> None:
         super().__init__("This contact has already confirmed.")
+
+
+class IncidentNotFoundError(NotFoundError):
+    def __init__(self) -> None:
+        super().__init__("Crisis incident not found")

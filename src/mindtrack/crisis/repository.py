@@ -1,11 +1,19 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy import delete, select
 
 from mindtrack.kit.repository import OwnedRepository
-from mindtrack.models import SafetyPlanVersion, TrustedContact
+from mindtrack.models import (
+    CrisisIncident,
+    IncidentEvent,
+    IncidentStatus,
+    RiskAssessmentRecord,
+    SafetyPlanVersion,
+    TrustedContact,
+)
 
 
 class SafetyPlanRepository(OwnedRepository[SafetyPlanVersion]):
@@ -38,3 +46,45 @@ class ContactRepository(OwnedRepository[TrustedContact]):
             TrustedContact.confirmation_token_hash == token_hash
         )
         return await self.first(statement)
+
+
+class IncidentRepository(OwnedRepository[CrisisIncident]):
+    model = CrisisIncident
+
+    async def open_for(self, user_id: uuid.UUID) -> CrisisIncident | None:
+        """The incident not yet resolved, if any (there is at most one)."""
+        statement = self.owned(user_id).where(CrisisIncident.status != IncidentStatus.RESOLVED)
+        return await self.first(statement.order_by(CrisisIncident.opened_at.desc()))
+
+    async def recent(self, user_id: uuid.UUID, limit: int) -> list[CrisisIncident]:
+        statement = self.owned(user_id).order_by(CrisisIncident.opened_at.desc())
+        return await self.all(statement.limit(limit))
+
+    async def timeline(self, incident_id: uuid.UUID) -> list[IncidentEvent]:
+        statement = (
+            select(IncidentEvent)
+            .where(IncidentEvent.incident_id == incident_id)
+            .order_by(IncidentEvent.at, IncidentEvent.kind)
+        )
+        return list((await self.session.execute(statement)).scalars())
+
+    async def alerts_to(self, contact_id: uuid.UUID, since: datetime) -> list[IncidentEvent]:
+        """Alerts sent to a contact since a moment, whatever the incident, newest first."""
+        statement = (
+            select(IncidentEvent)
+            .where(
+                IncidentEvent.contact_id == contact_id,
+                IncidentEvent.kind == "contact_notified",
+                IncidentEvent.at >= since,
+            )
+            .order_by(IncidentEvent.at.desc())
+        )
+        return list((await self.session.execute(statement)).scalars())
+
+
+class AssessmentRepository(OwnedRepository[RiskAssessmentRecord]):
+    model = RiskAssessmentRecord
+
+    async def latest(self, user_id: uuid.UUID) -> RiskAssessmentRecord | None:
+        order = RiskAssessmentRecord.assessed_at.desc()
+        return await self.first(self.owned(user_id).order_by(order))

@@ -9,19 +9,26 @@ from pydantic import AfterValidator
 
 from mindtrack.auth.dependencies import CurrentUser
 from mindtrack.crisis.contacts import contact_status
-from mindtrack.crisis.dependencies import ContactServiceDep, SafetyPlanServiceDep
+from mindtrack.crisis.dependencies import (
+    ContactServiceDep,
+    CrisisServiceDep,
+    SafetyPlanServiceDep,
+)
 from mindtrack.crisis.resources import is_country_code, resources_for
 from mindtrack.crisis.schemas import (
     ContactCreate,
     ContactRead,
     ContactUpdate,
     CountryCrisisResources,
+    CrisisStatus,
+    IncidentRead,
     SafetyPlanRead,
     SafetyPlanSave,
     SafetyPlanVersionSummary,
 )
+from mindtrack.crisis.service import plan_read
 from mindtrack.kit.problems import problem_responses
-from mindtrack.models import SafetyPlanVersion, TrustedContact
+from mindtrack.models import TrustedContact
 
 router = APIRouter(prefix="/api/v1/crisis", tags=["crisis"])
 SAFETY_PLAN = "/safety-plan"
@@ -67,14 +74,10 @@ async def crisis_resources_for_country(
     return resources_for(country, language)
 
 
-def _read(plan: SafetyPlanVersion) -> SafetyPlanRead:
-    return SafetyPlanRead(**plan.sections, version=plan.version, saved_at=plan.created_at)
-
-
 @router.get(SAFETY_PLAN, responses=problem_responses(401, 404))
 async def read_safety_plan(user: CurrentUser, service: SafetyPlanServiceDep) -> SafetyPlanRead:
     """Your safety plan, latest version."""
-    return _read(await service.current(user))
+    return plan_read(await service.current(user))
 
 
 @router.put(
@@ -86,7 +89,7 @@ async def save_safety_plan(
     body: SafetyPlanSave, user: CurrentUser, service: SafetyPlanServiceDep
 ) -> SafetyPlanRead:
     """Save your whole safety plan as its next version. Earlier versions stay readable."""
-    return _read(await service.save(user, body))
+    return plan_read(await service.save(user, body))
 
 
 @router.get(f"{SAFETY_PLAN}/versions", responses=problem_responses(401))
@@ -105,7 +108,7 @@ async def read_safety_plan_version(
     version: Annotated[int, Path(ge=1)], user: CurrentUser, service: SafetyPlanServiceDep
 ) -> SafetyPlanRead:
     """One earlier version of your safety plan, as it was saved."""
-    return _read(await service.version(user, version))
+    return plan_read(await service.version(user, version))
 
 
 @router.delete(
@@ -177,3 +180,44 @@ async def resend_confirmation(
 ) -> ContactRead:
     """Send the confirmation request again (at most every 10 minutes), with a new link."""
     return _contact(await service.resend(user, contact_id))
+
+
+@router.get("/status", responses=problem_responses(401))
+async def crisis_status(user: CurrentUser, service: CrisisServiceDep) -> CrisisStatus:
+    """Your latest risk assessment, the incident still open if any, and while one is open the
+    crisis lines and safety plan to show."""
+    return await service.status(user)
+
+
+@router.get("/incidents", responses=problem_responses(401, 422))
+async def list_incidents(
+    user: CurrentUser,
+    service: CrisisServiceDep,
+    limit: Annotated[int, Query(ge=1, le=50, description="How many, newest first.")] = 10,
+) -> list[IncidentRead]:
+    """Your crisis incidents, newest first, each with its timeline."""
+    return [await service.incident_read(i) for i in await service.recent_incidents(user, limit)]
+
+
+@router.get("/incidents/{incident_id}", responses=problem_responses(401, 404, 422))
+async def read_incident(
+    incident_id: uuid.UUID, user: CurrentUser, service: CrisisServiceDep
+) -> IncidentRead:
+    """One incident and its timeline."""
+    return await service.incident_read(await service.incident(user, incident_id))
+
+
+@router.post("/incidents/{incident_id}/acknowledge", responses=problem_responses(401, 404, 422))
+async def acknowledge_incident(
+    incident_id: uuid.UUID, user: CurrentUser, service: CrisisServiceDep
+) -> IncidentRead:
+    """Say you have seen the help offered. The incident stays open until resolved."""
+    return await service.incident_read(await service.acknowledge(user, incident_id))
+
+
+@router.post("/incidents/{incident_id}/resolve", responses=problem_responses(401, 404, 422))
+async def resolve_incident(
+    incident_id: uuid.UUID, user: CurrentUser, service: CrisisServiceDep
+) -> IncidentRead:
+    """Close the incident: the crisis has passed. A later risky check-in opens a new one."""
+    return await service.incident_read(await service.resolve(user, incident_id))

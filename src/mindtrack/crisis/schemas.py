@@ -277,3 +277,56 @@ class ContactRead(BaseModel):
     confirmed_at: datetime | None
     created_at: datetime
     updated_at: datetime
+
+
+class FactorRead(BaseModel):
+    name: str = Field(examples=["text", "phq9_item9", "several_very_low_days"])
+    level: str = Field(description="The level this factor alone calls for.")
+    weight: float
+    detail: str
+
+
+class RiskRead(BaseModel):
+    level: str = Field(examples=["moderate"])
+    score: float = Field(ge=0, le=1)
+    source: str = Field(description="What was assessed: `checkin` or `questionnaire`.")
+    factors: list[FactorRead]
+    assessed_at: datetime
+
+
+class IncidentEventRead(BaseModel):
+    kind: str = Field(
+        examples=["detected"],
+        description="detected, updated, resources_shown, contact_notified, "
+        "contact_not_notified, acknowledged or resolved.",
+    )
+    actor: str = Field(description="`system` or `user`.")
+    contact_id: uuid.UUID | None
+    detail: dict[str, object]
+    at: datetime
+
+
+class IncidentRead(BaseModel):
+    id: uuid.UUID
+    status: str = Field(examples=["open"], description="open, acknowledged or resolved.")
+    level: str = Field(description="The highest level seen while open.")
+    opened_at: datetime
+    updated_at: datetime
+    acknowledged_at: datetime | None
+    resolved_at: datetime | None
+    timeline: list[IncidentEventRead]
+
+
+class CrisisSupport(BaseModel):
+    """Help to show at once: sent whenever the risk reaches the incident level."""
+
+    level: str
+    incident_id: uuid.UUID
+    resources: CountryCrisisResources
+    safety_plan: SafetyPlanRead | None = Field(description="Yours, if you have written one.")
+
+
+class CrisisStatus(BaseModel):
+    risk: RiskRead | None = Field(description="The latest assessment; null before any.")
+    incident: IncidentRead | None = Field(description="The incident not yet resolved, if any.")
+    support: CrisisSupport | None = Field(description="Present while an incident is open.")

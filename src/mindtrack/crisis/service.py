@@ -11,7 +11,7 @@ from mindtrack.crisis.exceptions import (
     SafetyPlanVersionNotFoundError,
 )
 from mindtrack.crisis.repository import SafetyPlanRepository
-from mindtrack.crisis.schemas import SafetyPlanSave, SafetyPlanSections
+from mindtrack.crisis.schemas import SafetyPlanRead, SafetyPlanSave, SafetyPlanSections
 from mindtrack.kit.time import utcnow
 from mindtrack.models import SafetyPlanVersion, User
 
@@ -59,3 +59,7 @@ class SafetyPlanService:
     async def delete(self, user: User) -> None:
         if not await self.plans.delete_all(user.id):
             raise NoSafetyPlanError()
+
+
+def plan_read(plan: SafetyPlanVersion) -> SafetyPlanRead:
+    return SafetyPlanRead(**plan.sections, version=plan.version, saved_at=plan.created_at)

@@ -3,6 +3,12 @@
 from mindtrack.models.auth_session import AuthSession
 from mindtrack.models.base import Base
 from mindtrack.models.checkin_analysis import CheckinAnalysis
+from mindtrack.models.crisis_incident import (
+    CrisisIncident,
+    IncidentEvent,
+    IncidentStatus,
+    RiskAssessmentRecord,
+)
 from mindtrack.models.mood_entry import MoodEntry
 from mindtrack.models.mood_entry_tombstone import MoodEntryTombstone
 from mindtrack.models.outbox_message import DeliveryAttempt, DeliveryStatus, OutboxMessage
@@ -17,13 +23,17 @@ __all__ = [
     "Base",
     "CheckinAnalysis",
     "ContactConsent",
+    "CrisisIncident",
     "DeliveryAttempt",
     "DeliveryStatus",
+    "IncidentEvent",
+    "IncidentStatus",
     "MoodEntry",
     "MoodEntryTombstone",
     "OutboxMessage",
     "QuestionnaireResponse",
     "RefreshToken",
+    "RiskAssessmentRecord",
     "Role",
     "SafetyPlanVersion",
     "TrustedContact",

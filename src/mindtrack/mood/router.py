@@ -8,7 +8,9 @@ from pydantic import AwareDatetime
 
 from mindtrack.analysis.dependencies import AnalysisServiceDep
 from mindtrack.analysis.schemas import CreatedCheckinRead
+from mindtrack.analysis.service import row_to_read
 from mindtrack.auth.dependencies import CurrentUser
+from mindtrack.crisis.dependencies import CrisisServiceDep
 from mindtrack.kit.problems import problem_responses
 from mindtrack.mood.dependencies import MoodServiceDep
 from mindtrack.mood.schemas import (
@@ -41,16 +43,20 @@ async def create_checkin(
     user: CurrentUser,
     service: MoodServiceDep,
     analysis: AnalysisServiceDep,
+    crisis: CrisisServiceDep,
     response: Response,
 ) -> CreatedCheckinRead:
-    """Record how you feel. A note is analysed at once (`analysis`). Retrying with the same
-    `id` returns the first check-in."""
+    """Record how you feel. A note is analysed at once (`analysis`), and the check-in is
+    assessed for crisis risk: when it signals a crisis, `crisis` carries crisis lines and your
+    safety plan, and your trusted contacts may be alerted (see the crisis docs). Retrying with
+    the same `id` returns the first check-in."""
     result = await service.create(user, body)
     if not result.created:
         response.status_code = status.HTTP_200_OK
     analysed = await analysis.for_created(result)
+    support = await crisis.after_checkin(user, result.entry, analysed) if result.created else None
     return CreatedCheckinRead(
-        **CheckinRead.model_validate(result.entry).model_dump(), analysis=analysed
+        **CheckinRead.model_validate(result.entry).model_dump(), analysis=analysed, crisis=support
     )
 
 
@@ -105,12 +111,14 @@ async def update_checkin(
     user: CurrentUser,
     service: MoodServiceDep,
     analysis: AnalysisServiceDep,
+    crisis: CrisisServiceDep,
 ) -> CheckinRead:
     """Change a check-in; fields you leave out stay as they are. A changed note is analysed
     again."""
     entry = await service.update(user, checkin_id, body)
     if body.model_fields_set & {"notes", "emotions", "score"}:
-        await analysis.analyze_checkin(entry)
+        row = await analysis.analyze_checkin(entry)
+        await crisis.after_checkin(user, entry, row_to_read(row) if row else None)
     return CheckinRead.model_validate(entry)
 
 

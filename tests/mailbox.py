@@ -1,4 +1,5 @@
-"""A real SMTP server (aiosmtpd) on a free local port, and what it received."""
+"""A real SMTP server (aiosmtpd) on a free local port, and what it received: the `mailbox`
+fixture, for every test that sends email."""
 
 from __future__ import annotations
 

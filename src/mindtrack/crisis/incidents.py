@@ -1,0 +1,327 @@
+"""Risk monitoring and escalation: assess each check-in, open or update an incident, and
+alert the trusted contacts who agreed, within limits. Everything here is written in the
+caller's transaction; alerts leave through the outbox after it commits."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass
+from datetime import timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mindtrack.analysis.schemas import CheckinAnalysisRead
+from mindtrack.assessment.instruments import InstrumentId
+from mindtrack.assessment.repository import ResponseRepository
+from mindtrack.config import Settings
+from mindtrack.crisis.contacts import contact_status, display_name
+from mindtrack.crisis.exceptions import IncidentNotFoundError
+from mindtrack.crisis.repository import (
+    AssessmentRepository,
+    ContactRepository,
+    IncidentRepository,
+    SafetyPlanRepository,
+)
+from mindtrack.crisis.resources import catalogue, resources_for
+from mindtrack.crisis.risk import RiskAssessment, RiskInputs, ScoredDay, assess
+from mindtrack.crisis.schemas import (
+    CrisisStatus,
+    CrisisSupport,
+    FactorRead,
+    IncidentEventRead,
+    IncidentRead,
+    RiskRead,
+)
+from mindtrack.crisis.service import plan_read
+from mindtrack.kit.time import utcnow
+from mindtrack.ml.crisis.levels import RiskLevel
+from mindtrack.models import (
+    CrisisIncident,
+    IncidentEvent,
+    IncidentStatus,
+    MoodEntry,
+    RiskAssessmentRecord,
+    TrustedContact,
+    User,
+)
+from mindtrack.mood.repository import MoodEntryRepository
+from mindtrack.notification.outbox import Channel, Message, enqueue
+
+HISTORY = timedelta(days=30)
+
+
+@dataclass(frozen=True, slots=True)
+class TextSignal:
+    level: str
+    score: float
+    evidence: list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class CrisisOutcome:
+    assessment: RiskAssessmentRecord
+    incident: CrisisIncident | None  # set when the risk reached the incident level
+
+
+def country_of(user: User) -> str | None:
+    """The country of the person's locale (en-GB: GB), for their crisis lines."""
+    _, _, region = user.locale.replace("_", "-").partition("-")
+    return region.upper() if len(region) == 2 else None
+
+
+class CrisisService:
+    def __init__(self, session: AsyncSession, settings: Settings) -> None:
+        self.session = session
+        self.settings = settings
+        self.assessments = AssessmentRepository(session)
+        self.incidents = IncidentRepository(session)
+        self.contacts = ContactRepository(session)
+
+    async def assess_checkin(
+        self, user: User, entry: MoodEntry, text: TextSignal | None
+    ) -> CrisisOutcome:
+        inputs = await self._inputs(user, entry, text)
+        evidence = text.evidence if text else []
+        return await self._record(user, assess(inputs), "checkin", entry.id, evidence)
+
+    async def after_checkin(
+        self, user: User, entry: MoodEntry, analysis: CheckinAnalysisRead | None
+    ) -> CrisisSupport | None:
+        """Assesses a new or changed check-in; the help to show when it opened or updated an
+        incident."""
+        text = None
+        if analysis is not None:
+            crisis = analysis.crisis
+            evidence = [e.model_dump() for e in crisis.evidence]
+            text = TextSignal(crisis.level, crisis.score, evidence)
+        outcome = await self.assess_checkin(user, entry, text)
+        return await self.support(user, outcome.incident) if outcome.incident else None
+
+    async def assess_questionnaire(self, user: User) -> CrisisOutcome:
+        """After a PHQ-9 whose item 9 was above 0: the answer counts at once."""
+        inputs = await self._inputs(user, None, None)
+        return await self._record(user, assess(inputs), "questionnaire", None, [])
+
+    async def status(self, user: User) -> CrisisStatus:
+        latest = await self.assessments.latest(user.id)
+        incident = await self.incidents.open_for(user.id)
+        return CrisisStatus(
+            risk=_risk(latest) if latest else None,
+            incident=await self.incident_read(incident) if incident else None,
+            support=await self.support(user, incident) if incident else None,
+        )
+
+    async def support(self, user: User, incident: CrisisIncident) -> CrisisSupport:
+        """Crisis lines for the person's country and their safety plan."""
+        plan = await SafetyPlanRepository(self.session).latest(user.id)
+        language = user.locale.replace("_", "-").split("-")[0]
+        return CrisisSupport(
+            level=incident.level,
+            incident_id=incident.id,
+            resources=resources_for(country_of(user) or "", language),
+            safety_plan=plan_read(plan) if plan else None,
+        )
+
+    async def incident_read(self, incident: CrisisIncident) -> IncidentRead:
+        events = await self.incidents.timeline(incident.id)
+        return IncidentRead(
+            id=incident.id,
+            status=incident.status,
+            level=incident.level,
+            opened_at=incident.opened_at,
+            updated_at=incident.updated_at,
+            acknowledged_at=incident.acknowledged_at,
+            resolved_at=incident.resolved_at,
+            timeline=[
+                IncidentEventRead(kind=e.kind, actor=e.actor, contact_id=e.contact_id, detail=e.detail, at=e.at)
+                for e in events
+            ],
+        )  # fmt: skip
+
+    async def incident(self, user: User, incident_id: uuid.UUID) -> CrisisIncident:
+        return await self.incidents.require_owned(user.id, incident_id, IncidentNotFoundError)
+
+    async def recent_incidents(self, user: User, limit: int) -> list[CrisisIncident]:
+        return await self.incidents.recent(user.id, limit)
+
+    async def acknowledge(self, user: User, incident_id: uuid.UUID) -> CrisisIncident:
+        incident = await self.incident(user, incident_id)
+        if incident.status == IncidentStatus.OPEN:
+            incident.status = IncidentStatus.ACKNOWLEDGED
+            incident.acknowledged_at = incident.updated_at = utcnow()
+            self._event(incident, "acknowledged", "user", {})
+            await self.session.flush()
+        return incident
+
+    async def resolve(self, user: User, incident_id: uuid.UUID) -> CrisisIncident:
+        incident = await self.incident(user, incident_id)
+        if incident.status != IncidentStatus.RESOLVED:
+            incident.status = IncidentStatus.RESOLVED
+            incident.resolved_at = incident.updated_at = utcnow()
+            self._event(incident, "resolved", "user", {})
+            await self.session.flush()
+        return incident
+
+    async def _inputs(
+        self, user: User, entry: MoodEntry | None, text: TextSignal | None
+    ) -> RiskInputs:
+        now = utcnow()
+        earlier = await MoodEntryRepository(self.session).page(
+            user.id, limit=500, start=now - HISTORY
+        )
+        history = [
+            ScoredDay(e.recorded_at, e.score) for e in earlier if entry is None or e.id != entry.id
+        ]
+        phq9 = await ResponseRepository(self.session).page(
+            user.id, limit=1, instrument=InstrumentId.phq9
+        )
+        item9 = (phq9[0].self_harm_answer or 0, phq9[0].completed_at) if phq9 else None
+        return RiskInputs(
+            now=now,
+            text_level=RiskLevel.parse(text.level) if text else None,
+            text_score=text.score if text else 0.0,
+            mood_score=entry.score if entry else None,
+            history=history,
+            item9=item9,
+            timezone=ZoneInfo(user.timezone),
+        )  # fmt: skip
+
+    async def _record(
+        self,
+        user: User,
+        result: RiskAssessment,
+        source: str,
+        entry_id: uuid.UUID | None,
+        evidence: list[dict[str, Any]],
+    ) -> CrisisOutcome:
+        record = RiskAssessmentRecord(
+            user_id=user.id,
+            entry_id=entry_id,
+            source=source,
+            level=result.level.label,
+            score=result.score,
+            factors=[asdict(f) for f in result.factors],
+            evidence=evidence,
+            assessed_at=utcnow(),
+        )
+        await self.assessments.add(record)
+        threshold = RiskLevel.parse(self.settings.crisis.incident_level)
+        if result.level < threshold:
+            return CrisisOutcome(record, None)
+        incident = await self._open_or_update(user, record)
+        await self._alert_contacts(user, incident, result.level)
+        return CrisisOutcome(record, incident)
+
+    async def _open_or_update(self, user: User, record: RiskAssessmentRecord) -> CrisisIncident:
+        now = utcnow()
+        incident = await self.incidents.open_for(user.id)
+        detail = {"assessment_id": str(record.id), "level": record.level, "score": record.score}
+        if incident is None:
+            incident = CrisisIncident(
+                user_id=user.id,
+                status=IncidentStatus.OPEN,
+                level=record.level,
+                opened_at=now,
+                updated_at=now,
+            )
+            await self.incidents.add(incident)
+            self._event(incident, "detected", "system", detail)
+        else:
+            if RiskLevel.parse(record.level) > RiskLevel.parse(incident.level):
+                incident.level = record.level
+            incident.updated_at = now
+            self._event(incident, "updated", "system", detail)
+        # The check-in's answer carries crisis lines and the safety plan (see the router).
+        self._event(incident, "resources_shown", "system", {"country": country_of(user)})
+        await self.session.flush()
+        return incident
+
+    async def _alert_contacts(self, user: User, incident: CrisisIncident, level: RiskLevel) -> None:
+        for contact in await self.contacts.list_for(user.id):
+            if contact_status(contact) != "confirmed" or level.label not in contact.alert_levels:
+                continue
+            held_back = await self._held_back(contact, level)
+            if held_back is not None:
+                self._event(
+                    incident, "contact_not_notified", "system", {"reason": held_back}, contact
+                )
+                continue
+            message = await enqueue(
+                self.session, user.id, _alert(user, contact, level, self.settings)
+            )
+            detail = {"level": level.label, "message_id": str(message.id)}
+            self._event(incident, "contact_notified", "system", detail, contact)
+        await self.session.flush()
+
+    async def _held_back(self, contact: TrustedContact, level: RiskLevel) -> str | None:
+        """Why this contact is not alerted now, or None: cool-down and a daily limit."""
+        crisis = self.settings.crisis
+        now = utcnow()
+        today = await self.incidents.alerts_to(contact.id, now - timedelta(hours=24))
+        if len(today) >= crisis.max_alerts_per_contact_per_day:
+            return "daily limit reached"
+        cooling = [e for e in today if now - e.at < timedelta(hours=crisis.contact_cooldown_hours)]
+        if cooling and level <= RiskLevel.parse(cooling[0].detail["level"]):
+            return "alerted recently at this level or higher"
+        return None
+
+    def _event(
+        self,
+        incident: CrisisIncident,
+        kind: str,
+        actor: str,
+        detail: dict[str, Any],
+        contact: TrustedContact | None = None,
+    ) -> None:
+        self.session.add(
+            IncidentEvent(
+                incident_id=incident.id,
+                kind=kind,
+                actor=actor,
+                detail=detail,
+                contact_id=contact.id if contact else None,
+                at=utcnow(),
+            )
+        )
+
+
+def _alert(user: User, contact: TrustedContact, level: RiskLevel, settings: Settings) -> Message:
+    """The alert to a contact: who and what to do, never what the person wrote."""
+    name = display_name(user)
+    country = country_of(user)
+    lines = catalogue().countries.get(country or "")
+    emergency = f"call {lines.emergency}" if lines else "call your local emergency number"
+    link = f"{settings.notify.public_url.rstrip('/')}/api/v1/crisis/resources?country={country or 'US'}"
+    urgency = (
+        f"If you think {name} is in immediate danger, {emergency} now.\n\n"
+        if level >= RiskLevel.HIGH
+        else ""
+    )
+    body = (
+        f"Hello {contact.name},\n\n"
+        f"{name} chose you as a trusted contact on MindTrack. Something they recorded suggests "
+        "they may be going through a very hard time right now.\n\n"
+        f"Please reach out to them: a call, a message or a visit can help.\n\n{urgency}"
+        f"Crisis lines you can call together: {link}\n\n"
+        "MindTrack does not share what they wrote. You get this email because they asked us to "
+        "tell you, and you agreed.\n"
+    )
+    return Message(
+        kind="crisis_alert",
+        channel=Channel.EMAIL,
+        recipient=contact.email or "",
+        subject=f"{name} may need you now",
+        body=body,
+    )
+
+
+def _risk(record: RiskAssessmentRecord) -> RiskRead:
+    return RiskRead(
+        level=record.level,
+        score=record.score,
+        source=record.source,
+        factors=[FactorRead(**f) for f in record.factors],
+        assessed_at=record.assessed_at,
+    )

@@ -28,6 +28,7 @@ from mindtrack.auth.schemas import UserRegister
 from mindtrack.auth.service import AuthService, Credentials
 from mindtrack.config import (
     AuthSettings,
+    CrisisSettings,
     DatabaseSettings,
     Environment,
     LogSettings,
@@ -171,6 +172,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "ml": MLSettings(models_dir=MODELS_DIR),
         # Tests of delivery run a worker themselves, against a real local SMTP server.
         "notify": NotifySettings(deliver_in_process=False),
+        "crisis": CrisisSettings(escalate_in_process=False),
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -16,11 +17,13 @@ from mindtrack.auth.router import router as auth_router
 from mindtrack.auth.service import Credentials
 from mindtrack.compat.router import router as compat_router
 from mindtrack.config import Settings, get_settings
+from mindtrack.crisis.incidents import escalate_unacknowledged
 from mindtrack.crisis.pages import router as contact_pages
 from mindtrack.crisis.router import router as crisis_router
 from mindtrack.kit.db import create_engine, create_session_factory
 from mindtrack.kit.logging import configure_logging
 from mindtrack.kit.middleware import REQUEST_ID_HEADER, RequestContextMiddleware
+from mindtrack.kit.periodic import Periodic
 from mindtrack.kit.problems import install_problem_handlers
 from mindtrack.mood.router import router as mood_router
 from mindtrack.notification.delivery import DeliveryWorker, senders
@@ -73,6 +76,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.credentials = Credentials(settings.auth)
     app.state.analysis_engine = None
     app.state.delivery = None
+    escalation = Periodic(
+        "crisis-escalation",
+        settings.crisis.sweep_seconds,
+        partial(escalate_unacknowledged, app.state.session_factory, settings),
+    )
+    if settings.crisis.escalate_in_process:
+        escalation.start()
     if settings.notify.deliver_in_process:
         delivery = DeliveryWorker(
             app.state.session_factory, senders(settings.notify), settings.notify
@@ -91,6 +101,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     try:
         yield
     finally:
+        await escalation.stop()
         if app.state.delivery is not None:
             await app.state.delivery.stop()
         if app.state.analysis_engine is not None:

@@ -163,6 +163,19 @@ class CrisisSettings(BaseModel):
     max_alerts_per_contact_per_day: int = Field(
         default=3, ge=1, le=24, description="Alerts to one contact in any 24 hours, at most."
     )
+    unacknowledged_minutes: float = Field(
+        default=60.0,
+        gt=0,
+        le=24 * 60,
+        description="A high or imminent incident nobody acknowledged by then is escalated once: "
+        "the person is emailed crisis lines and contacts are told again.",
+    )
+    sweep_seconds: float = Field(
+        default=60.0, gt=0, le=3600, description="How often unacknowledged incidents are checked."
+    )
+    escalate_in_process: bool = Field(
+        default=True, description="Check for unacknowledged incidents from the serving process."
+    )
 
 
 class Settings(BaseSettings):

@@ -5,6 +5,7 @@ once; on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -13,8 +14,10 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from mindtrack.config import Settings
+from mindtrack.crisis.incidents import escalate_unacknowledged
 from mindtrack.kit.db import transaction
-from mindtrack.models import User
+from mindtrack.kit.time import utcnow
+from mindtrack.models import CrisisIncident, User
 from mindtrack.notification.delivery import DeliveryWorker, senders
 from tests.conftest import Account, make_settings
 from tests.crisis.test_contacts import answer, latest_token
@@ -186,10 +189,6 @@ async def test_phq9_item_9_raises_the_risk_at_once(
 async def test_several_very_low_days_open_an_incident_without_any_note(
     client: httpx.AsyncClient, account: Account
 ) -> None:
-    from datetime import timedelta
-
-    from mindtrack.kit.time import utcnow
-
     for days_ago in (2, 1):
         moment = (utcnow() - timedelta(days=days_ago)).isoformat()
         body = {"score": 1, "emotions": ["sad"], "recorded_at": moment}
@@ -205,3 +204,41 @@ async def test_several_very_low_days_open_an_incident_without_any_note(
     assert re.fullmatch(
         r"mood \d+/10", next(f["detail"] for f in factors if f["name"] == "very_low_mood")
     )
+
+
+async def test_an_unacknowledged_imminent_incident_is_escalated_once(
+    client: httpx.AsyncClient,
+    account: Account,
+    factory: Factory,
+    mailbox: Mailbox,
+    settings: Settings,
+) -> None:
+    await confirmed_contact(client, account, factory, "Sam", ["imminent"])
+    incident_id = (await checkin(client, account, IMMINENT, 1))["crisis"]["incident_id"]
+    await deliver(factory, settings)
+    mailbox.messages.clear()
+    assert await escalate_unacknowledged(factory, settings) == 0  # still inside the window
+    async with transaction(factory) as session:
+        earlier = utcnow() - timedelta(minutes=settings.crisis.unacknowledged_minutes + 1)
+        await session.execute(update(CrisisIncident).values(opened_at=earlier))
+    assert await escalate_unacknowledged(factory, settings) == 1
+    assert await escalate_unacknowledged(factory, settings) == 0  # once per incident
+    await deliver(factory, settings)
+    recipients = sorted(m["To"] for m in mailbox.messages)
+    assert recipients == sorted([account.user.email, "sam@example.com"])  # cool-down skipped
+    incident = (
+        await client.get(f"/api/v1/crisis/incidents/{incident_id}", headers=account.headers)
+    ).json()
+    [escalated] = [e for e in incident["timeline"] if e["kind"] == "escalated"]
+    assert escalated["detail"]["contacts_told"] == 1
+
+
+async def test_an_acknowledged_incident_is_not_escalated(
+    client: httpx.AsyncClient, account: Account, factory: Factory, settings: Settings
+) -> None:
+    incident_id = (await checkin(client, account, IMMINENT, 1))["crisis"]["incident_id"]
+    url = f"/api/v1/crisis/incidents/{incident_id}/acknowledge"
+    assert (await client.post(url, headers=account.headers)).status_code == 200
+    async with transaction(factory) as session:
+        await session.execute(update(CrisisIncident).values(opened_at=utcnow() - timedelta(days=1)))
+    assert await escalate_unacknowledged(factory, settings) == 0

@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from mindtrack.analysis.schemas import CheckinAnalysisRead
 from mindtrack.assessment.instruments import InstrumentId
@@ -35,6 +35,7 @@ from mindtrack.crisis.schemas import (
     RiskRead,
 )
 from mindtrack.crisis.service import plan_read
+from mindtrack.kit.db import transaction
 from mindtrack.kit.time import utcnow
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.models import (
@@ -164,6 +165,27 @@ class CrisisService:
             await self.session.flush()
         return incident
 
+    async def escalate(self, incident: CrisisIncident) -> None:
+        """Nobody acknowledged a high or imminent incident in time: email the person crisis
+        lines and their plan's first steps, and tell consenting contacts again (the daily
+        limit still holds, the cool-down does not)."""
+        user = await self.session.get(User, incident.user_id)
+        if user is None or not user.is_active:
+            return
+        await enqueue(self.session, user.id, _reminder(user, self.settings))
+        told = await self._alert_contacts(
+            user, incident, RiskLevel.parse(incident.level), escalation=True
+        )
+        minutes = self.settings.crisis.unacknowledged_minutes
+        self._event(
+            incident,
+            "escalated",
+            "system",
+            {"unacknowledged_minutes": minutes, "contacts_told": told},
+        )
+        incident.updated_at = utcnow()
+        await self.session.flush()
+
     async def _inputs(
         self, user: User, entry: MoodEntry | None, text: TextSignal | None
     ) -> RiskInputs:
@@ -238,32 +260,40 @@ class CrisisService:
         await self.session.flush()
         return incident
 
-    async def _alert_contacts(self, user: User, incident: CrisisIncident, level: RiskLevel) -> None:
+    async def _alert_contacts(
+        self, user: User, incident: CrisisIncident, level: RiskLevel, *, escalation: bool = False
+    ) -> int:
+        """Queues an alert to each confirmed contact who may be told of `level`; returns how
+        many. An escalation skips the cool-down, never the daily limit."""
+        told = 0
         for contact in await self.contacts.list_for(user.id):
             if contact_status(contact) != "confirmed" or level.label not in contact.alert_levels:
                 continue
-            held_back = await self._held_back(contact, level)
+            held_back = await self._held_back(contact, level, cooldown=not escalation)
             if held_back is not None:
-                self._event(
-                    incident, "contact_not_notified", "system", {"reason": held_back}, contact
-                )
+                detail: dict[str, Any] = {"reason": held_back}
+                self._event(incident, "contact_not_notified", "system", detail, contact)
                 continue
             message = await enqueue(
                 self.session, user.id, _alert(user, contact, level, self.settings)
             )
-            detail = {"level": level.label, "message_id": str(message.id)}
+            detail = {"level": level.label, "message_id": str(message.id), "escalation": escalation}
             self._event(incident, "contact_notified", "system", detail, contact)
+            told += 1
         await self.session.flush()
+        return told
 
-    async def _held_back(self, contact: TrustedContact, level: RiskLevel) -> str | None:
-        """Why this contact is not alerted now, or None: cool-down and a daily limit."""
+    async def _held_back(
+        self, contact: TrustedContact, level: RiskLevel, *, cooldown: bool
+    ) -> str | None:
+        """Why this contact is not alerted now, or None: a daily limit, and a cool-down."""
         crisis = self.settings.crisis
         now = utcnow()
         today = await self.incidents.alerts_to(contact.id, now - timedelta(hours=24))
         if len(today) >= crisis.max_alerts_per_contact_per_day:
             return "daily limit reached"
         cooling = [e for e in today if now - e.at < timedelta(hours=crisis.contact_cooldown_hours)]
-        if cooling and level <= RiskLevel.parse(cooling[0].detail["level"]):
+        if cooldown and cooling and level <= RiskLevel.parse(cooling[0].detail["level"]):
             return "alerted recently at this level or higher"
         return None
 
@@ -324,4 +354,43 @@ def _risk(record: RiskAssessmentRecord) -> RiskRead:
         source=record.source,
         factors=[FactorRead(**f) for f in record.factors],
         assessed_at=record.assessed_at,
+    )
+
+
+async def escalate_unacknowledged(
+    factory: async_sessionmaker[AsyncSession], settings: Settings
+) -> int:
+    """Escalates every high or imminent incident left unacknowledged past the window, each in
+    its own transaction; returns how many."""
+    before = utcnow() - timedelta(minutes=settings.crisis.unacknowledged_minutes)
+    levels = [RiskLevel.HIGH.label, RiskLevel.IMMINENT.label]
+    async with factory() as session:
+        due = [i.id for i in await IncidentRepository(session).unacknowledged(levels, before)]
+    for incident_id in due:
+        async with transaction(factory) as session:
+            incident = await session.get(CrisisIncident, incident_id)
+            if incident is not None and incident.status == IncidentStatus.OPEN:
+                await CrisisService(session, settings).escalate(incident)
+    return len(due)
+
+
+def _reminder(user: User, settings: Settings) -> Message:
+    """To the person themselves: help, once more, outside the app."""
+    country = country_of(user) or "US"
+    link = f"{settings.notify.public_url.rstrip('/')}/api/v1/crisis/resources?country={country}"
+    body = (
+        f"Hello {display_name(user)},\n\n"
+        "Earlier, something you recorded in MindTrack suggested you might be going through a "
+        "very hard time. We wanted to check in.\n\n"
+        "If you are in danger now, please call your local emergency number. Crisis lines you "
+        f"can call or text, free and at any hour: {link}\n\n"
+        "Your safety plan is in the app. When you feel ready, you can mark the moment as "
+        "passed there.\n"
+    )
+    return Message(
+        kind="crisis_reminder",
+        channel=Channel.EMAIL,
+        recipient=user.email,
+        subject="Checking in on you",
+        body=body,
     )

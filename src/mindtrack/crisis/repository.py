@@ -68,6 +68,21 @@ class IncidentRepository(OwnedRepository[CrisisIncident]):
         )
         return list((await self.session.execute(statement)).scalars())
 
+    async def unacknowledged(
+        self, levels: list[str], opened_before: datetime
+    ) -> list[CrisisIncident]:
+        """Everyone's open incidents at these levels, older than a moment, not yet escalated."""
+        escalated = select(IncidentEvent.id).where(
+            IncidentEvent.incident_id == CrisisIncident.id, IncidentEvent.kind == "escalated"
+        )
+        statement = select(CrisisIncident).where(
+            CrisisIncident.status == IncidentStatus.OPEN,
+            CrisisIncident.level.in_(levels),
+            CrisisIncident.opened_at <= opened_before,
+            ~escalated.exists(),
+        )
+        return await self.all(statement.order_by(CrisisIncident.opened_at))
+
     async def alerts_to(self, contact_id: uuid.UUID, since: datetime) -> list[IncidentEvent]:
         """Alerts sent to a contact since a moment, whatever the incident, newest first."""
         statement = (

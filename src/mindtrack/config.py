@@ -120,6 +120,15 @@ class NotifySettings(BaseModel):
     sender: str = Field(
         default="MindTrack <no-reply@mindtrack.invalid>", description="From: of every email."
     )
+    sms_webhook_url: str | None = Field(
+        default=None,
+        description="Text messages are POSTed here as JSON ({to, body, message_id}) for an SMS "
+        "provider or gateway to send; unset, contacts can only be reached by email.",
+    )
+    sms_webhook_secret: SecretStr | None = Field(
+        default=None,
+        description="Signs each SMS request: header X-MindTrack-Signature, sha256=HMAC of the body.",
+    )
     public_url: str = Field(
         default="http://127.0.0.1:8000",
         description="Where this service is reached from outside: links in emails start here.",

@@ -165,7 +165,6 @@ async def test_a_confirmation_is_resent_only_after_a_pause_and_never_once_confir
     ("changes", "field"),
     [
         ({"email": "not-an-address"}, "email"),
-        ({"email": None}, "email"),
         ({"phone": "0207 946 0958"}, "phone"),
         ({"phone": "+44 12"}, "phone"),
         ({"alert_levels": ["low"]}, "alert_levels.0"),

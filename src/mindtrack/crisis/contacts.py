@@ -19,7 +19,13 @@ from mindtrack.crisis.exceptions import (
     InvitationNotFoundError,
 )
 from mindtrack.crisis.repository import ContactRepository
-from mindtrack.crisis.schemas import ContactCreate, ContactStatus, ContactUpdate
+from mindtrack.crisis.schemas import (
+    ContactCreate,
+    ContactStatus,
+    ContactUpdate,
+    check_reachable,
+)
+from mindtrack.kit.errors import ValidationFailedError
 from mindtrack.kit.time import utcnow
 from mindtrack.models import ContactConsent, TrustedContact, User
 from mindtrack.notification.outbox import Channel, Message, enqueue
@@ -63,6 +69,7 @@ class TrustedContactService:
         self.contacts = ContactRepository(session)
 
     async def create(self, user: User, data: ContactCreate) -> TrustedContact:
+        self._check_channel(data.preferred_channel)
         now = utcnow()
         contact = TrustedContact(
             id=uuid.uuid4(),
@@ -87,7 +94,15 @@ class TrustedContactService:
     ) -> TrustedContact:
         contact = await self.get(user, contact_id)
         values = changes.model_dump(exclude_unset=True)
-        new_email = "email" in values and values["email"] != contact.email
+        merged = {
+            f: values.get(f, getattr(contact, f)) for f in ("preferred_channel", "email", "phone")
+        }
+        try:
+            check_reachable(merged["preferred_channel"], merged["email"], merged["phone"])
+        except ValueError as exc:
+            raise ValidationFailedError(f"Cannot save this contact: {exc}.") from exc
+        self._check_channel(merged["preferred_channel"])
+        address_before = _address(contact)
         new_levels = "alert_levels" in values and values["alert_levels"] != contact.alert_levels
         for field, value in values.items():
             setattr(contact, field, value)
@@ -95,11 +110,17 @@ class TrustedContactService:
         await self.session.flush()
         if new_levels:
             await self._record_consent(contact)
-        if new_email:
-            # Whoever owns the new address has not agreed to anything yet.
+        if _address(contact) != address_before:
+            # Whoever is reached at the new address has not agreed to anything yet.
             contact.confirmed_at = contact.declined_at = None
             await self._ask_to_confirm(user, contact)
         return contact
+
+    def _check_channel(self, channel: str) -> None:
+        if channel == Channel.SMS and not self.settings.sms_webhook_url:
+            raise ValidationFailedError(
+                "This server does not send text messages; choose email for this contact."
+            )
 
     async def delete(self, user: User, contact_id: uuid.UUID) -> None:
         await self.contacts.delete(await self.get(user, contact_id))
@@ -161,10 +182,31 @@ class TrustedContactService:
         await enqueue(self.session, user.id, _confirmation_email(user, contact, link))
 
 
+def _address(contact: TrustedContact) -> tuple[Channel, str]:
+    """Where this contact is reached: their preferred channel and its address."""
+    if contact.preferred_channel == Channel.SMS:
+        return Channel.SMS, contact.phone or ""
+    return Channel.EMAIL, contact.email or ""
+
+
+def contact_message(
+    contact: TrustedContact, kind: str, subject: str, body: str, text: str
+) -> Message:
+    """`body` by email, or the short `text` by text message, as the contact prefers."""
+    channel, recipient = _address(contact)
+    if channel == Channel.SMS:
+        return Message(kind=kind, channel=channel, recipient=recipient, subject=subject, body=text)
+    return Message(kind=kind, channel=channel, recipient=recipient, subject=subject, body=body)
+
+
 def _confirmation_email(user: User, contact: TrustedContact, link: str) -> Message:
     name = display_name(user)
     expires = contact.confirmation_expires_at
     until = expires.strftime("%d %B %Y") if expires else ""
+    text = (
+        f"MindTrack: {name} would like you as a trusted contact, to be told if they may be in "
+        f"crisis. Yes or no: {link}"
+    )
     body = (
         f"Hello {contact.name},\n\n"
         f"{name} uses MindTrack, an app for keeping track of how they feel, and would like you "
@@ -174,10 +216,5 @@ def _confirmation_email(user: User, contact: TrustedContact, link: str) -> Messa
         f"To agree, or to say no, open this link (it works once, until {until}):\n{link}\n\n"
         "If you do nothing, you will not be contacted again about this.\n"
     )
-    return Message(
-        kind="contact_confirmation",
-        channel=Channel.EMAIL,
-        recipient=contact.email or "",
-        subject=f"{name} would like you as a trusted contact",
-        body=body,
-    )
+    subject = f"{name} would like you as a trusted contact"
+    return contact_message(contact, "contact_confirmation", subject, body, text)

@@ -16,7 +16,7 @@ from mindtrack.analysis.schemas import CheckinAnalysisRead
 from mindtrack.assessment.instruments import InstrumentId
 from mindtrack.assessment.repository import ResponseRepository
 from mindtrack.config import Settings
-from mindtrack.crisis.contacts import contact_status, display_name
+from mindtrack.crisis.contacts import contact_message, contact_status, display_name
 from mindtrack.crisis.exceptions import IncidentNotFoundError
 from mindtrack.crisis.repository import (
     AssessmentRepository,
@@ -338,13 +338,12 @@ def _alert(user: User, contact: TrustedContact, level: RiskLevel, settings: Sett
         "MindTrack does not share what they wrote. You get this email because they asked us to "
         "tell you, and you agreed.\n"
     )
-    return Message(
-        kind="crisis_alert",
-        channel=Channel.EMAIL,
-        recipient=contact.email or "",
-        subject=f"{name} may need you now",
-        body=body,
+    text = (
+        f"MindTrack: {name} may be going through a very hard time. Please reach out to them now. "
+        + (f"If they are in immediate danger, {emergency}. " if level >= RiskLevel.HIGH else "")
+        + f"Crisis lines: {link}"
     )
+    return contact_message(contact, "crisis_alert", f"{name} may need you now", body, text)
 
 
 def _risk(record: RiskAssessmentRecord) -> RiskRead:

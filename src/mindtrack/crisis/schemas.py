@@ -183,7 +183,7 @@ class SafetyPlanVersionSummary(BaseModel):
 
 # Levels a trusted contact may be told about; lower levels never alert anyone.
 AlertLevel = Literal["moderate", "high", "imminent"]
-ContactChannel = Literal["email"]
+ContactChannel = Literal["email", "sms"]
 ContactStatus = Literal["awaiting_confirmation", "confirmed", "declined", "expired"]
 _PHONE_HELP = "must be a phone number in international format, e.g. +44 7700 900123"
 
@@ -236,18 +236,36 @@ class ContactCreate(BaseModel):
 
     name: ContactName
     relationship: Relationship | None = None
-    email: EmailStr = Field(description="Where the confirmation request and alerts go.")
-    phone: ContactPhone | None = Field(default=None, description="Shown to you; not used yet.")
-    preferred_channel: ContactChannel = "email"
+    email: EmailStr | None = None
+    phone: ContactPhone | None = None
+    preferred_channel: ContactChannel = Field(
+        default="email",
+        description="How the confirmation request and alerts reach them: `email`, or `sms` "
+        "where this server sends text messages.",
+    )
     alert_levels: AlertLevels = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _reachable(self) -> ContactCreate:
+        check_reachable(self.preferred_channel, self.email, self.phone)
+        return self
+
+
+def check_reachable(channel: str, email: str | None, phone: str | None) -> None:
+    """The address the preferred channel needs is there."""
+    if channel == "email" and not email:
+        raise ValueError("an email address is needed to reach this contact by email")
+    if channel == "sms" and not phone:
+        raise ValueError("a phone number is needed to reach this contact by text message")
 
 
 class ContactUpdate(BaseModel):
-    """Changes to a contact. A new email address is asked to confirm again."""
+    """Changes to a contact. A new address on the preferred channel is asked to confirm
+    again."""
 
     model_config = ConfigDict(extra="forbid")
 
-    @field_validator("name", "email", "preferred_channel", "alert_levels", mode="before")
+    @field_validator("name", "preferred_channel", "alert_levels", mode="before")
     @classmethod
     def _required_fields_stay(cls, value: object) -> object:
         if value is None:

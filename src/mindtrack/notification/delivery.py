@@ -23,6 +23,7 @@ from mindtrack.kit.time import utcnow
 from mindtrack.models import DeliveryAttempt, DeliveryStatus, OutboxMessage
 from mindtrack.notification.email import DeliveryError, EmailSender
 from mindtrack.notification.outbox import Channel
+from mindtrack.notification.sms import WebhookSmsSender
 
 log = structlog.get_logger("mindtrack.notification")
 BATCH = 20
@@ -164,8 +165,11 @@ class DeliveryWorker:
 
 
 def senders(settings: NotifySettings) -> dict[str, Sender]:
-    """A sender for each outbox channel."""
-    return {Channel.EMAIL: EmailSender(settings)}
+    """A sender for each outbox channel this server is set up for."""
+    configured: dict[str, Sender] = {Channel.EMAIL: EmailSender(settings)}
+    if settings.sms_webhook_url:
+        configured[Channel.SMS] = WebhookSmsSender(settings, settings.sms_webhook_url)
+    return configured
 
 
 async def deliver_outbox(settings: Settings, *, once: bool) -> int:

@@ -14,6 +14,7 @@ from mindtrack.models import DeliveryStatus, OutboxMessage
 
 class Channel(StrEnum):
     EMAIL = "email"
+    SMS = "sms"
 
 
 @dataclass(frozen=True, slots=True)

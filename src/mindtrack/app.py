@@ -19,6 +19,7 @@ from mindtrack.compat.router import router as compat_router
 from mindtrack.config import Settings, get_settings
 from mindtrack.crisis.incidents import escalate_unacknowledged
 from mindtrack.crisis.pages import router as contact_pages
+from mindtrack.crisis.router import directory_router
 from mindtrack.crisis.router import router as crisis_router
 from mindtrack.kit.db import create_engine, create_session_factory
 from mindtrack.kit.logging import configure_logging
@@ -61,6 +62,11 @@ TAGS = [
     {
         "name": "crisis",
         "description": "Help lines to reach now (public), and your own safety plan.",
+    },
+    {
+        "name": "therapists",
+        "description": "The therapist directory, and referral requests from a person to a "
+        "therapist.",
     },
     {"name": "frontend", "description": "Paths used by the MindTrack web frontend."},
     {"name": "system", "description": "Health and readiness probes."},
@@ -140,6 +146,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         assessment_router,
         crisis_router,
         contact_pages,
+        directory_router,
         compat_router,
     )
     for router in routers:

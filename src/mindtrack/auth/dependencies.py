@@ -8,8 +8,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from mindtrack.auth.service import AuthService, Credentials, Principal
 from mindtrack.kit.dependencies import DbSession
-from mindtrack.kit.errors import UnauthorizedError
-from mindtrack.models import User
+from mindtrack.kit.errors import ForbiddenError, UnauthorizedError
+from mindtrack.models import Role, User
 
 bearer_scheme = HTTPBearer(
     auto_error=False,
@@ -50,3 +50,12 @@ async def get_current_user(principal: CurrentPrincipal) -> User:
 
 
 CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+async def get_current_therapist(user: CurrentUser) -> User:
+    if user.role != Role.THERAPIST:
+        raise ForbiddenError("Only therapist accounts can do this.")
+    return user
+
+
+CurrentTherapist = Annotated[User, Depends(get_current_therapist)]

@@ -52,3 +52,28 @@ class ContactAlreadyConfirmedError(ConflictError):
 class IncidentNotFoundError(NotFoundError):
     def __init__(self) -> None:
         super().__init__("Crisis incident not found")
+
+
+class TherapistNotFoundError(NotFoundError):
+    def __init__(self) -> None:
+        super().__init__("Therapist not found in the directory")
+
+
+class NotAcceptingClientsError(ConflictError):
+    def __init__(self) -> None:
+        super().__init__("This therapist is not accepting new clients at the moment.")
+
+
+class ReferralPendingError(ConflictError):
+    def __init__(self) -> None:
+        super().__init__("You already have a request waiting for this therapist's answer.")
+
+
+class ReferralNotFoundError(NotFoundError):
+    def __init__(self) -> None:
+        super().__init__("Referral not found")
+
+
+class ReferralAlreadyAnsweredError(ConflictError):
+    def __init__(self, status: str) -> None:
+        super().__init__(f"This referral is already {status}.")

@@ -7,13 +7,15 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, status
 from pydantic import AfterValidator
 
-from mindtrack.auth.dependencies import CurrentUser
+from mindtrack.auth.dependencies import CurrentTherapist, CurrentUser
 from mindtrack.crisis.contacts import contact_status
 from mindtrack.crisis.dependencies import (
     ContactServiceDep,
     CrisisServiceDep,
+    ReferralServiceDep,
     SafetyPlanServiceDep,
 )
+from mindtrack.crisis.referrals import DirectoryQuery, ReferralService
 from mindtrack.crisis.resources import is_country_code, resources_for
 from mindtrack.crisis.schemas import (
     ContactCreate,
@@ -22,13 +24,17 @@ from mindtrack.crisis.schemas import (
     CountryCrisisResources,
     CrisisStatus,
     IncidentRead,
+    ReferralCreate,
+    ReferralRead,
     SafetyPlanRead,
     SafetyPlanSave,
     SafetyPlanVersionSummary,
+    TherapistProfileSave,
+    TherapistRead,
 )
 from mindtrack.crisis.service import plan_read
 from mindtrack.kit.problems import problem_responses
-from mindtrack.models import TrustedContact
+from mindtrack.models import Referral, TrustedContact
 
 router = APIRouter(prefix="/api/v1/crisis", tags=["crisis"])
 SAFETY_PLAN = "/safety-plan"
@@ -221,3 +227,100 @@ async def resolve_incident(
 ) -> IncidentRead:
     """Close the incident: the crisis has passed. A later risky check-in opens a new one."""
     return await service.incident_read(await service.resolve(user, incident_id))
+
+
+directory_router = APIRouter(prefix="/api/v1", tags=["therapists"])
+
+
+async def _referral(referral: Referral, service: ReferralService) -> ReferralRead:
+    therapist_name, client_name = await service.names(referral)
+    return ReferralRead(
+        id=referral.id,
+        status=referral.status,
+        therapist_id=referral.therapist_id,
+        therapist_name=therapist_name,
+        client_id=referral.user_id,
+        client_name=client_name,
+        message=referral.message,
+        created_at=referral.created_at,
+        answered_at=referral.answered_at,
+    )
+
+
+@directory_router.put("/therapists/me", responses=problem_responses(401, 403, 422))
+async def save_therapist_profile(
+    body: TherapistProfileSave, therapist: CurrentTherapist, service: ReferralServiceDep
+) -> TherapistRead:
+    """Create or update your directory entry (therapist accounts)."""
+    return TherapistRead.model_validate(await service.save_profile(therapist, body))
+
+
+@directory_router.get("/therapists", responses=problem_responses(401, 422))
+async def search_therapists(
+    user: CurrentUser,
+    service: ReferralServiceDep,
+    specialty: Annotated[str | None, Query(max_length=50, examples=["anxiety"])] = None,
+    language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$", examples=["en"])] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2}$", examples=["GB"])] = None,
+    accepting: Annotated[bool, Query(description="Only those taking new clients.")] = True,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> list[TherapistRead]:
+    """The therapist directory, by specialty, language and country."""
+    query = DirectoryQuery(specialty, language, country, accepting, limit)
+    return [TherapistRead.model_validate(p) for p in await service.search(query)]
+
+
+@directory_router.get("/therapists/{therapist_id}", responses=problem_responses(401, 404, 422))
+async def read_therapist(
+    therapist_id: uuid.UUID, user: CurrentUser, service: ReferralServiceDep
+) -> TherapistRead:
+    """One therapist's directory entry."""
+    return TherapistRead.model_validate(await service.therapist(therapist_id))
+
+
+@directory_router.post(
+    "/referrals",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 404, 409, 422),
+)
+async def request_referral(
+    body: ReferralCreate, user: CurrentUser, service: ReferralServiceDep
+) -> ReferralRead:
+    """Ask a therapist to take you on. They see your name and message, nothing else."""
+    return await _referral(await service.request(user, body), service)
+
+
+@directory_router.get("/referrals", responses=problem_responses(401))
+async def list_referrals(user: CurrentUser, service: ReferralServiceDep) -> list[ReferralRead]:
+    """Your referral requests and, for a therapist, the requests made to you; newest first."""
+    return [await _referral(r, service) for r in await service.visible(user)]
+
+
+@directory_router.post(
+    "/referrals/{referral_id}/accept", responses=problem_responses(401, 403, 404, 409, 422)
+)
+async def accept_referral(
+    referral_id: uuid.UUID, therapist: CurrentTherapist, service: ReferralServiceDep
+) -> ReferralRead:
+    """Accept a request made to you (therapist accounts)."""
+    return await _referral(await service.answer(therapist, referral_id, accept=True), service)
+
+
+@directory_router.post(
+    "/referrals/{referral_id}/decline", responses=problem_responses(401, 403, 404, 409, 422)
+)
+async def decline_referral(
+    referral_id: uuid.UUID, therapist: CurrentTherapist, service: ReferralServiceDep
+) -> ReferralRead:
+    """Decline a request made to you (therapist accounts)."""
+    return await _referral(await service.answer(therapist, referral_id, accept=False), service)
+
+
+@directory_router.post(
+    "/referrals/{referral_id}/cancel", responses=problem_responses(401, 404, 409, 422)
+)
+async def cancel_referral(
+    referral_id: uuid.UUID, user: CurrentUser, service: ReferralServiceDep
+) -> ReferralRead:
+    """Withdraw a request you made that is still waiting."""
+    return await _referral(await service.cancel(user, referral_id), service)

@@ -348,3 +348,64 @@ class CrisisStatus(BaseModel):
     risk: RiskRead | None = Field(description="The latest assessment; null before any.")
     incident: IncidentRead | None = Field(description="The incident not yet resolved, if any.")
     support: CrisisSupport | None = Field(description="Present while an incident is open.")
+
+
+Specialty = Annotated[
+    str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=2, max_length=50)
+]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+
+
+class TherapistProfileSave(BaseModel):
+    """Your entry in the therapist directory."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    display_name: ContactName
+    credentials: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)
+    ] = Field(examples=["Clinical psychologist, HCPC registered"])
+    specialties: list[Specialty] = Field(max_length=20, examples=[["anxiety", "depression"]])
+    languages: list[LanguageCode] = Field(min_length=1, max_length=10, examples=[["en", "es"]])
+    country: Annotated[str, StringConstraints(to_upper=True, pattern=r"^[A-Za-z]{2}$")] = Field(
+        examples=["GB"]
+    )
+    accepting_new_clients: bool = True
+    bio: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = None
+
+
+class TherapistRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    user_id: uuid.UUID = Field(description="Use as `therapist_id` in a referral request.")
+    display_name: str
+    credentials: str
+    specialties: list[str]
+    languages: list[str]
+    country: str
+    accepting_new_clients: bool
+    bio: str | None
+    updated_at: datetime
+
+
+class ReferralCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    therapist_id: uuid.UUID
+    message: Annotated[str, StringConstraints(strip_whitespace=True, max_length=1000)] | None = (
+        Field(
+            default=None, description="A few words for the therapist. Your journal is not shared."
+        )
+    )
+
+
+class ReferralRead(BaseModel):
+    id: uuid.UUID
+    status: str = Field(description="pending, accepted, declined or cancelled.")
+    therapist_id: uuid.UUID
+    therapist_name: str
+    client_id: uuid.UUID
+    client_name: str
+    message: str | None
+    created_at: datetime
+    answered_at: datetime | None

@@ -13,6 +13,7 @@ from mindtrack.models.mood_entry import MoodEntry
 from mindtrack.models.mood_entry_tombstone import MoodEntryTombstone
 from mindtrack.models.outbox_message import DeliveryAttempt, DeliveryStatus, OutboxMessage
 from mindtrack.models.questionnaire_response import QuestionnaireResponse
+from mindtrack.models.referral import Referral, ReferralStatus, TherapistProfile
 from mindtrack.models.refresh_token import RefreshToken
 from mindtrack.models.safety_plan import SafetyPlanVersion
 from mindtrack.models.trusted_contact import ContactConsent, TrustedContact
@@ -32,10 +33,13 @@ __all__ = [
     "MoodEntryTombstone",
     "OutboxMessage",
     "QuestionnaireResponse",
+    "Referral",
+    "ReferralStatus",
     "RefreshToken",
     "RiskAssessmentRecord",
     "Role",
     "SafetyPlanVersion",
+    "TherapistProfile",
     "TrustedContact",
     "User",
 ]

@@ -4,20 +4,21 @@ once; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import timedelta
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from mindtrack.config import Settings
 from mindtrack.crisis.incidents import escalate_unacknowledged
 from mindtrack.kit.db import transaction
 from mindtrack.kit.time import utcnow
-from mindtrack.models import CrisisIncident, User
+from mindtrack.models import CrisisIncident, DeliveryAttempt, OutboxMessage, User
 from mindtrack.notification.delivery import DeliveryWorker, senders
 from tests.conftest import Account, make_settings
 from tests.crisis.test_contacts import answer, latest_token
@@ -242,3 +243,36 @@ async def test_an_acknowledged_incident_is_not_escalated(
     async with transaction(factory) as session:
         await session.execute(update(CrisisIncident).values(opened_at=utcnow() - timedelta(days=1)))
     assert await escalate_unacknowledged(factory, settings) == 0
+
+
+async def test_a_refused_alert_is_retried_and_recorded_and_still_arrives_once(
+    client: httpx.AsyncClient,
+    account: Account,
+    factory: Factory,
+    mailbox: Mailbox,
+    settings: Settings,
+) -> None:
+    await confirmed_contact(client, account, factory, "Sam", ["imminent"])
+    await deliver(factory, settings)
+    mailbox.messages.clear()
+    mailbox.refuse = 1
+    await checkin(client, account, IMMINENT, 1)
+    await deliver(factory, settings)
+    assert mailbox.messages == []
+    await asyncio.sleep(0.1)  # the first retry waits 0.05 s in these tests
+    await deliver(factory, settings)
+    [alert] = mailbox.messages
+    assert alert["To"] == "sam@example.com"
+    async with factory() as session:
+        statement = select(OutboxMessage).where(OutboxMessage.kind == "crisis_alert")
+        [message] = (await session.execute(statement)).scalars()
+        attempts = (
+            await session.execute(
+                select(DeliveryAttempt).where(DeliveryAttempt.message_id == message.id)
+            )
+        ).scalars()
+        assert [a.delivered for a in sorted(attempts, key=lambda a: a.attempted_at)] == [
+            False,
+            True,
+        ]
+    assert (message.status, message.attempts) == ("delivered", 2)

@@ -95,7 +95,7 @@ async def test_an_imminent_risk_note_shows_help_opens_an_incident_and_alerts_onl
     [alert] = mailbox.messages
     assert alert["To"] == "sam@example.com"
     assert alert["Subject"] == "Alex Doe may need you now"
-    text = alert.get_payload()
+    text = alert.get_payload(decode=True).decode()
     assert "immediate danger, call 999" in text
     for private in ("pills", "goodbye", "letters", "1/10"):
         assert private not in text
@@ -276,3 +276,42 @@ async def test_a_refused_alert_is_retried_and_recorded_and_still_arrives_once(
             True,
         ]
     assert (message.status, message.attempts) == ("delivered", 2)
+
+
+async def test_a_contact_who_says_they_are_reaching_out_acknowledges_the_incident(
+    client: httpx.AsyncClient,
+    account: Account,
+    factory: Factory,
+    mailbox: Mailbox,
+    settings: Settings,
+) -> None:
+    sam = await confirmed_contact(client, account, factory, "Sam", ["imminent"])
+    await deliver(factory, settings)
+    mailbox.messages.clear()
+    incident_id = (await checkin(client, account, IMMINENT, 1))["crisis"]["incident_id"]
+    await deliver(factory, settings)
+    [alert] = mailbox.messages
+    text = alert.get_payload(decode=True).decode()
+    match = re.search(r"/contacts/acknowledge\?token=([\w-]+)", text)
+    assert match, text
+    token = match.group(1)
+    page = await client.get("/contacts/acknowledge", params={"token": token})
+    assert "I am reaching out to" in page.text
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    done = await client.post(
+        "/contacts/acknowledge", content=f"token={token}&answer=yes", headers=form
+    )
+    assert "Thank you for being there" in done.text
+    again = await client.post(
+        "/contacts/acknowledge", content=f"token={token}&answer=yes", headers=form
+    )
+    assert again.status_code == 404
+    incident = (
+        await client.get(f"/api/v1/crisis/incidents/{incident_id}", headers=account.headers)
+    ).json()
+    assert incident["status"] == "acknowledged"
+    [ack] = [e for e in incident["timeline"] if e["kind"] == "acknowledged"]
+    assert (ack["actor"], ack["contact_id"]) == (f"contact:{sam['id']}", sam["id"])
+    async with transaction(factory) as session:
+        await session.execute(update(CrisisIncident).values(opened_at=utcnow() - timedelta(days=1)))
+    assert await escalate_unacknowledged(factory, settings) == 0

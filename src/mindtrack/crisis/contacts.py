@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,6 +24,7 @@ from mindtrack.crisis.schemas import (
     check_reachable,
 )
 from mindtrack.kit.errors import ValidationFailedError
+from mindtrack.kit.security import hash_opaque_token, new_opaque_token
 from mindtrack.kit.time import utcnow
 from mindtrack.models import ContactConsent, TrustedContact, User
 from mindtrack.notification.outbox import Channel, Message, enqueue
@@ -50,10 +49,6 @@ def contact_status(contact: TrustedContact, now: datetime | None = None) -> Cont
 
 def display_name(user: User) -> str:
     return user.full_name or user.username
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +133,7 @@ class TrustedContactService:
 
     async def invitation(self, token: str) -> Invitation:
         """The request behind a confirmation link, still open."""
-        contact = await self.contacts.by_token_hash(_token_hash(token))
+        contact = await self.contacts.by_token_hash(hash_opaque_token(token))
         if contact is None:
             raise InvitationNotFoundError()
         if contact_status(contact) == "expired":
@@ -173,8 +168,8 @@ class TrustedContactService:
         await self.session.flush()
 
     async def _ask_to_confirm(self, user: User, contact: TrustedContact) -> None:
-        token, now = secrets.token_urlsafe(32), utcnow()
-        contact.confirmation_token_hash = _token_hash(token)
+        token, now = new_opaque_token(), utcnow()
+        contact.confirmation_token_hash = hash_opaque_token(token)
         contact.confirmation_sent_at = now
         contact.confirmation_expires_at = now + CONFIRMATION_VALID_FOR
         await self.session.flush()

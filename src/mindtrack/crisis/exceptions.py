@@ -77,3 +77,13 @@ class ReferralNotFoundError(NotFoundError):
 class ReferralAlreadyAnsweredError(ConflictError):
     def __init__(self, status: str) -> None:
         super().__init__(f"This referral is already {status}.")
+
+
+class AlertLinkNotFoundError(NotFoundError):
+    def __init__(self) -> None:
+        super().__init__("This link is not valid, or it has already been used.")
+
+
+class AlertLinkExpiredError(GoneError):
+    def __init__(self) -> None:
+        super().__init__("Thank you. This moment has already been marked as passed.")

@@ -17,7 +17,11 @@ from mindtrack.assessment.instruments import InstrumentId
 from mindtrack.assessment.repository import ResponseRepository
 from mindtrack.config import Settings
 from mindtrack.crisis.contacts import contact_message, contact_status, display_name
-from mindtrack.crisis.exceptions import IncidentNotFoundError
+from mindtrack.crisis.exceptions import (
+    AlertLinkExpiredError,
+    AlertLinkNotFoundError,
+    IncidentNotFoundError,
+)
 from mindtrack.crisis.repository import (
     AssessmentRepository,
     ContactRepository,
@@ -36,6 +40,7 @@ from mindtrack.crisis.schemas import (
 )
 from mindtrack.crisis.service import plan_read
 from mindtrack.kit.db import transaction
+from mindtrack.kit.security import hash_opaque_token, new_opaque_token
 from mindtrack.kit.time import utcnow
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.models import (
@@ -51,6 +56,7 @@ from mindtrack.mood.repository import MoodEntryRepository
 from mindtrack.notification.outbox import Channel, Message, enqueue
 
 HISTORY = timedelta(days=30)
+ACK_PATH = "/contacts/acknowledge"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +161,35 @@ class CrisisService:
             self._event(incident, "acknowledged", "user", {})
             await self.session.flush()
         return incident
+
+    async def alert_behind(self, token: str) -> tuple[IncidentEvent, CrisisIncident, User]:
+        """The alert a contact's "I'm reaching out" link belongs to, while its incident is
+        unresolved."""
+        event = await self.incidents.alert_by_token_hash(hash_opaque_token(token))
+        incident = await self.session.get(CrisisIncident, event.incident_id) if event else None
+        user = await self.session.get(User, incident.user_id) if incident else None
+        if event is None or incident is None or user is None:
+            raise AlertLinkNotFoundError()
+        if incident.status == IncidentStatus.RESOLVED:
+            raise AlertLinkExpiredError()
+        return event, incident, user
+
+    async def acknowledge_by_contact(self, token: str) -> User:
+        """The contact says they are reaching out: the incident is acknowledged (and so not
+        escalated). The link works once; returns the person they are reaching out to."""
+        event, incident, user = await self.alert_behind(token)
+        event.ack_token_hash = None
+        now = utcnow()
+        if incident.status == IncidentStatus.OPEN:
+            incident.status = IncidentStatus.ACKNOWLEDGED
+            incident.acknowledged_at = now
+        incident.updated_at = now
+        actor = f"contact:{event.contact_id}"
+        self._event(
+            incident, "acknowledged", actor, {"reaching_out": True}
+        ).contact_id = event.contact_id
+        await self.session.flush()
+        return user
 
     async def resolve(self, user: User, incident_id: uuid.UUID) -> CrisisIncident:
         incident = await self.incident(user, incident_id)
@@ -274,11 +309,14 @@ class CrisisService:
                 detail: dict[str, Any] = {"reason": held_back}
                 self._event(incident, "contact_not_notified", "system", detail, contact)
                 continue
-            message = await enqueue(
-                self.session, user.id, _alert(user, contact, level, self.settings)
+            token = new_opaque_token()
+            alert = _alert(
+                user, contact, level, self.settings, _link(self.settings, ACK_PATH, token)
             )
+            message = await enqueue(self.session, user.id, alert)
             detail = {"level": level.label, "message_id": str(message.id), "escalation": escalation}
-            self._event(incident, "contact_notified", "system", detail, contact)
+            event = self._event(incident, "contact_notified", "system", detail, contact)
+            event.ack_token_hash = hash_opaque_token(token)
             told += 1
         await self.session.flush()
         return told
@@ -304,20 +342,26 @@ class CrisisService:
         actor: str,
         detail: dict[str, Any],
         contact: TrustedContact | None = None,
-    ) -> None:
-        self.session.add(
-            IncidentEvent(
-                incident_id=incident.id,
-                kind=kind,
-                actor=actor,
-                detail=detail,
-                contact_id=contact.id if contact else None,
-                at=utcnow(),
-            )
+    ) -> IncidentEvent:
+        event = IncidentEvent(
+            incident_id=incident.id,
+            kind=kind,
+            actor=actor,
+            detail=detail,
+            contact_id=contact.id if contact else None,
+            at=utcnow(),
         )
+        self.session.add(event)
+        return event
 
 
-def _alert(user: User, contact: TrustedContact, level: RiskLevel, settings: Settings) -> Message:
+def _link(settings: Settings, path: str, token: str) -> str:
+    return f"{settings.notify.public_url.rstrip('/')}{path}?token={token}"
+
+
+def _alert(
+    user: User, contact: TrustedContact, level: RiskLevel, settings: Settings, ack_link: str
+) -> Message:
     """The alert to a contact: who and what to do, never what the person wrote."""
     name = display_name(user)
     country = country_of(user)
@@ -335,13 +379,14 @@ def _alert(user: User, contact: TrustedContact, level: RiskLevel, settings: Sett
         "they may be going through a very hard time right now.\n\n"
         f"Please reach out to them: a call, a message or a visit can help.\n\n{urgency}"
         f"Crisis lines you can call together: {link}\n\n"
+        f"When you are reaching out, let MindTrack know (this link works once): {ack_link}\n\n"
         "MindTrack does not share what they wrote. You get this email because they asked us to "
         "tell you, and you agreed.\n"
     )
     text = (
         f"MindTrack: {name} may be going through a very hard time. Please reach out to them now. "
         + (f"If they are in immediate danger, {emergency}. " if level >= RiskLevel.HIGH else "")
-        + f"Crisis lines: {link}"
+        + f"Crisis lines: {link} Reaching out? Tell us: {ack_link}"
     )
     return contact_message(contact, "crisis_alert", f"{name} may need you now", body, text)
 

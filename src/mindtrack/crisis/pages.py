@@ -1,4 +1,5 @@
-"""The page a trusted contact opens from their email: plain HTML, no sign-in, no script."""
+"""The pages a trusted contact opens from a message: to confirm they agree to be a contact,
+and to say they are reaching out after an alert. Plain HTML, no sign-in, no script."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from mindtrack.crisis.contacts import CONFIRM_PATH, Invitation
-from mindtrack.crisis.dependencies import ContactServiceDep
+from mindtrack.crisis.contacts import CONFIRM_PATH, Invitation, display_name
+from mindtrack.crisis.dependencies import ContactServiceDep, CrisisServiceDep
+from mindtrack.crisis.incidents import ACK_PATH
 from mindtrack.kit.errors import AppError
 
 router = APIRouter(tags=["crisis"])
@@ -45,6 +47,12 @@ time.</p>
 </form>"""
 
 
+async def _form(request: Request) -> dict[str, str]:
+    """A small urlencoded form (the pages' own), without a multipart parser."""
+    body = (await request.body())[:MAX_FORM_BYTES].decode("utf-8", "replace")
+    return {key: values[0] for key, values in parse_qs(body).items()}
+
+
 def _problem_page(error: AppError) -> HTMLResponse:
     return _page(f"<h1>{escape(error.title)}</h1><p>{escape(error.detail)}</p>", error.status_code)
 
@@ -65,8 +73,7 @@ async def confirmation_page(
 @router.post(CONFIRM_PATH, response_class=HTMLResponse)
 async def answer_confirmation(request: Request, service: ContactServiceDep) -> HTMLResponse:
     """The contact's answer, from the form on the page."""
-    body = (await request.body())[:MAX_FORM_BYTES].decode("utf-8", "replace")
-    form = {key: values[0] for key, values in parse_qs(body).items()}
+    form = await _form(request)
     answer = form.get("answer")
     if answer not in ("yes", "no") or not form.get("token"):
         return _page("<h1>Something is missing</h1><p>Open the link from the email again.</p>", 422)
@@ -78,3 +85,38 @@ async def answer_confirmation(request: Request, service: ContactServiceDep) -> H
     if answer == "yes":
         return _page(f"<h1>Thank you</h1><p>You are now one of {name}'s trusted contacts.</p>")
     return _page(f"<h1>Thank you for answering</h1><p>You will not be contacted for {name}.</p>")
+
+
+@router.get(ACK_PATH, response_class=HTMLResponse)
+async def reaching_out_page(
+    token: Annotated[str, Query(max_length=100)], service: CrisisServiceDep
+) -> HTMLResponse:
+    """The page behind the link in an alert: a contact says they are reaching out."""
+    try:
+        _, _, user = await service.alert_behind(token)
+    except AppError as error:
+        return _problem_page(error)
+    name = escape(display_name(user))
+    return _page(f"""<h1>{name} may need you now</h1>
+<p>Please reach out to {name}: a call, a message or a visit. When you are, tell MindTrack, so
+that it does not raise the alarm again.</p>
+<form method="post" action="{ACK_PATH}">
+<input type="hidden" name="token" value="{escape(token)}">
+<button name="answer" value="yes">I am reaching out to {name}</button>
+</form>""")
+
+
+@router.post(ACK_PATH, response_class=HTMLResponse)
+async def reaching_out(request: Request, service: CrisisServiceDep) -> HTMLResponse:
+    """The contact's "I am reaching out", from the form on the page."""
+    form = await _form(request)
+    if form.get("answer") != "yes" or not form.get("token"):
+        return _page(
+            "<h1>Something is missing</h1><p>Open the link from the message again.</p>", 422
+        )
+    try:
+        user = await service.acknowledge_by_contact(form["token"])
+    except AppError as error:
+        return _problem_page(error)
+    name = escape(display_name(user))
+    return _page(f"<h1>Thank you</h1><p>Thank you for being there for {name}.</p>")

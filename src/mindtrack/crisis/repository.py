@@ -83,6 +83,10 @@ class IncidentRepository(OwnedRepository[CrisisIncident]):
         )
         return await self.all(statement.order_by(CrisisIncident.opened_at))
 
+    async def alert_by_token_hash(self, token_hash: str) -> IncidentEvent | None:
+        statement = select(IncidentEvent).where(IncidentEvent.ack_token_hash == token_hash)
+        return (await self.session.execute(statement.limit(1))).scalars().first()
+
     async def alerts_to(self, contact_id: uuid.UUID, since: datetime) -> list[IncidentEvent]:
         """Alerts sent to a contact since a moment, whatever the incident, newest first."""
         statement = (

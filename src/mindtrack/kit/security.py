@@ -113,7 +113,7 @@ class AccessTokens:
 
 
 def new_opaque_token() -> str:
-    """A random bearer secret (refresh tokens): 256 bits, URL-safe."""
+    """A random bearer secret (refresh tokens, one-time links): 256 bits, URL-safe."""
     return secrets.token_urlsafe(32)
 
 

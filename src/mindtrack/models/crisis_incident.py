@@ -66,4 +66,6 @@ class IncidentEvent(IdMixin, Base):
     contact_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("trusted_contacts.id", ondelete="SET NULL")
     )
+    # For an alert: SHA-256 of the one-time token in the contact's "I'm reaching out" link.
+    ack_token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     at: Mapped[datetime]

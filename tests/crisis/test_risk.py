@@ -84,3 +84,9 @@ def test_days_are_the_persons_own_days() -> None:
     local_days = RiskInputs(now=NOW, mood_score=1, history=history, timezone=honolulu)
     assert "several_very_low_days" in names(utc_days)
     assert "several_very_low_days" not in names(local_days)
+
+
+def test_an_unresolved_incident_keeps_the_risk_low_but_not_alarming() -> None:
+    result = assess(RiskInputs(now=NOW, mood_score=7, open_incident=RiskLevel.IMMINENT))
+    assert result.level == RiskLevel.LOW
+    assert [f.name for f in result.factors] == ["open_incident"]

@@ -235,6 +235,7 @@ class CrisisService:
             user.id, limit=1, instrument=InstrumentId.phq9
         )
         item9 = (phq9[0].self_harm_answer or 0, phq9[0].completed_at) if phq9 else None
+        incident = await self.incidents.open_for(user.id)
         return RiskInputs(
             now=now,
             text_level=RiskLevel.parse(text.level) if text else None,
@@ -243,6 +244,7 @@ class CrisisService:
             history=history,
             item9=item9,
             timezone=ZoneInfo(user.timezone),
+            open_incident=RiskLevel.parse(incident.level) if incident else None,
         )  # fmt: skip
 
     async def _record(

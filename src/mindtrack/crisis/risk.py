@@ -47,6 +47,7 @@ class RiskInputs:
     history: list[ScoredDay] = field(default_factory=list)  # earlier check-ins, any order
     item9: tuple[int, datetime] | None = None  # latest PHQ-9 item 9 answer and when
     timezone: ZoneInfo = UTC_ZONE  # where the person's days begin and end
+    open_incident: RiskLevel | None = None  # the level of an incident not yet resolved
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ def assess(inputs: RiskInputs) -> RiskAssessment:
             _very_low_mood(inputs),
             _drop_below_baseline(inputs),
             _low_run(inputs),
+            _open_incident(inputs),
         )
         if f is not None
     ]
@@ -133,3 +135,12 @@ def _low_run(inputs: RiskInputs) -> Factor | None:
         0.5,
         f"mood {VERY_LOW_SCORE}/10 or lower on each of the last {LOW_RUN_DAYS} days",
     )
+
+
+def _open_incident(inputs: RiskInputs) -> Factor | None:
+    """A crisis not yet marked as passed keeps the risk above none, but does not by itself
+    alert anyone again."""
+    if inputs.open_incident is None:
+        return None
+    detail = f"an incident at level {inputs.open_incident.label} is not resolved yet"
+    return Factor("open_incident", RiskLevel.LOW.label, 0.2, detail)

@@ -58,6 +58,22 @@ async def confirmed_contact(
     return created.json()  # type: ignore[no-any-return]
 
 
+@pytest.fixture
+async def sam(
+    client: httpx.AsyncClient,
+    account: Account,
+    factory: Factory,
+    mailbox: Mailbox,
+    settings: Settings,
+) -> dict[str, Any]:
+    """A confirmed contact who may be told of high and imminent risk; the mailbox emptied of
+    her confirmation request."""
+    contact = await confirmed_contact(client, account, factory, "Sam", ["high", "imminent"])
+    await deliver(factory, settings)
+    mailbox.messages.clear()
+    return contact
+
+
 async def checkin(
     client: httpx.AsyncClient, account: Account, notes: str, score: int
 ) -> dict[str, Any]:
@@ -120,10 +136,8 @@ async def test_a_second_risky_note_in_the_cooldown_updates_the_incident_without_
     factory: Factory,
     mailbox: Mailbox,
     settings: Settings,
+    sam: dict[str, Any],
 ) -> None:
-    await confirmed_contact(client, account, factory, "Sam", ["high", "imminent"])
-    await deliver(factory, settings)
-    mailbox.messages.clear()
     first = await checkin(client, account, IMMINENT, 1)
     second = await checkin(client, account, HIGH, 2)
     assert second["crisis"]["incident_id"] == first["crisis"]["incident_id"]
@@ -213,8 +227,8 @@ async def test_an_unacknowledged_imminent_incident_is_escalated_once(
     factory: Factory,
     mailbox: Mailbox,
     settings: Settings,
+    sam: dict[str, Any],
 ) -> None:
-    await confirmed_contact(client, account, factory, "Sam", ["imminent"])
     incident_id = (await checkin(client, account, IMMINENT, 1))["crisis"]["incident_id"]
     await deliver(factory, settings)
     mailbox.messages.clear()
@@ -251,10 +265,8 @@ async def test_a_refused_alert_is_retried_and_recorded_and_still_arrives_once(
     factory: Factory,
     mailbox: Mailbox,
     settings: Settings,
+    sam: dict[str, Any],
 ) -> None:
-    await confirmed_contact(client, account, factory, "Sam", ["imminent"])
-    await deliver(factory, settings)
-    mailbox.messages.clear()
     mailbox.refuse = 1
     await checkin(client, account, IMMINENT, 1)
     await deliver(factory, settings)
@@ -284,10 +296,8 @@ async def test_a_contact_who_says_they_are_reaching_out_acknowledges_the_inciden
     factory: Factory,
     mailbox: Mailbox,
     settings: Settings,
+    sam: dict[str, Any],
 ) -> None:
-    sam = await confirmed_contact(client, account, factory, "Sam", ["imminent"])
-    await deliver(factory, settings)
-    mailbox.messages.clear()
     incident_id = (await checkin(client, account, IMMINENT, 1))["crisis"]["incident_id"]
     await deliver(factory, settings)
     [alert] = mailbox.messages

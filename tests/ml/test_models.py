@@ -102,6 +102,8 @@ def test_identity_words_are_neutralised_before_the_encoder() -> None:
     assert neutralize_identity("As an African American teen I feel fine") == (
         neutralize_identity("As a Korean pensioner I feel fine")
     )
+    # A capitalised identity word after "I'm" is not taken for a name.
+    assert neutralize_identity("I'm Muslim and tired") == neutralize_identity("I'm gay and tired")
 
 
 @pytest.mark.parametrize(
@@ -110,6 +112,12 @@ def test_identity_words_are_neutralised_before_the_encoder() -> None:
         ("Lakisha checked on me today.", "Emily checked on me today."),
         ("Dinner with José and Priya's sister.", "Dinner with Greg and Mohammed's sister."),
         ("Called JAMAL? no, called Jamal.", "Called JAMAL? no, called Wei."),
+        # Unlisted names, recognised by the words around them.
+        ("Thanks Rustam for the chat.", "Thanks Emily for the chat."),
+        ("Tadeo and I argued again.", "Greg and I argued again."),
+        ("My therapist Dr Okonkwo said I'm improving.", "My therapist Priya said I'm improving."),
+        ("Coffee with Maximilian, then a nap.", "Coffee with Oluwaseun, then a nap."),
+        ("Me and Bongani went hiking, Saoirse's idea.", "Me and Wei went hiking, Lakisha's idea."),
     ],
 )
 def test_first_names_are_read_as_one_name(first: str, second: str) -> None:
@@ -119,9 +127,14 @@ def test_first_names_are_read_as_one_name(first: str, second: str) -> None:
 @pytest.mark.parametrize(
     "note",
     [
-        "Hope you feel better, Will said to me.",
+        "Hope you feel better, I will call you.",
         "I will polish the car and then visit Jordan and Paris.",
         "grace under pressure, joy at the end of the day",
+        # Capitalised words with no sign of a person around them.
+        "Diagnosed with Bipolar last year. Started Zoloft, feeling weird.",
+        "Overdosing is all I think about. Went to the Golden Gate Bridge tonight.",
+        "Work never ends. Nobody checked on me. Anxeity is bad, Sooo tired.",
+        "Feeling Great Today",
     ],
 )
 def test_names_that_are_also_words_or_places_are_kept(note: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from mindtrack.ml.first_names import FIRST_NAMES, PLACEHOLDER
+from mindtrack.ml.names import neutralize_names
 
 # About 400 words: far past any typical note; longer notes are read from their start, and the
 # crisis patterns still scan the whole text.
@@ -75,8 +75,6 @@ _PRONOUN_REPLACEMENT = {
 }  # fmt: skip
 _SPACES = re.compile(r"[ \t]+")
 _ARTICLE = re.compile(r"\b(an?) (\w)", re.IGNORECASE)
-# Words that start with a capital Latin letter: the only ones that can be a listed name.
-_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][\w-]*")
 
 
 def clean(text: str) -> str:
@@ -96,36 +94,18 @@ def neutralize_identity(text: str) -> str:
     def pronoun(match: re.Match[str]) -> str:
         return _PRONOUN_REPLACEMENT[match.group(0).lower()]
 
-    named = neutralize_names(text)
-    rewritten = _SPACES.sub(" ", _IDENTITY_PATTERN.sub(swap, named))
-    if rewritten != named:
+    # Identity words first: "I'm Muslim" must not read as someone named Muslim.
+    rewritten = _SPACES.sub(" ", _IDENTITY_PATTERN.sub(swap, text))
+    if rewritten != text:
         # "an Asian woman" and "a white woman" both become "a person".
         rewritten = _ARTICLE.sub(_article, rewritten)
-    return _PRONOUNS.sub(pronoun, rewritten).strip()
+    return _PRONOUNS.sub(pronoun, neutralize_names(rewritten)).strip()
 
 
 def _article(match: re.Match[str]) -> str:
     article, following = match.group(1), match.group(2)
     chosen = "an" if following[0].lower() in "aeiou" else "a"
     return (chosen.capitalize() if article[0].isupper() else chosen) + " " + following
-
-
-def neutralize_names(text: str) -> str:
-    """Listed first names, written with a capital (accents or not), become one placeholder."""
-
-    def swap(match: re.Match[str]) -> str:
-        word = match.group(0)
-        known = word in FIRST_NAMES or (
-            not word.isascii() and _without_accents(word) in FIRST_NAMES
-        )
-        return PLACEHOLDER if known else word
-
-    return _CAPITALISED.sub(swap, text)
-
-
-def _without_accents(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def model_input(text: str) -> str:

@@ -225,12 +225,11 @@ class CrisisService:
         self, user: User, entry: MoodEntry | None, text: TextSignal | None
     ) -> RiskInputs:
         now = utcnow()
-        earlier = await MoodEntryRepository(self.session).page(
-            user.id, limit=500, start=now - HISTORY
+        # The check-in being assessed is the present, not part of its own history.
+        scores = await MoodEntryRepository(self.session).scores_since(
+            user.id, now - HISTORY, excluding=entry.id if entry else None
         )
-        history = [
-            ScoredDay(e.recorded_at, e.score) for e in earlier if entry is None or e.id != entry.id
-        ]
+        history = [ScoredDay(at, score) for at, score in scores]
         phq9 = await ResponseRepository(self.session).page(
             user.id, limit=1, instrument=InstrumentId.phq9
         )

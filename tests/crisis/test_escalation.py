@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import uuid
 from datetime import timedelta
 from typing import Any
 
@@ -325,3 +326,15 @@ async def test_a_contact_who_says_they_are_reaching_out_acknowledges_the_inciden
     async with transaction(factory) as session:
         await session.execute(update(CrisisIncident).values(opened_at=utcnow() - timedelta(days=1)))
     assert await escalate_unacknowledged(factory, settings) == 0
+
+
+async def test_a_retried_risky_check_in_gets_the_same_help_again(
+    client: httpx.AsyncClient, account: Account
+) -> None:
+    body = {"id": str(uuid.uuid4()), "score": 1, "emotions": ["sad"], "notes": IMMINENT}
+    first = await client.post(CHECKINS, json=body, headers=account.headers)
+    retry = await client.post(CHECKINS, json=body, headers=account.headers)
+    assert (first.status_code, retry.status_code) == (201, 200)
+    assert retry.json()["crisis"]["incident_id"] == first.json()["crisis"]["incident_id"]
+    incident = (await client.get(STATUS, headers=account.headers)).json()["incident"]
+    assert [e["kind"] for e in incident["timeline"]].count("detected") == 1

@@ -106,6 +106,16 @@ class CrisisService:
         outcome = await self.assess_checkin(user, entry, text)
         return await self.support(user, outcome.incident) if outcome.incident else None
 
+    async def support_for_replay(self, user: User, entry: MoodEntry) -> CrisisSupport | None:
+        """A retried check-in gets the help its first answer carried, while the incident it
+        raised is still open: the first answer may never have reached the device."""
+        record = await self.assessments.for_entry(user.id, entry.id)
+        incident = await self.incidents.open_for(user.id)
+        threshold = RiskLevel.parse(self.settings.crisis.incident_level)
+        if record is None or incident is None or RiskLevel.parse(record.level) < threshold:
+            return None
+        return await self.support(user, incident)
+
     async def assess_questionnaire(self, user: User) -> CrisisOutcome:
         """After a PHQ-9 whose item 9 was above 0: the answer counts at once."""
         inputs = await self._inputs(user, None, None)
@@ -411,12 +421,17 @@ async def escalate_unacknowledged(
     levels = [RiskLevel.HIGH.label, RiskLevel.IMMINENT.label]
     async with factory() as session:
         due = [i.id for i in await IncidentRepository(session).unacknowledged(levels, before)]
+    escalated = 0
     for incident_id in due:
         async with transaction(factory) as session:
-            incident = await session.get(CrisisIncident, incident_id)
-            if incident is not None and incident.status == IncidentStatus.OPEN:
+            # Locked and looked at again: another serving process may have escalated it or
+            # someone acknowledged it since the list was read.
+            incident = await session.get(CrisisIncident, incident_id, with_for_update=True)
+            still_due = await IncidentRepository(session).unacknowledged(levels, before)
+            if incident is not None and incident in still_due:
                 await CrisisService(session, settings).escalate(incident)
-    return len(due)
+                escalated += 1
+    return escalated
 
 
 def _reminder(user: User, settings: Settings) -> Message:

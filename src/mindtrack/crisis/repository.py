@@ -107,3 +107,10 @@ class AssessmentRepository(OwnedRepository[RiskAssessmentRecord]):
     async def latest(self, user_id: uuid.UUID) -> RiskAssessmentRecord | None:
         order = RiskAssessmentRecord.assessed_at.desc()
         return await self.first(self.owned(user_id).order_by(order))
+
+    async def for_entry(
+        self, user_id: uuid.UUID, entry_id: uuid.UUID
+    ) -> RiskAssessmentRecord | None:
+        """The latest assessment of one check-in."""
+        statement = self.owned(user_id).where(RiskAssessmentRecord.entry_id == entry_id)
+        return await self.first(statement.order_by(RiskAssessmentRecord.assessed_at.desc()))

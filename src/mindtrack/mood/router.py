@@ -54,7 +54,10 @@ async def create_checkin(
     if not result.created:
         response.status_code = status.HTTP_200_OK
     analysed = await analysis.for_created(result)
-    support = await crisis.after_checkin(user, result.entry, analysed) if result.created else None
+    if result.created:
+        support = await crisis.after_checkin(user, result.entry, analysed)
+    else:
+        support = await crisis.support_for_replay(user, result.entry)
     return CreatedCheckinRead(
         **CheckinRead.model_validate(result.entry).model_dump(), analysis=analysed, crisis=support
     )

@@ -338,3 +338,12 @@ async def test_a_retried_risky_check_in_gets_the_same_help_again(
     assert retry.json()["crisis"]["incident_id"] == first.json()["crisis"]["incident_id"]
     incident = (await client.get(STATUS, headers=account.headers)).json()["incident"]
     assert [e["kind"] for e in incident["timeline"]].count("detected") == 1
+
+
+async def test_concurrent_risky_check_ins_share_one_incident(
+    client: httpx.AsyncClient, account: Account, backend: str
+) -> None:
+    if backend == "sqlite":
+        pytest.skip("SQLite serves one writer at a time; the row lock is PostgreSQL's")
+    answers = await asyncio.gather(*(checkin(client, account, HIGH, 2) for _ in range(4)))
+    assert len({a["crisis"]["incident_id"] for a in answers}) == 1

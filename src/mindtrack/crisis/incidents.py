@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from mindtrack.analysis.schemas import CheckinAnalysisRead
@@ -283,6 +284,11 @@ class CrisisService:
         return CrisisOutcome(record, incident)
 
     async def _open_or_update(self, user: User, record: RiskAssessmentRecord) -> CrisisIncident:
+        # One person's concurrent risky check-ins queue here (PostgreSQL row lock), so they
+        # update one incident instead of opening two. FOR NO KEY UPDATE: the KEY SHARE locks
+        # that inserting their rows took on the person do not block it, so no deadlock.
+        lock = select(User.id).where(User.id == user.id).with_for_update(key_share=True)
+        await self.session.execute(lock)
         now = utcnow()
         incident = await self.incidents.open_for(user.id)
         detail = {"assessment_id": str(record.id), "level": record.level, "score": record.score}

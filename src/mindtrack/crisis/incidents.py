@@ -432,7 +432,9 @@ async def escalate_unacknowledged(
         async with transaction(factory) as session:
             # Locked and looked at again: another serving process may have escalated it or
             # someone acknowledged it since the list was read.
-            incident = await session.get(CrisisIncident, incident_id, with_for_update=True)
+            incident = await session.get(
+                CrisisIncident, incident_id, with_for_update={"key_share": True}
+            )
             still_due = await IncidentRepository(session).unacknowledged(levels, before)
             if incident is not None and incident in still_due:
                 await CrisisService(session, settings).escalate(incident)

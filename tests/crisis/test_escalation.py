@@ -108,6 +108,9 @@ async def test_an_imminent_risk_note_shows_help_opens_an_incident_and_alerts_onl
     assert support["resources"]["country"] == "GB"
     assert "116 123" in [r["phone"] for r in support["resources"]["immediate_help"]]
     assert support["safety_plan"]["reasons_for_living"] == plan()["reasons_for_living"]
+    reach_out = {(r["name"], r["source"]) for r in support["reach_out"]}
+    assert {("Sam", "trusted_contact"), ("Kim", "trusted_contact")} <= reach_out
+    assert {("Sam (sister)", "safety_plan"), ("Samaritans", "safety_plan")} <= reach_out
     await deliver(factory, settings)
     [alert] = mailbox.messages
     assert alert["To"] == "sam@example.com"

@@ -37,6 +37,7 @@ from mindtrack.crisis.schemas import (
     FactorRead,
     IncidentEventRead,
     IncidentRead,
+    ReachOutOption,
     RiskRead,
 )
 from mindtrack.crisis.service import plan_read
@@ -132,14 +133,25 @@ class CrisisService:
         )
 
     async def support(self, user: User, incident: CrisisIncident) -> CrisisSupport:
-        """Crisis lines for the person's country and their safety plan."""
+        """Crisis lines for the person's country, their safety plan, and whom they can reach
+        out to now."""
         plan = await SafetyPlanRepository(self.session).latest(user.id)
         language = user.locale.replace("_", "-").split("-")[0]
+        contacts = [
+            ReachOutOption(name=c.name, relationship=c.relationship, phone=c.phone, email=c.email, source="trusted_contact")
+            for c in await self.contacts.list_for(user.id)
+        ]  # fmt: skip
+        read = plan_read(plan) if plan else None
+        planned = [
+            ReachOutOption(name=p.name, phone=p.phone, source="safety_plan")
+            for p in ([*read.people_to_ask_for_help, *read.professionals_and_agencies] if read else [])
+        ]  # fmt: skip
         return CrisisSupport(
             level=incident.level,
             incident_id=incident.id,
             resources=resources_for(country_of(user) or "", language),
-            safety_plan=plan_read(plan) if plan else None,
+            safety_plan=read,
+            reach_out=contacts + planned,
         )
 
     async def incident_read(self, incident: CrisisIncident) -> IncidentRead:

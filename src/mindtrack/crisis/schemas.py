@@ -335,6 +335,16 @@ class IncidentRead(BaseModel):
     timeline: list[IncidentEventRead]
 
 
+class ReachOutOption(BaseModel):
+    """Someone the person can call or write to now, themselves."""
+
+    name: str
+    relationship: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    source: Literal["trusted_contact", "safety_plan"]
+
+
 class CrisisSupport(BaseModel):
     """Help to show at once: sent whenever the risk reaches the incident level."""
 
@@ -342,6 +352,10 @@ class CrisisSupport(BaseModel):
     incident_id: uuid.UUID
     resources: CountryCrisisResources
     safety_plan: SafetyPlanRead | None = Field(description="Yours, if you have written one.")
+    reach_out: list[ReachOutOption] = Field(
+        description="The 'reach out now' action: your trusted contacts and the people and "
+        "professionals in your safety plan, with their numbers, to call or write to yourself."
+    )
 
 
 class CrisisStatus(BaseModel):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
 from dataclasses import asdict
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -190,3 +192,65 @@ def _prediction(task: Task, analysis: object) -> dict[str, object]:
         return {"labels": analysis.emotions.labels, "scores": analysis.emotions.scores}
     c = analysis.crisis
     return {"level": c.level, "score": c.score, "evidence": [asdict(e) for e in c.evidence]}
+
+
+FORECAST_COLUMNS = (
+    "origin_date",
+    "target_date",
+    "horizon",
+    "forecast",
+    "lo80",
+    "hi80",
+    "lo95",
+    "hi95",
+)
+
+
+@ml_app.command()
+def backtest(
+    input_file: Annotated[
+        Path, typer.Option("--input", help="CSV with a header `date,score` (YYYY-MM-DD, number).")
+    ],
+    output: Annotated[Path, typer.Option("--output", help="Where to write the forecasts (CSV).")],
+    min_history: Annotated[
+        int, typer.Option(help="Scores needed before the first forecast.", min=1)
+    ] = 7,
+) -> None:
+    """Forecast a mood series the way the service would, from every day of it: each row
+    forecasts 1-7 days ahead from its origin with 80 % and 95 % intervals, using only the
+    scores up to that origin, so anyone can score the forecaster on their own diary."""
+    from mindtrack.ml.forecast import rolling_forecasts
+
+    try:
+        history = _read_series(input_file)
+    except (OSError, ValueError, KeyError) as exc:
+        typer.secho(f"Cannot read {input_file}: {exc}", err=True, fg=typer.colors.RED)
+        raise typer.Exit(2) from exc
+    with output.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(FORECAST_COLUMNS)
+        rows = 0
+        for result in rolling_forecasts(history, min_history=min_history):
+            for f in result.forecasts:
+                writer.writerow(
+                    [result.origin, f.target, f.horizon, f.value, f.lo80, f.hi80, f.lo95, f.hi95]
+                )
+                rows += 1
+    typer.echo(f"{rows} forecasts from {len(history)} days written to {output}")
+
+
+def _read_series(path: Path) -> list[tuple[date, float]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames is None or not {"date", "score"} <= {
+            f.strip() for f in reader.fieldnames
+        }:
+            raise ValueError("the first line must be the header `date,score`")
+        rows = [{k.strip(): v for k, v in row.items()} for row in reader]
+    series = []
+    for number, row in enumerate(rows, start=2):
+        try:
+            series.append((date.fromisoformat(row["date"].strip()), float(row["score"])))
+        except (ValueError, AttributeError) as exc:
+            raise ValueError(f"line {number}: expected YYYY-MM-DD and a number") from exc
+    return series

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from mindtrack.ml.pipeline import TextAnalyzer
 
 ml_app = typer.Typer(
-    help="Train, evaluate and try the text models (sentiment, emotions, crisis risk).",
+    help="Train, evaluate and try the models: text (sentiment, emotions, crisis risk) and mood "
+    "forecasts.",
     no_args_is_help=True,
 )
 

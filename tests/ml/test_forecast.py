@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import math
 import random
 from datetime import date, timedelta
@@ -14,6 +15,8 @@ from typer.testing import CliRunner
 
 from mindtrack.cli import app
 from mindtrack.ml.forecast import Prior, backtest, baseline_forecast, forecast_mood
+from mindtrack.ml.training.forecast_eval import population_prior
+from mindtrack.ml.training.mood_series import mood_series
 
 START = date(2025, 1, 1)
 
@@ -145,3 +148,79 @@ def test_backtest_command_explains_a_bad_file(tmp_path: Path, text: str) -> None
     )
     assert result.exit_code == 2
     assert "Cannot read" in result.output
+
+
+def tiny_mood_series(root: Path) -> Path:
+    """The mood-series layout with made-up diaries: two EMA participants, four Daylio files."""
+    folder = root / "mood-series"
+    (folder / "vu-ema").mkdir(parents=True)
+    (folder / "app-exports").mkdir()
+    rows = ["id,date,mood,dagvandweek"]
+    for person, base in (("AS14.01", 7.0), ("AS14.02", 5.0)):
+        rows += [
+            f"{person},{START + timedelta(days=i)},{base + (i % 3) * 0.5},x" for i in range(70)
+        ]
+    rows.append(f"AS14.01,{START + timedelta(days=80)},,x")  # a day without mood
+    (folder / "vu-ema" / "vu_ema_daily_wide.csv").write_text("\n".join(rows) + "\n")
+    daylio = "full_date,date,weekday,time,mood,activities,note\n"
+    moods = ["good", "meh", "rad", "bad"]
+    (folder / "app-exports" / "daylio_kayraucklnc_daylio_visualizer.csv").write_text(
+        "\ufeff"
+        + daylio
+        + "".join(f"{START + timedelta(days=i)},d,w,t,{moods[i % 4]},,\n" for i in range(30))
+    )
+    (folder / "app-exports" / "daylio_zhafen_moody.csv").write_text(
+        daylio
+        + f"{START},d,w,t,okay,,\n{START},d,w,t,rad,,\n{START + timedelta(days=1)},d,w,t,Angry,,\n"
+    )
+    (folder / "app-exports" / "daylio_DavidCDCB_Estados.csv").write_text(
+        f"{START},d,w,t,como siempre,,\n{START + timedelta(days=1)},d,w,t,Sin animo,,\n"
+    )
+    (folder / "app-exports" / "daylio_kplich_daylio-visualisation.moods.csv").write_text(
+        "okropnie,1,1.0,1.5,red\ndobrze,4,3.75,4.25,green\n"
+    )
+    (folder / "app-exports" / "daylio_kplich_daylio-visualisation.csv").write_text(
+        "year,date,weekday,time,mood,activities,note\n2017,7 września,w,t,dobrze,,\n2017,6 września,w,t,okropnie,,\n"
+    )
+    return root
+
+
+def test_the_diaries_are_read_on_the_ten_point_scale(tmp_path: Path) -> None:
+    series = mood_series(tiny_mood_series(tmp_path))
+    assert len(series["vu-ema AS14.01"]) == 70
+    assert series["daylio_zhafen_moody.csv"][0] == (
+        START,
+        (5.5 + (5.5 + 2.25 * 2)) / 2,
+    )  # okay, rad
+    assert series["daylio_zhafen_moody.csv"][1][1] == 1.0  # Angry: -2
+    assert series["daylio_DavidCDCB_Estados.csv"] == [
+        (START, 5.5),
+        (START + timedelta(days=1), 4.0),
+    ]
+    assert series["daylio_kplich_daylio-visualisation.csv"] == [
+        (date(2017, 9, 6), 1.0),
+        (date(2017, 9, 7), 7.75),
+    ]
+
+
+def test_the_population_prior_is_the_typical_diary() -> None:
+    steady = [(START + timedelta(days=i), 7.0) for i in range(30)]
+    swinging = [(START + timedelta(days=i), 3.0 + 4 * (i % 2)) for i in range(30)]
+    low = [(START + timedelta(days=i), 4.0) for i in range(30)]
+    prior = population_prior([steady, swinging, low])
+    assert prior.mean == 5.0  # the median of 7, 5 and 4
+    assert prior.spread == 0.0  # two of three diaries never move
+
+
+def test_evaluate_forecast_prints_the_backtest_table(tmp_path: Path) -> None:
+    root = tiny_mood_series(tmp_path)
+    out = tmp_path / "forecast.json"
+    result = CliRunner().invoke(
+        app, ["ml", "evaluate", "forecast", "--data", str(root), "--json", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "| 7 |" in result.output
+    figures = json.loads(out.read_text())
+    assert [f["horizon"] for f in figures] == [1, 3, 7]
+    assert figures[0]["long_diaries"] == 2  # the two 70-day participants
+    assert 0 <= figures[0]["coverage80"] <= 1

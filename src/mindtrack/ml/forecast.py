@@ -210,6 +210,16 @@ def _ewma_02(series: _Series) -> float:
     return float(_ewma(series.values, 0.2)[-1])
 
 
+SAME_WEEKDAY = "same weekday"
+
+
+def _same_weekday(series: _Series, target: date) -> float:
+    """The latest score on the target's weekday (seasonal naive), else yesterday's."""
+    days = series.weekday(np.arange(len(series.values)))
+    same = series.values[(days == target.weekday()) & ~np.isnan(series.values)]
+    return float(same[-1]) if len(same) else _yesterday(series)
+
+
 BASELINES: dict[str, Callable[[_Series], float]] = {
     "yesterday": _yesterday,
     "running mean": _running_mean,
@@ -265,5 +275,7 @@ def backtest(
         naive = {name: baseline(series) for name, baseline in BASELINES.items()}
         for forecast in result.forecasts:
             if forecast.target in by_day:
-                rows.append(BacktestRow(result.origin, forecast, by_day[forecast.target], naive))
+                same_weekday = {SAME_WEEKDAY: _same_weekday(series, forecast.target)}
+                actual = by_day[forecast.target]
+                rows.append(BacktestRow(result.origin, forecast, actual, naive | same_weekday))
     return rows

@@ -121,8 +121,17 @@ def train(
                 trainer[step.value](work, typer.echo)
 
 
+class Evaluated(StrEnum):
+    text = "text"
+    forecast = "forecast"
+
+
 @ml_app.command()
 def evaluate(
+    what: Annotated[
+        Evaluated,
+        typer.Argument(help="`text`: the text models' targets; `forecast`: mood forecasts."),
+    ] = Evaluated.text,
     data: DataOption = Path("../shared/datasets"),
     models: ModelsOption = None,
     journal: Annotated[Path, typer.Option(help="Labelled journal-style notes (crisis).")] = Path(
@@ -140,7 +149,16 @@ def evaluate(
         ),
     ] = False,
 ) -> None:
-    """Print every target with its held-out score and 95 % interval."""
+    """Print every target with its held-out score and 95 % interval; or, for `forecast`,
+    rolling-origin backtests of the mood forecaster over the shared mood diaries."""
+    if what is Evaluated.forecast:
+        from mindtrack.ml.training.forecast_eval import evaluate_forecasts, render_forecast
+
+        figures = evaluate_forecasts(data)
+        typer.echo(render_forecast(figures))
+        if json_output is not None:
+            json_output.write_text(json.dumps([asdict(f) for f in figures], indent=2) + "\n")
+        return
     from mindtrack.ml.training.evaluate import evaluate_all, evaluate_selection, render
 
     score = evaluate_selection if selection else evaluate_all

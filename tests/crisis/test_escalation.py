@@ -117,6 +117,7 @@ async def test_an_imminent_risk_note_shows_help_opens_an_incident_and_alerts_onl
     assert alert["Subject"] == "Alex Doe may need you now"
     text = alert.get_payload(decode=True).decode()
     assert "immediate danger, call 999" in text
+    assert "/api/v1/crisis/resources?country=GB" in text
     for private in ("pills", "goodbye", "letters", "1/10"):
         assert private not in text
 
@@ -306,6 +307,7 @@ async def test_a_contact_who_says_they_are_reaching_out_acknowledges_the_inciden
     await deliver(factory, settings)
     [alert] = mailbox.messages
     text = alert.get_payload(decode=True).decode()
+    assert "https://findahelpline.com" in text  # no country in the locale: a worldwide list
     match = re.search(r"/contacts/acknowledge\?token=([\w-]+)", text)
     assert match, text
     token = match.group(1)

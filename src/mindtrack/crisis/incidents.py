@@ -388,6 +388,14 @@ def _link(settings: Settings, path: str, token: str) -> str:
     return f"{settings.notify.public_url.rstrip('/')}{path}?token={token}"
 
 
+def _lines_link(settings: Settings, country: str | None) -> str:
+    """Where crisis lines for the person's country are listed; without a known country, a
+    worldwide directory (a country's own list would be a guess)."""
+    if country is None or country not in catalogue().countries:
+        return catalogue().directories[0].website
+    return f"{settings.notify.public_url.rstrip('/')}/api/v1/crisis/resources?country={country}"
+
+
 def _alert(
     user: User, contact: TrustedContact, level: RiskLevel, settings: Settings, ack_link: str
 ) -> Message:
@@ -396,7 +404,7 @@ def _alert(
     country = country_of(user)
     lines = catalogue().countries.get(country or "")
     emergency = f"call {lines.emergency}" if lines else "call your local emergency number"
-    link = f"{settings.notify.public_url.rstrip('/')}/api/v1/crisis/resources?country={country or 'US'}"
+    link = _lines_link(settings, country)
     urgency = (
         f"If you think {name} is in immediate danger, {emergency} now.\n\n"
         if level >= RiskLevel.HIGH
@@ -456,8 +464,7 @@ async def escalate_unacknowledged(
 
 def _reminder(user: User, settings: Settings) -> Message:
     """To the person themselves: help, once more, outside the app."""
-    country = country_of(user) or "US"
-    link = f"{settings.notify.public_url.rstrip('/')}/api/v1/crisis/resources?country={country}"
+    link = _lines_link(settings, country_of(user))
     body = (
         f"Hello {display_name(user)},\n\n"
         "Earlier, something you recorded in MindTrack suggested you might be going through a "

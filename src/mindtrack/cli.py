@@ -26,6 +26,8 @@ users_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(users_app, name="users")
 app.add_typer(ml_app, name="ml")
+demo_app = typer.Typer(help="Demonstration data for trying and benchmarking.", no_args_is_help=True)
+app.add_typer(demo_app, name="demo")
 
 T = TypeVar("T")
 
@@ -192,3 +194,49 @@ def users_create(
         typer.secho(str(exc), err=True, fg=typer.colors.RED)
         raise typer.Exit(1) from exc
     typer.echo(f"Created {user.role} {user.username} ({user.id})")
+
+
+@demo_app.command("seed")
+def demo_seed(
+    users: Annotated[int, typer.Option(help="Accounts to create.", min=1)] = 100,
+    days: Annotated[int, typer.Option(help="Days of history each, up to yesterday.", min=1)] = 365,
+    seed: Annotated[int, typer.Option(help="Random seed; the same seed, the same people.")] = 0,
+    password: Annotated[
+        str,
+        typer.Option(
+            help="Password of every demo account (or set MINDTRACK_DEMO_PASSWORD).",
+            envvar="MINDTRACK_DEMO_PASSWORD",
+        ),
+    ] = "",
+) -> None:
+    """Create a synthetic population (demo-SS-NNNNNN@demo.invalid) with a mood diary each:
+    weekly rhythm, lingering moods, life events and missed days. Refused in production."""
+    from mindtrack.config import Environment
+    from mindtrack.demo.seed import seed_population
+    from mindtrack.kit.security import PasswordHashing
+
+    settings = _settings()
+    if settings.environment is Environment.PRODUCTION:
+        typer.secho(
+            "Demo data is never written to a production database.", err=True, fg=typer.colors.RED
+        )
+        raise typer.Exit(1)
+    if len(password) < 12:
+        typer.secho(
+            "Give the demo accounts a password of 12+ characters (--password).",
+            err=True,
+            fg=typer.colors.RED,
+        )
+        raise typer.Exit(2)
+    password_hash = PasswordHashing(settings.auth).hash(password)
+
+    async def migrate_and_seed(engine: AsyncEngine) -> tuple[int, int]:
+        from mindtrack.kit import migrations
+
+        await migrations.upgrade(engine)
+        return await seed_population(
+            engine, users=users, days=days, password_hash=password_hash, seed=seed
+        )
+
+    created, entries = _with_engine(migrate_and_seed)
+    typer.echo(f"Created {created} demo accounts with {entries} check-ins.")

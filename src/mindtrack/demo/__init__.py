@@ -1,0 +1,1 @@
+"""Demonstration data: a synthetic population with realistic mood dynamics."""

@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from mindtrack import __version__
 from mindtrack.analysis.engine import AnalysisEngine, load_analyzer
 from mindtrack.analysis.router import router as analysis_router
+from mindtrack.analytics.router import router as analytics_router
 from mindtrack.assessment.router import router as assessment_router
 from mindtrack.auth.router import router as auth_router
 from mindtrack.auth.service import Credentials
@@ -55,6 +56,7 @@ TAGS = [
         "description": "What the text models read in a note: sentiment, emotions, crisis-risk "
         "signals with their evidence, themes. The models run on this server; no text leaves it.",
     },
+    {"name": "analytics", "description": "Your check-ins over time: dashboard figures."},
     {
         "name": "questionnaires",
         "description": "PHQ-9 and GAD-7: record, score, history and trend.",
@@ -143,6 +145,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         user_router,
         mood_router,
         analysis_router,
+        analytics_router,
         assessment_router,
         crisis_router,
         contact_pages,

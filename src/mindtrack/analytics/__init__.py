@@ -1,0 +1,1 @@
+"""Analytics: what a person's check-ins say over time."""

@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mindtrack.models import CheckinAnalysis, MoodEntry
+
+
+class AnalyticsRepository:
+    """Reads across one person's check-ins and their analyses, columns only."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def entries(
+        self, user_id: uuid.UUID, start: datetime, end: datetime
+    ) -> list[tuple[datetime, int, list[str], float | None, list[str] | None]]:
+        """(recorded_at, score, chosen emotions, valence, detected emotions) in [start, end)."""
+        statement = (
+            select(
+                MoodEntry.recorded_at,
+                MoodEntry.score,
+                MoodEntry.emotions,
+                CheckinAnalysis.valence,
+                CheckinAnalysis.emotions,
+            )
+            .outerjoin(CheckinAnalysis, CheckinAnalysis.entry_id == MoodEntry.id)
+            .where(
+                MoodEntry.user_id == user_id,
+                MoodEntry.recorded_at >= start,
+                MoodEntry.recorded_at < end,
+            )
+            .order_by(MoodEntry.recorded_at)
+        )
+        return [tuple(row) for row in (await self.session.execute(statement)).all()]  # type: ignore[misc]

@@ -113,3 +113,68 @@ def test_a_trend_needs_five_days() -> None:
     rising = trend([(start + timedelta(days=i), 5.0 + i) for i in range(5)])
     assert rising is not None
     assert (rising.direction, rising.slope_per_week) == ("improving", 7.0)
+
+
+# --- the frontend's summary card (contract §5.2) ---------------------------------------------
+
+SUMMARY = "/api/analytics/summary"
+
+
+async def summary(client: httpx.AsyncClient, account: Account) -> dict[str, Any]:
+    response = await client.get(SUMMARY, headers=account.headers)
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    assert isinstance(body["total_entries"], int)
+    assert isinstance(body["average_score"], float | int)
+    assert body["mood_trend"] in {
+        "improving",
+        "declining",
+        "stable",
+        "insufficient_data",
+        "no_data",
+    }
+    assert isinstance(body["crisis_incidents"], int)
+    assert all(isinstance(line, str) for line in body["ai_insights"])
+    return body
+
+
+async def test_the_summary_card_without_check_ins(
+    client: httpx.AsyncClient, account: Account
+) -> None:
+    body = await summary(client, account)
+    assert (body["total_entries"], body["average_score"], body["mood_trend"]) == (0, 0.0, "no_data")
+    assert (body["crisis_incidents"], body["ai_insights"]) == (0, [])
+    assert (await client.get(SUMMARY)).status_code == 401
+
+
+async def test_the_summary_card_reads_the_last_30_days(
+    client: httpx.AsyncClient, account: Account
+) -> None:
+    for days_ago, score in ((0, 7), (1, 6), (2, 6)):
+        await checkin(client, account, noon(days_ago), score, "calm")
+    await checkin(client, account, noon(40), 1, "sad")  # outside the window
+    body = await summary(client, account)
+    assert (body["total_entries"], body["average_score"], body["mood_trend"]) == (
+        3,
+        6.3,
+        "insufficient_data",
+    )
+    assert body["most_common_emotions"] == [{"emotion": "calm", "count": 3}]
+    assert body["ai_insights"][0] == "📊 3 check-ins so far, averaging 6.3/10"
+    assert "🔥 3 days in a row of check-ins" in body["ai_insights"]
+    for days_ago in range(3, 9):
+        await checkin(client, account, noon(days_ago), 2)
+    rising = await summary(client, account)
+    assert rising["mood_trend"] == "improving"
+    assert rising["ai_insights"][0].startswith("📈 Your mood has been rising")
+
+
+async def test_the_summary_counts_crisis_incidents(
+    client: httpx.AsyncClient, account: Account
+) -> None:
+    note = "I can't stop thinking about killing myself, I looked up how many pills it would take."
+    body = {"score": 2, "emotions": ["sad"], "notes": note}
+    assert (
+        await client.post("/api/v1/checkins", json=body, headers=account.headers)
+    ).status_code == 201
+    assert (await summary(client, account))["crisis_incidents"] == 1

@@ -4,12 +4,11 @@ from datetime import date
 from enum import IntEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
+from mindtrack.analytics.dependencies import AnalyticsServiceDep
 from mindtrack.analytics.schemas import Dashboard
-from mindtrack.analytics.service import AnalyticsService
 from mindtrack.auth.dependencies import CurrentUser
-from mindtrack.kit.dependencies import DbSession
 from mindtrack.kit.problems import problem_responses
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
@@ -20,13 +19,6 @@ class Period(IntEnum):
     month = 30
     quarter = 90
     year = 365
-
-
-async def get_analytics_service(session: DbSession) -> AnalyticsService:
-    return AnalyticsService(session)
-
-
-AnalyticsServiceDep = Annotated[AnalyticsService, Depends(get_analytics_service)]
 
 
 @router.get("/dashboard", responses=problem_responses(401, 422))

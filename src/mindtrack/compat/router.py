@@ -3,6 +3,7 @@ the canonical one, the /api/v1 endpoint function itself is mounted here again.""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
@@ -18,9 +19,18 @@ from mindtrack.analysis.frontend import (
 )
 from mindtrack.analysis.recommendations import recommendations
 from mindtrack.analysis.schemas import CheckinAnalysisRead
+from mindtrack.analytics.dependencies import AnalyticsServiceDep
+from mindtrack.analytics.insights import summary_insights
 from mindtrack.auth import router as auth_routes
 from mindtrack.auth.dependencies import CurrentUser
-from mindtrack.compat.schemas import FrontendAnalysis, HistoryEntry, MoodHistory, TrackedMood
+from mindtrack.compat.schemas import (
+    AnalyticsSummary,
+    CountedEmotion,
+    FrontendAnalysis,
+    HistoryEntry,
+    MoodHistory,
+    TrackedMood,
+)
 from mindtrack.crisis.dependencies import CrisisServiceDep
 from mindtrack.crisis.resources import crisis_resources
 from mindtrack.crisis.schemas import CrisisResources
@@ -32,6 +42,8 @@ from mindtrack.mood.schemas import CheckinCreate, CheckinRead
 from mindtrack.user import router as user_routes
 
 router = APIRouter(prefix="/api", tags=["frontend"])
+# The old backend's window for the dashboard summary.
+SUMMARY_DAYS = 30
 
 router.add_api_route(
     "/auth/register",
@@ -142,6 +154,30 @@ async def mood_history(
             for entry in page.entries
         ],
         fetched_at=utcnow(),
+    )
+
+
+@router.get("/analytics/summary", responses=problem_responses(401, 422))
+async def analytics_summary(
+    user: CurrentUser,
+    analytics: AnalyticsServiceDep,
+    crisis: CrisisServiceDep,
+    days: Annotated[int, Query(ge=1, le=365)] = SUMMARY_DAYS,
+) -> AnalyticsSummary:
+    """The dashboard's summary: entries, average, trend, crisis incidents and insights."""
+    dashboard = await analytics.dashboard(user, days)
+    trend = dashboard.trend.direction if dashboard.trend else None
+    return AnalyticsSummary(
+        total_entries=dashboard.entries,
+        average_score=round(dashboard.average or 0.0, 1),
+        mood_trend=trend or ("no_data" if dashboard.entries == 0 else "insufficient_data"),
+        crisis_incidents=await crisis.incidents_since(user, utcnow() - timedelta(days=days)),
+        ai_insights=summary_insights(dashboard),
+        date_range=f"Last {days} days",
+        most_common_emotions=[
+            CountedEmotion(emotion=e.word, count=e.count) for e in dashboard.chosen_emotions[:5]
+        ],
+        generated_at=utcnow(),
     )
 
 

@@ -53,3 +53,24 @@ class HistoryEntry(BaseModel):
 class MoodHistory(BaseModel):
     entries: list[HistoryEntry] = Field(description="Newest first.")
     fetched_at: datetime
+
+
+class CountedEmotion(BaseModel):
+    emotion: str
+    count: int
+
+
+class AnalyticsSummary(BaseModel):
+    """The dashboard's summary card, over the last 30 days."""
+
+    total_entries: int
+    average_score: float = Field(description="One decimal; 0.0 without check-ins.")
+    mood_trend: str = Field(
+        description="improving, declining or stable; insufficient_data under 5 days of "
+        "check-ins; no_data without any."
+    )
+    crisis_incidents: int = Field(description="Crisis incidents opened in the window.")
+    ai_insights: list[str]
+    date_range: str
+    most_common_emotions: list[CountedEmotion]
+    generated_at: datetime

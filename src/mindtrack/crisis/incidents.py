@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict, dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -172,6 +172,9 @@ class CrisisService:
 
     async def incident(self, user: User, incident_id: uuid.UUID) -> CrisisIncident:
         return await self.incidents.require_owned(user.id, incident_id, IncidentNotFoundError)
+
+    async def incidents_since(self, user: User, since: datetime) -> int:
+        return await self.incidents.opened_since(user.id, since)
 
     async def recent_incidents(self, user: User, limit: int) -> list[CrisisIncident]:
         return await self.incidents.recent(user.id, limit)

@@ -56,6 +56,10 @@ class IncidentRepository(OwnedRepository[CrisisIncident]):
         statement = self.owned(user_id).where(CrisisIncident.status != IncidentStatus.RESOLVED)
         return await self.first(statement.order_by(CrisisIncident.opened_at.desc()))
 
+    async def opened_since(self, user_id: uuid.UUID, since: datetime) -> int:
+        statement = self.owned(user_id).where(CrisisIncident.opened_at >= since)
+        return len(await self.all(statement))
+
     async def recent(self, user_id: uuid.UUID, limit: int) -> list[CrisisIncident]:
         statement = self.owned(user_id).order_by(CrisisIncident.opened_at.desc())
         return await self.all(statement.limit(limit))

@@ -3,7 +3,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from mindtrack.kit.repository import OwnedRepository
 from mindtrack.models import (
@@ -57,8 +57,10 @@ class IncidentRepository(OwnedRepository[CrisisIncident]):
         return await self.first(statement.order_by(CrisisIncident.opened_at.desc()))
 
     async def opened_since(self, user_id: uuid.UUID, since: datetime) -> int:
-        statement = self.owned(user_id).where(CrisisIncident.opened_at >= since)
-        return len(await self.all(statement))
+        statement = select(func.count()).where(
+            CrisisIncident.user_id == user_id, CrisisIncident.opened_at >= since
+        )
+        return int((await self.session.execute(statement)).scalar_one())
 
     async def recent(self, user_id: uuid.UUID, limit: int) -> list[CrisisIncident]:
         statement = self.owned(user_id).order_by(CrisisIncident.opened_at.desc())

@@ -175,6 +175,26 @@ async def test_a_crisis_note_triggers_the_banner_with_help_first(
     assert "988" in payload["recommendations"][0]
 
 
+async def test_crisis_recommendations_name_the_lines_of_the_persons_country(
+    client: httpx.AsyncClient, account: Account
+) -> None:
+    patch = await client.patch(
+        "/api/v1/users/me", json={"locale": "en-GB"}, headers=account.headers
+    )
+    assert patch.status_code == 200, patch.text
+    body = {
+        **CONTRACT_BODY,
+        "score": 1,
+        "emotions": ["sad"],
+        "notes": "I don't want to be alive anymore.",
+    }
+    response = await client.post("/api/mood/track-complete", json=body, headers=account.headers)
+    first = response.json()["recommendations"][0]
+    assert "116 123 (Samaritans)" in first
+    assert "call 999" in first
+    assert "988" not in first
+
+
 @pytest.mark.parametrize(
     ("change", "field"),
     [({"score": -1}, "score"), ({"score": 11}, "score"), ({"emotions": []}, "emotions"),

@@ -4,11 +4,10 @@ medication; the crisis wording follows the 988 Lifeline's safe-messaging guidanc
 from __future__ import annotations
 
 from mindtrack.analysis.schemas import CheckinAnalysisRead
+from mindtrack.crisis.resources import catalogue
 from mindtrack.ml.crisis.levels import RiskLevel
 
 CRISIS = (
-    "You don't have to carry this alone. Call or text 988 (Suicide & Crisis Lifeline) now, "
-    "or text HOME to 741741. If you are in danger, call 911.",
     "If you have a safety plan, open it and take its first step now.",
     "Tell someone you trust how you are feeling right now, or ask them to stay with you.",
 )
@@ -35,10 +34,13 @@ GOOD_DAY = (
 LIMIT = 3
 
 
-def recommendations(analysis: CheckinAnalysisRead | None, score: int, energy: str) -> list[str]:
+def recommendations(
+    analysis: CheckinAnalysisRead | None, score: int, energy: str, country: str = "US"
+) -> list[str]:
+    """Up to three suggestions; at moderate risk or above, crisis lines for `country` first."""
     level = RiskLevel.parse(analysis.crisis.level) if analysis else RiskLevel.NONE
     if level >= RiskLevel.MODERATE:
-        return list(CRISIS)
+        return [crisis_lines(country), *CRISIS]
     negative = score <= 4 or (analysis is not None and analysis.sentiment.label == "negative")
     if not negative:
         return list(GOOD_DAY)
@@ -47,3 +49,19 @@ def recommendations(analysis: CheckinAnalysisRead | None, score: int, energy: st
         chosen.append(LOW_ENERGY)
     chosen.extend(LOW_MOOD)
     return list(dict.fromkeys(chosen))[:LIMIT]
+
+
+def crisis_lines(country: str) -> str:
+    """Whom to call now, from the curated lines of the person's country."""
+    lines = catalogue().countries.get(country)
+    if lines is None:
+        return (
+            "You don't have to carry this alone. If you are in danger, call your local "
+            "emergency number; find a free helpline near you at findahelpline.com."
+        )
+    first, *others = lines.immediate_help
+    also = next((f", or {o.phone} ({o.name})" for o in others if o.phone != lines.emergency), "")
+    return (
+        f"You don't have to carry this alone. Call {first.phone} ({first.name}) now{also}. "
+        f"If you are in danger, call {lines.emergency}."
+    )

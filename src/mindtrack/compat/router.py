@@ -32,7 +32,8 @@ from mindtrack.compat.schemas import (
     TrackedMood,
 )
 from mindtrack.crisis.dependencies import CrisisServiceDep
-from mindtrack.crisis.resources import crisis_resources
+from mindtrack.crisis.incidents import country_of
+from mindtrack.crisis.resources import FRONTEND_COUNTRY, crisis_resources
 from mindtrack.crisis.schemas import CrisisResources
 from mindtrack.kit.problems import problem_responses
 from mindtrack.kit.time import utcnow
@@ -91,7 +92,9 @@ async def track_mood(
         mood_entry=CheckinRead.model_validate(entry),
         complete_ai_analysis=flat,
         analysis=flat,
-        recommendations=recommendations(analysed, entry.score, flat.energy_level),
+        recommendations=recommendations(
+            analysed, entry.score, flat.energy_level, country_of(user) or FRONTEND_COUNTRY
+        ),
         intervention_triggered=flat.intervention_required,
         ai_powered=analysis.enabled,
     )

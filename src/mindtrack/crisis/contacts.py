@@ -174,7 +174,7 @@ class TrustedContactService:
         contact.confirmation_expires_at = now + CONFIRMATION_VALID_FOR
         await self.session.flush()
         link = f"{self.settings.public_url.rstrip('/')}{CONFIRM_PATH}?token={token}"
-        await enqueue(self.session, user.id, _confirmation_email(user, contact, link))
+        await enqueue(self.session, user.id, _confirmation_message(user, contact, link))
 
 
 def _address(contact: TrustedContact) -> tuple[Channel, str]:
@@ -194,7 +194,7 @@ def contact_message(
     return Message(kind=kind, channel=channel, recipient=recipient, subject=subject, body=body)
 
 
-def _confirmation_email(user: User, contact: TrustedContact, link: str) -> Message:
+def _confirmation_message(user: User, contact: TrustedContact, link: str) -> Message:
     name = display_name(user)
     expires = contact.confirmation_expires_at
     until = expires.strftime("%d %B %Y") if expires else ""

@@ -17,6 +17,8 @@ from pydantic import (
     model_validator,
 )
 
+from mindtrack.user.schemas import refuse_null
+
 
 class CrisisResource(BaseModel):
     name: str = Field(examples=["988 Suicide & Crisis Lifeline"])
@@ -265,12 +267,9 @@ class ContactUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    @field_validator("name", "preferred_channel", "alert_levels", mode="before")
-    @classmethod
-    def _required_fields_stay(cls, value: object) -> object:
-        if value is None:
-            raise ValueError("cannot be cleared; send a value instead")
-        return value
+    _required_fields_stay = field_validator(
+        "name", "preferred_channel", "alert_levels", mode="before"
+    )(refuse_null)
 
     name: ContactName | None = None
     relationship: Relationship | None = None

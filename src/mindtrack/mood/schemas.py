@@ -24,7 +24,7 @@ from mindtrack.mood.vocabulary import (
     custom_emotions,
     normalize_words,
 )
-from mindtrack.user.schemas import BlankIsNone
+from mindtrack.user.schemas import BlankIsNone, refuse_null
 
 MAX_NOTES_LENGTH = 5000
 # Clocks on phones drift; anything further ahead than this is a mistake, not drift.
@@ -129,13 +129,7 @@ class CheckinUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    # A field validator (not a model validator) so that `errors[].field` names the field.
-    @field_validator(*REQUIRED_FIELDS, mode="before")
-    @classmethod
-    def _required_fields_stay(cls, value: object) -> object:
-        if value is None:
-            raise ValueError("cannot be cleared; send a value instead")
-        return value
+    _required_fields_stay = field_validator(*REQUIRED_FIELDS, mode="before")(refuse_null)
 
     score: Score | None = None
     emotions: Emotions | None = None

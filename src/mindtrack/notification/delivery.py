@@ -10,19 +10,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
 import structlog
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from mindtrack.config import NotifySettings, Settings
 from mindtrack.kit.db import create_engine, create_session_factory, transaction
 from mindtrack.kit.time import utcnow
 from mindtrack.models import DeliveryAttempt, DeliveryStatus, OutboxMessage
-from mindtrack.notification.email import DeliveryError, EmailSender
-from mindtrack.notification.outbox import Channel
+from mindtrack.notification.email import EmailSender
+from mindtrack.notification.outbox import Channel, DeliveryError
 from mindtrack.notification.sms import WebhookSmsSender
 
 log = structlog.get_logger("mindtrack.notification")
@@ -31,6 +31,14 @@ BATCH = 20
 
 class Sender(Protocol):
     async def send(self, message: OutboxMessage) -> None: ...
+
+
+def _due(now: datetime) -> ColumnElement[bool]:
+    """Pending and due, or reserved by a worker whose reservation ran out (it died)."""
+    return or_(
+        and_(OutboxMessage.status == DeliveryStatus.PENDING, OutboxMessage.next_attempt_at <= now),
+        and_(OutboxMessage.status == DeliveryStatus.SENDING, OutboxMessage.leased_until < now),
+    )
 
 
 class DeliveryWorker:
@@ -80,18 +88,11 @@ class DeliveryWorker:
 
     async def _due_ids(self) -> list[object]:
         now = utcnow()
-        due = or_(
-            and_(
-                OutboxMessage.status == DeliveryStatus.PENDING,
-                OutboxMessage.next_attempt_at <= now,
-            ),
-            and_(
-                OutboxMessage.status == DeliveryStatus.SENDING,
-                OutboxMessage.leased_until < now,
-            ),
-        )
         statement = (
-            select(OutboxMessage.id).where(due).order_by(OutboxMessage.next_attempt_at).limit(BATCH)
+            select(OutboxMessage.id)
+            .where(_due(now))
+            .order_by(OutboxMessage.next_attempt_at)
+            .limit(BATCH)
         )
         async with self.factory() as session:
             return list((await session.execute(statement)).scalars())
@@ -103,13 +104,7 @@ class DeliveryWorker:
             update(OutboxMessage)
             .where(
                 OutboxMessage.id == message_id,
-                or_(
-                    OutboxMessage.status == DeliveryStatus.PENDING,
-                    and_(
-                        OutboxMessage.status == DeliveryStatus.SENDING,
-                        OutboxMessage.leased_until < now,
-                    ),
-                ),
+                _due(now),
             )
             .values(
                 status=DeliveryStatus.SENDING,

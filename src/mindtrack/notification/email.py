@@ -9,10 +9,7 @@ import aiosmtplib
 
 from mindtrack.config import NotifySettings
 from mindtrack.models import OutboxMessage
-
-
-class DeliveryError(Exception):
-    """A message could not be handed over; the outbox tries again later."""
+from mindtrack.notification.outbox import DeliveryError
 
 
 class EmailSender:

@@ -12,6 +12,10 @@ from mindtrack.kit.time import utcnow
 from mindtrack.models import DeliveryStatus, OutboxMessage
 
 
+class DeliveryError(Exception):
+    """A channel could not hand a message over; the outbox tries again later."""
+
+
 class Channel(StrEnum):
     EMAIL = "email"
     SMS = "sms"

@@ -10,7 +10,7 @@ import httpx
 
 from mindtrack.config import NotifySettings
 from mindtrack.models import OutboxMessage
-from mindtrack.notification.email import DeliveryError
+from mindtrack.notification.outbox import DeliveryError
 
 SIGNATURE_HEADER = "X-MindTrack-Signature"
 

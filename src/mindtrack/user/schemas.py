@@ -39,6 +39,15 @@ def validate_locale(value: str) -> str:
     return value
 
 
+def refuse_null(value: object) -> object:
+    """For partial updates: a field that must always have a value may be left out, not
+    cleared. Use as `field_validator(*names, mode="before")(refuse_null)`, so that
+    `errors[].field` names the field."""
+    if value is None:
+        raise ValueError("cannot be cleared; send a value instead")
+    return value
+
+
 def blank_to_none(value: object) -> object:
     """Forms send "" for a field left empty; it means "not given"."""
     if isinstance(value, str) and not value.strip():

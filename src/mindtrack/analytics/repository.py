@@ -2,11 +2,23 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mindtrack.models import CheckinAnalysis, MoodEntry
+
+
+class Observed(NamedTuple):
+    recorded_at: datetime
+    score: int
+    activity: str | None
+    location: str | None
+    weather: str | None
+    sleep_hours: float | None
+    tags: list[str]
+    themes: list[str] | None
 
 
 class AnalyticsRepository:
@@ -28,6 +40,47 @@ class AnalyticsRepository:
                 CheckinAnalysis.emotions,
             )
             .outerjoin(CheckinAnalysis, CheckinAnalysis.entry_id == MoodEntry.id)
+            .where(
+                MoodEntry.user_id == user_id,
+                MoodEntry.recorded_at >= start,
+                MoodEntry.recorded_at < end,
+            )
+            .order_by(MoodEntry.recorded_at)
+        )
+        return [tuple(row) for row in (await self.session.execute(statement)).all()]  # type: ignore[misc]
+
+    async def circumstances(
+        self, user_id: uuid.UUID, start: datetime, end: datetime
+    ) -> list[Observed]:
+        """Each check-in in [start, end) with what it recorded around it and the themes read
+        in its note (None when the note was not analysed)."""
+        statement = (
+            select(
+                MoodEntry.recorded_at,
+                MoodEntry.score,
+                MoodEntry.activity,
+                MoodEntry.location,
+                MoodEntry.weather,
+                MoodEntry.sleep_hours,
+                MoodEntry.tags,
+                CheckinAnalysis.themes,
+            )
+            .outerjoin(CheckinAnalysis, CheckinAnalysis.entry_id == MoodEntry.id)
+            .where(
+                MoodEntry.user_id == user_id,
+                MoodEntry.recorded_at >= start,
+                MoodEntry.recorded_at < end,
+            )
+            .order_by(MoodEntry.recorded_at)
+        )
+        return [Observed(*row) for row in (await self.session.execute(statement)).all()]
+
+    async def scores(
+        self, user_id: uuid.UUID, start: datetime, end: datetime
+    ) -> list[tuple[datetime, int]]:
+        """(recorded_at, score) of each check-in in [start, end), oldest first."""
+        statement = (
+            select(MoodEntry.recorded_at, MoodEntry.score)
             .where(
                 MoodEntry.user_id == user_id,
                 MoodEntry.recorded_at >= start,

@@ -4,14 +4,19 @@ from datetime import date
 from enum import IntEnum
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from mindtrack.analytics.dependencies import AnalyticsServiceDep
-from mindtrack.analytics.schemas import Dashboard
+from mindtrack.analytics.schemas import Dashboard, MoodForecastRead, Patterns, TimeSeries
+from mindtrack.analytics.service import Window
+from mindtrack.analytics.stats import Bucket
 from mindtrack.auth.dependencies import CurrentUser
+from mindtrack.kit.errors import ValidationFailedError
 from mindtrack.kit.problems import problem_responses
 
 router = APIRouter(prefix="/api/v1/analytics", tags=["analytics"])
+# The longest custom range a single request may ask for (ten years of days).
+MAX_RANGE_DAYS = 3660
 
 
 class Period(IntEnum):
@@ -21,17 +26,72 @@ class Period(IntEnum):
     year = 365
 
 
+def window_of(default: Period) -> object:
+    """The days a request asks about: `period` days ending with `end`, or `start` to `end`."""
+
+    def window(
+        user: CurrentUser,
+        period: Annotated[
+            Period,
+            Query(description="Days, ending with `end`: 7, 30, 90 or 365 (ignored with `start`)."),
+        ] = default,
+        start: Annotated[
+            date | None, Query(description="The first day of a custom range (YYYY-MM-DD).")
+        ] = None,
+        end: Annotated[
+            date | None, Query(description="The last day (yours, YYYY-MM-DD); today if omitted.")
+        ] = None,
+    ) -> Window:
+        resolved = Window(user, int(period), end, start)
+        if resolved.first > resolved.last:
+            raise ValidationFailedError("`start` must be on or before `end` (and not after today).")
+        if (resolved.last - resolved.first).days >= MAX_RANGE_DAYS:
+            raise ValidationFailedError(f"A range can span at most {MAX_RANGE_DAYS} days.")
+        return resolved
+
+    return window
+
+
+MonthWindow = Annotated[Window, Depends(window_of(Period.month))]
+QuarterWindow = Annotated[Window, Depends(window_of(Period.quarter))]
+
+
 @router.get("/dashboard", responses=problem_responses(401, 422))
 async def dashboard(
-    user: CurrentUser,
-    service: AnalyticsServiceDep,
-    period: Annotated[
-        Period, Query(description="Days, ending with `end`: 7, 30, 90 or 365.")
-    ] = Period.month,
-    end: Annotated[
-        date | None, Query(description="The last day (yours, YYYY-MM-DD); today if omitted.")
-    ] = None,
+    user: CurrentUser, service: AnalyticsServiceDep, window: MonthWindow
 ) -> Dashboard:
     """Your check-ins over a period: how many, average and median, the trend with its
     confidence, streaks, best and worst days, emotions chosen and read, and sentiment."""
-    return await service.dashboard(user, int(period), end)
+    return await service.dashboard(user, window)
+
+
+@router.get("/timeseries", responses=problem_responses(401, 422))
+async def time_series(
+    user: CurrentUser,
+    service: AnalyticsServiceDep,
+    window: MonthWindow,
+    bucket: Annotated[Bucket, Query(description="day or week (weeks begin on Monday).")] = "day",
+) -> TimeSeries:
+    """Mean, lowest, highest and count of your scores per day or week, with a rolling mean."""
+    return await service.time_series(user, window, bucket)
+
+
+@router.get("/patterns", responses=problem_responses(401, 422))
+async def patterns(
+    user: CurrentUser, service: AnalyticsServiceDep, window: QuarterWindow
+) -> Patterns:
+    """How weekdays, times of day, activities, places, weather, tags, themes and sleep go with
+    your mood — each with its size, interval and a significance corrected for the number of
+    comparisons — plus the days your usual mood shifted and the days that dropped sharply."""
+    return await service.patterns(user, window)
+
+
+@router.get("/forecast", responses=problem_responses(401, 422))
+async def forecast(
+    user: CurrentUser,
+    service: AnalyticsServiceDep,
+    days: Annotated[int, Query(ge=1, le=7, description="How many days ahead (1–7).")] = 7,
+) -> MoodForecastRead:
+    """Your mood for the next days with 80 % and 95 % ranges and what each forecast rests on.
+    With less than a week of check-ins it says so, and its ranges are wide."""
+    return await service.forecast(user, days)

@@ -4,6 +4,9 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
+# For fields named `date`, whose annotation must not read as the field itself.
+Day = date
+
 
 class TrendRead(BaseModel):
     direction: str = Field(
@@ -53,3 +56,109 @@ class Dashboard(BaseModel):
         description="The emotions the text models read in your notes, most first."
     )
     sentiment: list[DaySentiment] = Field(description="Days with analysed notes, oldest first.")
+
+
+class SeriesPoint(BaseModel):
+    start: date = Field(description="The day, or the Monday that begins the week.")
+    mean: float
+    min: float
+    max: float
+    count: int = Field(description="Check-ins in the day or week.")
+    rolling_mean: float = Field(
+        description="Mean of the check-ins over the last 7 days (daily) or 4 weeks (weekly) "
+        "up to and including this one."
+    )
+
+
+class TimeSeries(BaseModel):
+    """Scores per day or per week, ready to plot; days and weeks without check-ins are left out."""
+
+    start: date
+    end: date
+    bucket: str = Field(examples=["day"], description="day or week")
+    points: list[SeriesPoint]
+
+
+class EffectRead(BaseModel):
+    factor: str = Field(
+        examples=["activity"],
+        description="weekday, time_of_day, activity, location, weather, tag, theme or sleep_hours.",
+    )
+    level: str = Field(examples=["running"])
+    n_with: int = Field(description="Check-ins (days, for weekdays) with this circumstance.")
+    n_without: int = Field(description="Those without it that it is compared with.")
+    mean_with: float | None
+    mean_without: float | None
+    difference: float = Field(
+        description="Mean score with it minus without it; for sleep_hours, points per extra hour."
+    )
+    ci95: tuple[float, float] = Field(description="95 % interval of the difference (Welch).")
+    effect_size: float = Field(
+        description="Hedges' g (about 0.2 small, 0.5 medium, 0.8 large); for sleep_hours, the "
+        "correlation."
+    )
+    p_value: float
+    q_value: float = Field(
+        description="The p-value adjusted for every comparison made for you (Benjamini–Hochberg)."
+    )
+    significant: bool = Field(description="q_value below 0.05: the data support this pattern.")
+
+
+class ChangePointRead(BaseModel):
+    date: Day = Field(description="The first day at the new level.")
+    before: float = Field(description="Mean daily score before it (since any earlier change).")
+    after: float
+
+
+class UnusualDayRead(BaseModel):
+    date: date
+    score: float = Field(description="The day's mean score.")
+    baseline: float = Field(description="The median of the four weeks before it.")
+    robust_z: float = Field(description="How far below, in that baseline's own spread.")
+
+
+class Patterns(BaseModel):
+    """What goes with better or worse mood for you, when it shifted and which days stood out."""
+
+    start: date
+    end: date
+    entries: int
+    effects: list[EffectRead] = Field(
+        description="Every circumstance with at least 5 check-ins with and without it, the "
+        "best-supported first."
+    )
+    change_points: list[ChangePointRead]
+    unusual_days: list[UnusualDayRead]
+
+
+class ForecastFactors(BaseModel):
+    usual: float = Field(
+        description="Your usual mood, as your history (and, early on, everyone's) suggests."
+    )
+    recent: float = Field(description="How much of your recent drift from it carries on.")
+    weekday: float = Field(description="That weekday's usual difference for you.")
+
+
+class DayForecast(BaseModel):
+    date: date
+    horizon: int = Field(description="Days ahead of today.")
+    forecast: float
+    lo80: float
+    hi80: float
+    lo95: float
+    hi95: float
+    factors: ForecastFactors
+
+
+class MoodForecastRead(BaseModel):
+    """Your mood for the coming days, with the ranges it is likely (80 %) and very likely
+    (95 %) to fall in."""
+
+    origin: date = Field(description="The last day whose check-ins the forecast uses (today).")
+    days_with_scores: int
+    enough_data: bool = Field(
+        description="False with fewer than 7 days of check-ins: the forecast then leans on "
+        "what is usual for everyone, and its ranges are wide."
+    )
+    message: str | None = Field(description="Said when the forecast has too little to go on.")
+    forecasts: list[DayForecast]

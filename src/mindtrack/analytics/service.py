@@ -3,39 +3,74 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import asdict
 from datetime import UTC, date, datetime, time, timedelta
 from statistics import fmean, median
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mindtrack.analytics.patterns import (
+    Observation,
+    change_points,
+    find_patterns,
+    unusual_days,
+)
 from mindtrack.analytics.repository import AnalyticsRepository
-from mindtrack.analytics.schemas import CountedWord, Dashboard, DayScore, DaySentiment, TrendRead
-from mindtrack.analytics.stats import streaks, trend
+from mindtrack.analytics.schemas import (
+    ChangePointRead,
+    CountedWord,
+    Dashboard,
+    DayForecast,
+    DayScore,
+    DaySentiment,
+    EffectRead,
+    ForecastFactors,
+    MoodForecastRead,
+    Patterns,
+    SeriesPoint,
+    TimeSeries,
+    TrendRead,
+    UnusualDayRead,
+)
+from mindtrack.analytics.stats import Bucket, daily_means, series_points, streaks, trend
 from mindtrack.kit.time import utcnow
+from mindtrack.ml.forecast import forecast_mood
 from mindtrack.models import User
 
 TOP_EMOTIONS = 10
+# A forecast learns from at most this much of a person's history.
+FORECAST_HISTORY_DAYS = 365
+
+
+class Window:
+    """A run of the person's own days, [first, last], and the instants that bound it."""
+
+    def __init__(self, user: User, days: int, end: date | None, start: date | None = None) -> None:
+        self.zone = ZoneInfo(user.timezone)
+        today = utcnow().astimezone(self.zone).date()
+        self.last = min(end or today, today)
+        self.first = start if start is not None else self.last - timedelta(days=days - 1)
+        self.since = _midnight(self.first, self.zone)
+        self.until = _midnight(self.last + timedelta(days=1), self.zone)
+
+    def day_of(self, at: datetime) -> date:
+        return at.astimezone(self.zone).date()
 
 
 class AnalyticsService:
     def __init__(self, session: AsyncSession) -> None:
         self.repository = AnalyticsRepository(session)
 
-    async def dashboard(self, user: User, days: int, end: date | None = None) -> Dashboard:
-        zone = ZoneInfo(user.timezone)
-        today = utcnow().astimezone(zone).date()
-        last = min(end or today, today)
-        first = last - timedelta(days=days - 1)
-        rows = await self.repository.entries(
-            user.id, _midnight(first, zone), _midnight(last + timedelta(days=1), zone)
-        )
+    async def dashboard(self, user: User, window: Window) -> Dashboard:
+        first, last = window.first, window.last
+        rows = await self.repository.entries(user.id, window.since, window.until)
         by_day: dict[date, list[int]] = defaultdict(list)
         valence: dict[date, list[float]] = defaultdict(list)
         chosen: Counter[str] = Counter()
         detected: Counter[str] = Counter()
         for recorded_at, score, emotions, day_valence, read in rows:
-            day = recorded_at.astimezone(zone).date()
+            day = window.day_of(recorded_at)
             by_day[day].append(score)
             chosen.update(emotions)
             if day_valence is not None:
@@ -65,6 +100,84 @@ class AnalyticsService:
             detected_emotions=[CountedWord(word=w, count=c) for w, c in detected.most_common(TOP_EMOTIONS)],
             sentiment=[DaySentiment(date=d, valence=round(fmean(v), 3), notes=len(v)) for d, v in sorted(valence.items())],
         )  # fmt: skip
+
+    async def time_series(self, user: User, window: Window, bucket: Bucket) -> TimeSeries:
+        rows = await self.repository.scores(user.id, window.since, window.until)
+        scored = [(window.day_of(at), float(score)) for at, score in rows]
+        return TimeSeries(
+            start=window.first,
+            end=window.last,
+            bucket=bucket,
+            points=[SeriesPoint(**asdict(p)) for p in series_points(scored, bucket)],
+        )
+
+    async def patterns(self, user: User, window: Window) -> Patterns:
+        rows = await self.repository.circumstances(user.id, window.since, window.until)
+        observations = [
+            Observation(
+                at=row.recorded_at.astimezone(window.zone),
+                score=float(row.score),
+                activity=row.activity,
+                location=row.location,
+                weather=row.weather,
+                sleep_hours=row.sleep_hours,
+                tags=tuple(row.tags),
+                themes=tuple(row.themes) if row.themes is not None else None,
+            )
+            for row in rows
+        ]
+        daily = daily_means([(o.at.date(), o.score) for o in observations])
+        return Patterns(
+            start=window.first,
+            end=window.last,
+            entries=len(observations),
+            effects=[EffectRead(**_rounded(asdict(e))) for e in find_patterns(observations)],
+            change_points=[ChangePointRead(**asdict(c)) for c in change_points(daily)],
+            unusual_days=[UnusualDayRead(**asdict(u)) for u in unusual_days(daily)],
+        )
+
+    async def forecast(self, user: User, days: int) -> MoodForecastRead:
+        window = Window(user, FORECAST_HISTORY_DAYS, None)
+        rows = await self.repository.scores(user.id, window.since, window.until)
+        history = daily_means([(window.day_of(at), float(score)) for at, score in rows])
+        if not history:
+            return MoodForecastRead(
+                origin=window.last,
+                days_with_scores=0,
+                enough_data=False,
+                message="Check in for a few days and a forecast of your mood will appear here.",
+                forecasts=[],
+            )
+        result = forecast_mood(history, window.last, horizons=range(1, days + 1))
+        return MoodForecastRead(
+            origin=result.origin,
+            days_with_scores=result.days_with_scores,
+            enough_data=result.enough_data,
+            message=None if result.enough_data else (
+                f"Only {result.days_with_scores} day(s) of check-ins so far: this forecast leans "
+                "on what is usual for most people, so its ranges are wide. It becomes your own "
+                "after a week of check-ins."
+            ),
+            forecasts=[
+                DayForecast(
+                    date=f.target, horizon=f.horizon, forecast=f.value,
+                    lo80=f.lo80, hi80=f.hi80, lo95=f.lo95, hi95=f.hi95,
+                    factors=ForecastFactors(usual=f.usual, recent=f.recent, weekday=f.weekday),
+                )
+                for f in result.forecasts
+            ],
+        )  # fmt: skip
+
+
+def _rounded(fields: dict[str, object], digits: int = 3) -> dict[str, object]:
+    def rounded(value: object) -> object:
+        if isinstance(value, float):
+            return round(value, digits)
+        if isinstance(value, tuple):
+            return tuple(rounded(v) for v in value)
+        return value
+
+    return {name: rounded(value) for name, value in fields.items()}
 
 
 def _midnight(day: date, zone: ZoneInfo) -> datetime:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from statistics import fmean
+from typing import Literal
 
 from scipy import stats
 
@@ -52,3 +55,57 @@ def streaks(days: set[date], today: date) -> tuple[int, int]:
         current += 1
         day -= timedelta(days=1)
     return current, longest
+
+
+def daily_means(scores: Sequence[tuple[date, float]]) -> list[tuple[date, float]]:
+    """Each day's mean score, oldest first."""
+    by_day: dict[date, list[float]] = defaultdict(list)
+    for day, score in scores:
+        by_day[day].append(score)
+    return [(day, fmean(s)) for day, s in sorted(by_day.items())]
+
+
+Bucket = Literal["day", "week"]
+# How far back a point's rolling mean reaches, in buckets (itself included).
+ROLLING = {"day": 7, "week": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    start: date
+    mean: float
+    min: float
+    max: float
+    count: int
+    rolling_mean: float
+
+
+def series_points(scores: Sequence[tuple[date, float]], bucket: Bucket) -> list[SeriesPoint]:
+    """Per day, or per week beginning on Monday: mean, min, max and count of the scores, and
+    the mean over the trailing 7 days or 4 weeks. Empty buckets are left out."""
+    groups: dict[date, list[float]] = defaultdict(list)
+    for day, score in scores:
+        start = day - timedelta(days=day.weekday()) if bucket == "week" else day
+        groups[start].append(score)
+    reach = timedelta(days=ROLLING[bucket] * (7 if bucket == "week" else 1))
+    starts = sorted(groups)
+    points = []
+    total, count, oldest = 0.0, 0, 0
+    for start in starts:
+        values = groups[start]
+        total, count = total + sum(values), count + len(values)
+        while starts[oldest] <= start - reach:  # slide the window's tail forward
+            total -= sum(groups[starts[oldest]])
+            count -= len(groups[starts[oldest]])
+            oldest += 1
+        points.append(
+            SeriesPoint(
+                start=start,
+                mean=round(fmean(values), 2),
+                min=min(values),
+                max=max(values),
+                count=len(values),
+                rolling_mean=round(total / count, 2),
+            )
+        )
+    return points

@@ -21,6 +21,7 @@ from mindtrack.analysis.recommendations import recommendations
 from mindtrack.analysis.schemas import CheckinAnalysisRead
 from mindtrack.analytics.dependencies import AnalyticsServiceDep
 from mindtrack.analytics.insights import summary_insights
+from mindtrack.analytics.service import Window
 from mindtrack.auth import router as auth_routes
 from mindtrack.auth.dependencies import CurrentUser
 from mindtrack.compat.schemas import (
@@ -168,7 +169,7 @@ async def analytics_summary(
     days: Annotated[int, Query(ge=1, le=365)] = SUMMARY_DAYS,
 ) -> AnalyticsSummary:
     """The dashboard's summary: entries, average, trend, crisis incidents and insights."""
-    dashboard = await analytics.dashboard(user, days)
+    dashboard = await analytics.dashboard(user, Window(user, days, None))
     trend = dashboard.trend.direction if dashboard.trend else None
     return AnalyticsSummary(
         total_entries=dashboard.entries,

@@ -53,6 +53,11 @@ class Forecast:
     hi80: float
     lo95: float
     hi95: float
+    # What the forecast is made of (before it is kept within the scale): the person's usual
+    # mood, how much of their recent drift from it carries on, and the weekday's difference.
+    usual: float = 0.0
+    recent: float = 0.0
+    weekday: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +107,8 @@ def forecast_mood(
         if math.isnan(level):  # no score yet: the prior is all there is
             level = usual[-1]
         target_index = len(series.values) - 1 + h
-        centre = usual[-1] + damping * (level - usual[-1]) + weekday[series.weekday(target_index)]
-        forecasts.append(_with_intervals(origin + timedelta(days=h), h, centre, spread, prior))
+        parts = (usual[-1], damping * (level - usual[-1]), weekday[series.weekday(target_index)])
+        forecasts.append(_with_intervals(origin + timedelta(days=h), h, parts, spread, prior))
     return MoodForecast(origin, count, count >= ENOUGH_DAYS, forecasts)
 
 
@@ -173,11 +178,13 @@ def _spread(errors: np.ndarray, horizon: int, prior: Prior) -> float:
 
 
 def _with_intervals(
-    target: date, horizon: int, centre: float, spread: float, prior: Prior
+    target: date, horizon: int, parts: tuple[float, float, float], spread: float, prior: Prior
 ) -> Forecast:
     def clip(x: float) -> float:
         return round(min(max(float(x), prior.low), prior.high), 3)
 
+    centre = sum(parts)
+    usual, recent, weekday = (round(float(x), 3) for x in parts)
     return Forecast(
         target=target,
         horizon=horizon,
@@ -186,6 +193,9 @@ def _with_intervals(
         hi80=clip(centre + Z80 * spread),
         lo95=clip(centre - Z95 * spread),
         hi95=clip(centre + Z95 * spread),
+        usual=usual,
+        recent=recent,
+        weekday=weekday,
     )
 
 

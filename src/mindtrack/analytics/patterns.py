@@ -276,9 +276,7 @@ def _difference_variance(y: np.ndarray) -> float:
 
 def _long_run_variance(y: np.ndarray, cuts: list[int]) -> float:
     bounds = [0, *cuts, len(y)]
-    residuals = np.concatenate(
-        [y[a:b] - y[a:b].mean() for a, b in pairwise(bounds)]
-    )
+    residuals = np.concatenate([y[a:b] - y[a:b].mean() for a, b in pairwise(bounds)])
     variance = float(residuals.var())
     lagged = float(np.dot(residuals[1:], residuals[:-1]) / max(float((residuals**2).sum()), 1e-9))
     persistence = min(max(lagged, 0.0), 0.8)

@@ -7,10 +7,17 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from mindtrack.analytics.dependencies import AnalyticsServiceDep
-from mindtrack.analytics.schemas import Dashboard, MoodForecastRead, Patterns, TimeSeries
+from mindtrack.analytics.schemas import (
+    Dashboard,
+    Insights,
+    MoodForecastRead,
+    Patterns,
+    TimeSeries,
+)
 from mindtrack.analytics.service import Window
 from mindtrack.analytics.stats import Bucket
 from mindtrack.auth.dependencies import CurrentUser
+from mindtrack.crisis.dependencies import CrisisServiceDep
 from mindtrack.kit.errors import ValidationFailedError
 from mindtrack.kit.problems import problem_responses
 
@@ -95,3 +102,13 @@ async def forecast(
     """Your mood for the next days with 80 % and 95 % ranges and what each forecast rests on.
     With less than a week of check-ins it says so, and its ranges are wide."""
     return await service.forecast(user, days)
+
+
+@router.get("/insights", responses=problem_responses(401))
+async def insights(
+    user: CurrentUser, service: AnalyticsServiceDep, crisis: CrisisServiceDep
+) -> Insights:
+    """Statements your figures support — trend, streak, significant patterns, shifts and hard
+    days, each with the numbers behind it — and up to three coping strategies chosen for
+    where you are now, each with its source."""
+    return await service.insights(user, in_crisis=await crisis.has_open_incident(user))

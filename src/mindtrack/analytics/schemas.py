@@ -162,3 +162,43 @@ class MoodForecastRead(BaseModel):
     )
     message: str | None = Field(description="Said when the forecast has too little to go on.")
     forecasts: list[DayForecast]
+
+
+class InsightRead(BaseModel):
+    kind: str = Field(
+        examples=["pattern"],
+        description="trend, summary, streak, emotion, pattern, change or unusual_day.",
+    )
+    text: str = Field(
+        examples=[
+            "✨ You tend to feel better with running: 8.1 against 5.9 otherwise (14 and 28 check-ins)"
+        ]
+    )
+    view: str = Field(description="The endpoint whose figures show it.")
+    evidence: dict[str, float | int | str] = Field(description="The figures it rests on.")
+
+
+class SourceRead(BaseModel):
+    title: str
+    url: str
+
+
+class RecommendationRead(BaseModel):
+    key: str | None = Field(
+        description="The strategy in the library; null for a suggestion drawn from your own "
+        "patterns."
+    )
+    title: str | None
+    technique: str | None = Field(examples=["behavioural activation"])
+    text: str
+    reason: str = Field(description="Why it was chosen for you now.")
+    source: SourceRead | None = Field(description="Where the strategy comes from.")
+
+
+class Insights(BaseModel):
+    """Statements about your mood that your figures support, and coping strategies that fit
+    where you are now. Nothing here is a diagnosis or medical advice."""
+
+    entries: int = Field(description="Check-ins in the last 90 days that these rest on.")
+    insights: list[InsightRead]
+    recommendations: list[RecommendationRead]

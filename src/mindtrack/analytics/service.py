@@ -10,6 +10,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mindtrack.analytics.insights import (
+    dashboard_insights,
+    needs_of,
+    pattern_insights,
+    recommendations,
+)
 from mindtrack.analytics.patterns import (
     Observation,
     change_points,
@@ -26,9 +32,13 @@ from mindtrack.analytics.schemas import (
     DaySentiment,
     EffectRead,
     ForecastFactors,
+    InsightRead,
+    Insights,
     MoodForecastRead,
     Patterns,
+    RecommendationRead,
     SeriesPoint,
+    SourceRead,
     TimeSeries,
     TrendRead,
     UnusualDayRead,
@@ -41,6 +51,8 @@ from mindtrack.models import User
 TOP_EMOTIONS = 10
 # A forecast learns from at most this much of a person's history.
 FORECAST_HISTORY_DAYS = 365
+INSIGHT_DASHBOARD_DAYS = 30
+INSIGHT_PATTERN_DAYS = 90
 
 
 class Window:
@@ -167,6 +179,29 @@ class AnalyticsService:
                 for f in result.forecasts
             ],
         )  # fmt: skip
+
+    async def insights(self, user: User, in_crisis: bool = False) -> Insights:
+        """From the last 30 days' dashboard and the last 90 days' patterns."""
+        dashboard = await self.dashboard(user, Window(user, INSIGHT_DASHBOARD_DAYS, None))
+        patterns = await self.patterns(user, Window(user, INSIGHT_PATTERN_DAYS, None))
+        today = dashboard.end
+        found = [*dashboard_insights(dashboard), *pattern_insights(patterns, today)]
+        chosen = recommendations(needs_of(dashboard, patterns, today, in_crisis), patterns)
+        return Insights(
+            entries=patterns.entries,
+            insights=[InsightRead(**asdict(i)) for i in found],
+            recommendations=[
+                RecommendationRead(
+                    key=r.strategy.key if r.strategy else None,
+                    title=r.strategy.title if r.strategy else None,
+                    technique=r.strategy.technique if r.strategy else None,
+                    text=r.text,
+                    reason=r.reason,
+                    source=SourceRead(**asdict(r.strategy.source)) if r.strategy else None,
+                )
+                for r in chosen
+            ],
+        )
 
 
 def _rounded(fields: dict[str, object], digits: int = 3) -> dict[str, object]:

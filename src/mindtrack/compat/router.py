@@ -17,10 +17,11 @@ from mindtrack.analysis.frontend import (
     risk_level,
     sentiment_from_score,
 )
-from mindtrack.analysis.recommendations import recommendations
+from mindtrack.analysis.recommendations import crisis_lines, recommendations
 from mindtrack.analysis.schemas import CheckinAnalysisRead
 from mindtrack.analytics.dependencies import AnalyticsServiceDep
 from mindtrack.analytics.insights import summary_insights
+from mindtrack.analytics.schemas import Dashboard
 from mindtrack.analytics.service import Window
 from mindtrack.auth import router as auth_routes
 from mindtrack.auth.dependencies import CurrentUser
@@ -28,8 +29,11 @@ from mindtrack.compat.schemas import (
     AnalyticsSummary,
     CountedEmotion,
     FrontendAnalysis,
+    FrontendRecommendations,
     HistoryEntry,
+    MoodAnalysis,
     MoodHistory,
+    MoodInsights,
     TrackedMood,
 )
 from mindtrack.crisis.dependencies import CrisisServiceDep
@@ -170,17 +174,69 @@ async def analytics_summary(
 ) -> AnalyticsSummary:
     """The dashboard's summary: entries, average, trend, crisis incidents and insights."""
     dashboard = await analytics.dashboard(user, Window(user, days, None))
-    trend = dashboard.trend.direction if dashboard.trend else None
     return AnalyticsSummary(
         total_entries=dashboard.entries,
         average_score=round(dashboard.average or 0.0, 1),
-        mood_trend=trend or ("no_data" if dashboard.entries == 0 else "insufficient_data"),
+        mood_trend=frontend_trend(dashboard),
         crisis_incidents=await crisis.incidents_since(user, utcnow() - timedelta(days=days)),
         ai_insights=summary_insights(dashboard),
         date_range=f"Last {days} days",
         most_common_emotions=[
             CountedEmotion(emotion=e.word, count=e.count) for e in dashboard.chosen_emotions[:5]
         ],
+        generated_at=utcnow(),
+    )
+
+
+def frontend_trend(dashboard: Dashboard) -> str:
+    if dashboard.trend is not None:
+        return dashboard.trend.direction
+    return "no_data" if dashboard.entries == 0 else "insufficient_data"
+
+
+NO_HISTORY_INSIGHT = "Start tracking your mood to unlock AI-powered insights!"
+NO_HISTORY_RECOMMENDATION = (
+    "Check in once a day for a week: suggestions that fit your own patterns will appear here."
+)
+
+
+@router.get("/ai/mood-insights", responses=problem_responses(401), response_model_exclude_none=True)
+async def mood_insights(
+    user: CurrentUser, analytics: AnalyticsServiceDep, crisis: CrisisServiceDep
+) -> MoodInsights:
+    """The "AI Insights" widget: statements your figures support, and the last 30 days."""
+    found = await analytics.insights(user, in_crisis=await crisis.has_open_incident(user))
+    dashboard = await analytics.dashboard(user, Window(user, SUMMARY_DAYS, None))
+    has_history = dashboard.entries > 0
+    return MoodInsights(
+        insights=[i.text for i in found.insights] if found.entries else [NO_HISTORY_INSIGHT],
+        mood_analysis=MoodAnalysis(
+            average_score=round(dashboard.average or 0.0, 1),
+            trend=frontend_trend(dashboard),
+            data_points=dashboard.entries,
+        )
+        if has_history
+        else None,
+        data_points=found.entries,
+        data_available=found.entries > 0,
+        generated_at=utcnow(),
+    )
+
+
+@router.get("/ai/recommendations", responses=problem_responses(401))
+async def ai_recommendations(
+    user: CurrentUser, analytics: AnalyticsServiceDep, crisis: CrisisServiceDep
+) -> FrontendRecommendations:
+    """The "AI Recommendations" list: crisis lines first during a crisis, then coping
+    strategies chosen from your patterns and how you have been lately."""
+    in_crisis = await crisis.has_open_incident(user)
+    found = await analytics.insights(user, in_crisis=in_crisis)
+    lines = [r.text for r in found.recommendations]
+    if in_crisis:
+        lines.insert(0, crisis_lines(country_of(user) or FRONTEND_COUNTRY))
+    return FrontendRecommendations(
+        recommendations=lines or ([] if found.entries else [NO_HISTORY_RECOMMENDATION]),
+        data_points=found.entries,
         generated_at=utcnow(),
     )
 

@@ -74,3 +74,26 @@ class AnalyticsSummary(BaseModel):
     date_range: str
     most_common_emotions: list[CountedEmotion]
     generated_at: datetime
+
+
+class MoodAnalysis(BaseModel):
+    average_score: float = Field(description="Last 30 days, one decimal.")
+    trend: str = Field(description="As `mood_trend` of the summary.")
+    data_points: int
+
+
+class MoodInsights(BaseModel):
+    """The dashboard widget's "AI Analysis" list. `mood_analysis` is left out without any
+    check-ins in the last 30 days."""
+
+    insights: list[str]
+    mood_analysis: MoodAnalysis | None = None
+    data_points: int
+    data_available: bool
+    generated_at: datetime
+
+
+class FrontendRecommendations(BaseModel):
+    recommendations: list[str]
+    data_points: int
+    generated_at: datetime

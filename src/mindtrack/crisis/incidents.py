@@ -173,6 +173,9 @@ class CrisisService:
     async def incident(self, user: User, incident_id: uuid.UUID) -> CrisisIncident:
         return await self.incidents.require_owned(user.id, incident_id, IncidentNotFoundError)
 
+    async def has_open_incident(self, user: User) -> bool:
+        return await self.incidents.open_for(user.id) is not None
+
     async def incidents_since(self, user: User, since: datetime) -> int:
         return await self.incidents.opened_since(user.id, since)
 

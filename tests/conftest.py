@@ -27,6 +27,7 @@ from mindtrack.app import create_app
 from mindtrack.auth.schemas import UserRegister
 from mindtrack.auth.service import AuthService, Credentials
 from mindtrack.config import (
+    AnalyticsSettings,
     AuthSettings,
     CrisisSettings,
     DatabaseSettings,
@@ -173,6 +174,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         # Tests of delivery run a worker themselves, against a real local SMTP server.
         "notify": NotifySettings(deliver_in_process=False),
         "crisis": CrisisSettings(escalate_in_process=False),
+        "analytics": AnalyticsSettings(population_refresh_in_process=False),
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -26,6 +26,8 @@ users_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(users_app, name="users")
 app.add_typer(ml_app, name="ml")
+analytics_app = typer.Typer(help="Population figures for comparisons.", no_args_is_help=True)
+app.add_typer(analytics_app, name="analytics")
 demo_app = typer.Typer(help="Demonstration data for trying and benchmarking.", no_args_is_help=True)
 app.add_typer(demo_app, name="demo")
 
@@ -113,6 +115,23 @@ def deliver(
 
     delivered = asyncio.run(deliver_outbox(_settings(), once=once))
     typer.echo(f"Delivered {delivered} message(s).")
+
+
+@analytics_app.command("release-population")
+def analytics_release_population() -> None:
+    """Make today's differentially private population figures, unless they exist. The service
+    does this itself unless MINDTRACK_ANALYTICS__POPULATION_REFRESH_IN_PROCESS=false; run it
+    daily from a scheduler otherwise."""
+    from mindtrack.analytics.comparisons import release_population
+    from mindtrack.kit.db import create_session_factory
+
+    settings = _settings()
+
+    async def run(engine: AsyncEngine) -> int:
+        return await release_population(create_session_factory(engine), settings.analytics)
+
+    shown = _with_engine(run)
+    typer.echo(f"Released figures for {shown} cohort(s).")
 
 
 @db_app.command("upgrade")

@@ -187,6 +187,28 @@ class CrisisSettings(BaseModel):
     )
 
 
+class AnalyticsSettings(BaseModel):
+    """Population comparisons: who is released, with how much privacy loss, and how often."""
+
+    population_epsilon: float = Field(
+        default=1.0,
+        gt=0,
+        le=10,
+        description="Privacy loss ε of one cohort's daily release (differential privacy).",
+    )
+    population_min_cohort: int = Field(
+        default=20, ge=20, description="A cohort smaller than this (noisy) is never released."
+    )
+    population_refresh_in_process: bool = Field(
+        default=True,
+        description="Release today's population figures from the serving process once a day "
+        "(off when a scheduler runs `mindtrack analytics release-population`).",
+    )
+    population_refresh_seconds: float = Field(
+        default=3600.0, gt=0, le=86400, description="How often the serving process checks."
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MINDTRACK_",
@@ -204,6 +226,7 @@ class Settings(BaseSettings):
     ml: MLSettings = Field(default_factory=MLSettings)
     notify: NotifySettings = Field(default_factory=NotifySettings)
     crisis: CrisisSettings = Field(default_factory=CrisisSettings)
+    analytics: AnalyticsSettings = Field(default_factory=AnalyticsSettings)
 
     @model_validator(mode="after")
     def refuse_unsafe_production(self) -> Settings:

@@ -2,6 +2,7 @@ from typing import Annotated
 
 from fastapi import Depends
 
+from mindtrack.analytics.comparisons import ComparisonService
 from mindtrack.analytics.service import AnalyticsService
 from mindtrack.kit.dependencies import DbSession
 
@@ -11,3 +12,10 @@ async def get_analytics_service(session: DbSession) -> AnalyticsService:
 
 
 AnalyticsServiceDep = Annotated[AnalyticsService, Depends(get_analytics_service)]
+
+
+async def get_comparison_service(session: DbSession) -> ComparisonService:
+    return ComparisonService(session)
+
+
+ComparisonServiceDep = Annotated[ComparisonService, Depends(get_comparison_service)]

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mindtrack.models import CheckinAnalysis, MoodEntry
+from mindtrack.models import CheckinAnalysis, MoodEntry, PopulationSnapshot, User
 
 
 class Observed(NamedTuple):
@@ -89,3 +89,40 @@ class AnalyticsRepository:
             .order_by(MoodEntry.recorded_at)
         )
         return [tuple(row) for row in (await self.session.execute(statement)).all()]  # type: ignore[misc]
+
+    async def opted_in_scores(
+        self, start: datetime, end: datetime
+    ) -> list[tuple[uuid.UUID, str, str, datetime, int]]:
+        """(user id, timezone, locale, recorded_at, score) of every check-in in [start, end)
+        by people who take part in population comparisons."""
+        statement = (
+            select(User.id, User.timezone, User.locale, MoodEntry.recorded_at, MoodEntry.score)
+            .join(MoodEntry, MoodEntry.user_id == User.id)
+            .where(
+                User.population_opt_in_at.is_not(None),
+                User.is_active.is_(True),
+                MoodEntry.recorded_at >= start,
+                MoodEntry.recorded_at < end,
+            )
+            .order_by(User.id, MoodEntry.recorded_at)
+        )
+        return [tuple(row) for row in (await self.session.execute(statement)).all()]  # type: ignore[misc]
+
+    async def latest_release(self, cohort: str, period_days: int) -> PopulationSnapshot | None:
+        statement = (
+            select(PopulationSnapshot)
+            .where(
+                PopulationSnapshot.cohort == cohort,
+                PopulationSnapshot.period_days == period_days,
+                PopulationSnapshot.mean_average.is_not(None),
+            )
+            .order_by(PopulationSnapshot.released_on.desc())
+            .limit(1)
+        )
+        return (await self.session.execute(statement)).scalar_one_or_none()
+
+    async def released_on(self, day: date, period_days: int) -> bool:
+        statement = select(PopulationSnapshot.id).where(
+            PopulationSnapshot.released_on == day, PopulationSnapshot.period_days == period_days
+        )
+        return (await self.session.execute(statement.limit(1))).first() is not None

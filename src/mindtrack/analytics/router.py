@@ -6,12 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from mindtrack.analytics.dependencies import AnalyticsServiceDep
+from mindtrack.analytics.dependencies import AnalyticsServiceDep, ComparisonServiceDep
 from mindtrack.analytics.schemas import (
     Dashboard,
     Insights,
     MoodForecastRead,
     Patterns,
+    PopulationComparison,
     TimeSeries,
 )
 from mindtrack.analytics.service import Window
@@ -112,3 +113,11 @@ async def insights(
     days, each with the numbers behind it — and up to three coping strategies chosen for
     where you are now, each with its source."""
     return await service.insights(user, in_crisis=await crisis.has_open_incident(user))
+
+
+@router.get("/population", responses=problem_responses(401, 403))
+async def population(user: CurrentUser, service: ComparisonServiceDep) -> PopulationComparison:
+    """How your average and trend over the last 30 days compare with everyone's and your
+    country's — opt-in only, from cohorts of at least 20 people, with differential-privacy
+    noise on every figure released (see docs/analytics.md)."""
+    return await service.compare(user)

@@ -202,3 +202,34 @@ class Insights(BaseModel):
     entries: int = Field(description="Check-ins in the last 90 days that these rest on.")
     insights: list[InsightRead]
     recommendations: list[RecommendationRead]
+
+
+class YourFigures(BaseModel):
+    average: float = Field(description="Your average score over the release's 30 days.")
+    slope_per_week: float = Field(description="Your trend over them, points per week.")
+
+
+class CohortComparison(BaseModel):
+    cohort: str = Field(examples=["everyone"], description="everyone, or country:XX")
+    released_on: date
+    period_days: int
+    members: int = Field(description="People in the cohort (with privacy noise).")
+    mean_average: float = Field(description="Their mean average score (with privacy noise).")
+    mean_slope_per_week: float = Field(description="Their mean trend (with privacy noise).")
+    histogram: list[int] = Field(
+        description="People per half-point of average score, 0–0.5 up to 9.5–10 (with "
+        "privacy noise)."
+    )
+    share_below_you: float | None = Field(
+        description="The share of the cohort whose average is below yours."
+    )
+    epsilon: float = Field(description="The privacy loss ε of this release.")
+
+
+class PopulationComparison(BaseModel):
+    """How your mood compares with others who opted in, from daily releases protected by
+    differential privacy. Null `you` with fewer than 5 days of check-ins in the window."""
+
+    you: YourFigures | None
+    cohorts: list[CohortComparison]
+    message: str | None = Field(description="Said when no cohort is large enough yet.")

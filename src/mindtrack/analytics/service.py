@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mindtrack.analytics.comparisons import EVERYONE, POPULATION_DAYS
 from mindtrack.analytics.insights import (
     dashboard_insights,
     needs_of,
@@ -45,7 +46,7 @@ from mindtrack.analytics.schemas import (
 )
 from mindtrack.analytics.stats import Bucket, daily_means, series_points, streaks, trend
 from mindtrack.kit.time import utcnow
-from mindtrack.ml.forecast import forecast_mood
+from mindtrack.ml.forecast import Prior, forecast_mood
 from mindtrack.models import User
 
 TOP_EMOTIONS = 10
@@ -160,7 +161,9 @@ class AnalyticsService:
                 message="Check in for a few days and a forecast of your mood will appear here.",
                 forecasts=[],
             )
-        result = forecast_mood(history, window.last, horizons=range(1, days + 1))
+        result = forecast_mood(
+            history, window.last, await self._prior(), horizons=range(1, days + 1)
+        )
         return MoodForecastRead(
             origin=result.origin,
             days_with_scores=result.days_with_scores,
@@ -202,6 +205,14 @@ class AnalyticsService:
                 for r in chosen
             ],
         )
+
+    async def _prior(self) -> Prior:
+        """What a new person's mood is expected to be: the latest population release's mean
+        (already private, with noise), else a typical figure."""
+        released = await self.repository.latest_release(EVERYONE, POPULATION_DAYS)
+        if released is None or released.mean_average is None:
+            return Prior()
+        return Prior(mean=released.mean_average)
 
 
 def _rounded(fields: dict[str, object], digits: int = 3) -> dict[str, object]:

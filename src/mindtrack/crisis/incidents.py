@@ -42,6 +42,7 @@ from mindtrack.crisis.schemas import (
 )
 from mindtrack.crisis.service import plan_read
 from mindtrack.kit.db import transaction
+from mindtrack.kit.locale import country_of_locale
 from mindtrack.kit.security import hash_opaque_token, new_opaque_token
 from mindtrack.kit.time import utcnow
 from mindtrack.ml.crisis.levels import RiskLevel
@@ -76,8 +77,7 @@ class CrisisOutcome:
 
 def country_of(user: User) -> str | None:
     """The country of the person's locale (en-GB: GB), for their crisis lines."""
-    _, _, region = user.locale.replace("_", "-").partition("-")
-    return region.upper() if len(region) == 2 else None
+    return country_of_locale(user.locale)
 
 
 class CrisisService:

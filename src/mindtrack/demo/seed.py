@@ -49,6 +49,8 @@ async def seed_population(
                 "email": f"{name}@{DEMO_DOMAIN}", "password_hash": password_hash, "full_name": None,
                 "role": Role.USER, "timezone": "UTC", "locale": "en", "is_active": True,
                 "last_login_at": None, "created_at": now, "updated_at": now,
+                # Three in five take part in population comparisons.
+                "population_opt_in_at": now if n % 5 < 3 else None,
             })  # fmt: skip
             for day, score in diary(draw_person(rng), start, days, rng):
                 moment = datetime.combine(day, time(rng.randint(7, 22), rng.randint(0, 59)), UTC)

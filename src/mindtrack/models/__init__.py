@@ -12,6 +12,7 @@ from mindtrack.models.crisis_incident import (
 from mindtrack.models.mood_entry import MoodEntry
 from mindtrack.models.mood_entry_tombstone import MoodEntryTombstone
 from mindtrack.models.outbox_message import DeliveryAttempt, DeliveryStatus, OutboxMessage
+from mindtrack.models.population_snapshot import PopulationSnapshot
 from mindtrack.models.questionnaire_response import QuestionnaireResponse
 from mindtrack.models.referral import Referral, ReferralStatus, TherapistProfile
 from mindtrack.models.refresh_token import RefreshToken
@@ -32,6 +33,7 @@ __all__ = [
     "MoodEntry",
     "MoodEntryTombstone",
     "OutboxMessage",
+    "PopulationSnapshot",
     "QuestionnaireResponse",
     "Referral",
     "ReferralStatus",

@@ -32,3 +32,5 @@ class User(IdMixin, TimestampMixin, Base):
     locale: Mapped[str] = mapped_column(String(35), default="en")
     is_active: Mapped[bool] = mapped_column(default=True)
     last_login_at: Mapped[datetime | None]
+    # Set while the person takes part in population comparisons (they are opt-in).
+    population_opt_in_at: Mapped[datetime | None]

@@ -82,6 +82,9 @@ class UserRead(BaseModel):
     is_active: bool
     created_at: datetime
     last_login_at: datetime | None
+    population_opt_in_at: datetime | None = Field(
+        description="Since when you take part in population comparisons; null: you do not."
+    )
 
 
 class UserUpdate(BaseModel):
@@ -92,3 +95,8 @@ class UserUpdate(BaseModel):
     full_name: FullName = None
     timezone: Timezone | None = Field(default=None, examples=["America/New_York"])
     locale: Locale | None = Field(default=None, examples=["en-US"])
+    population_comparisons: bool | None = Field(
+        default=None,
+        description="Take part in population comparisons: your average and trend count, with "
+        "privacy noise, in figures others see, and you see theirs. Off unless you turn it on.",
+    )

@@ -24,6 +24,22 @@ def _emotion(score: int) -> str:
     return next(word for top, word in _EMOTIONS if score <= top)
 
 
+# What a day held, more often the active and social things on better days, so that pattern
+# views have circumstances to weigh (drawn from their own random stream: the diaries stay
+# the same for a seed).
+_ACTIVITIES = ("work", "exercise", "friends", "rest", "study", "chores")
+
+
+def _circumstances(score: int, rng: random.Random) -> dict[str, object]:
+    lift = (score - 5) / 5
+    weights = (3, 1 + lift, 1 + lift, 1 - lift / 2, 1.5, 1 - lift / 2)
+    sleep = min(max(7 + 0.4 * (score - 6) + rng.gauss(0, 1), 3), 11)
+    return {
+        "activity": rng.choices(_ACTIVITIES, weights=[max(w, 0.1) for w in weights])[0],
+        "sleep_hours": round(sleep * 2) / 2,
+    }
+
+
 async def seed_population(
     engine: AsyncEngine,
     *,
@@ -36,6 +52,7 @@ async def seed_population(
     """Creates `users` accounts (demo-000001 … at demo.invalid, one shared password) and
     their diaries over the `days` days up to yesterday. Returns (accounts, check-ins)."""
     rng = random.Random(seed)  # noqa: S311 - reproducible made-up data, not secrets
+    extras = random.Random(seed + 1)  # noqa: S311
     now = utcnow()
     start = now.date() - timedelta(days=days)
     people, entries = [], []
@@ -56,9 +73,9 @@ async def seed_population(
                 moment = datetime.combine(day, time(rng.randint(7, 22), rng.randint(0, 59)), UTC)
                 entries.append({
                     "id": uuid.uuid4(), "user_id": user_id, "score": score, "emotions": [_emotion(score)],
-                    "notes": None, "location": None, "activity": None, "weather": None,
-                    "sleep_hours": None, "energy": None, "tags": ["demo"], "recorded_at": moment,
-                    "created_at": now, "updated_at": now,
+                    "notes": None, "location": None, "weather": None, "energy": None,
+                    "tags": ["demo"], "recorded_at": moment, "created_at": now, "updated_at": now,
+                    **_circumstances(score, extras),
                 })  # fmt: skip
             if len(entries) >= BATCH or n == users:
                 await connection.execute(insert(User), people)

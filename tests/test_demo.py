@@ -59,6 +59,8 @@ def test_demo_seed_writes_accounts_and_their_diaries(sqlite_env: Path) -> None: 
     with sqlite3.connect(sqlite_env) as db:
         users = db.execute("select username, password_hash from users order by username").fetchall()
         (entries,) = db.execute("select count(*) from mood_entries").fetchone()
+        (summed,) = db.execute("select sum(entries) from mood_days").fetchone()
+    assert summed == entries  # the dashboards' day summaries are made too
     assert [u for u, _ in users] == ["demo-00-000001", "demo-00-000002", "demo-00-000003"]
     assert f"with {entries} check-ins" in output
     assert 0 < entries <= 90

@@ -3,13 +3,15 @@ a real history has: nothing yet, one day, a gap of months, a daylight-saving cha
 
 from __future__ import annotations
 
+import random
+import statistics
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
 
-from mindtrack.analytics.stats import series_points
+from mindtrack.analytics.stats import DayTotals, median_of_counts, series_points
 from mindtrack.kit.time import utcnow
 from tests.analytics.test_dashboard import checkin, noon
 from tests.conftest import Account
@@ -26,8 +28,11 @@ async def get(client: httpx.AsyncClient, account: Account, view: str, **params: 
 
 def test_series_points_aggregate_days_and_monday_weeks_with_rolling_means() -> None:
     monday = date(2026, 11, 2)
-    scores = [(monday, 4.0), (monday, 6.0), (monday + timedelta(days=6), 8.0)]
-    scores += [(monday + timedelta(days=8), 2.0)]
+    scores = [
+        DayTotals(monday, 2, 10.0, 4.0, 6.0),
+        DayTotals(monday + timedelta(days=6), 1, 8.0, 8.0, 8.0),
+        DayTotals(monday + timedelta(days=8), 1, 2.0, 2.0, 2.0),
+    ]
     days = series_points(scores, "day")
     assert [(p.start, p.mean, p.min, p.max, p.count) for p in days] == [
         (monday, 5.0, 4.0, 6.0, 2),
@@ -41,6 +46,15 @@ def test_series_points_aggregate_days_and_monday_weeks_with_rolling_means() -> N
         (monday, 6.0, 3, 6.0),
         (monday + timedelta(days=7), 2.0, 1, 5.0),
     ]
+
+
+def test_medians_from_score_counts_match_the_statistics_module() -> None:
+    rng = random.Random(3)
+    for _ in range(50):
+        scores = [rng.randint(0, 10) for _ in range(rng.randint(1, 30))]
+        counts = [scores.count(s) for s in range(11)]
+        assert median_of_counts(counts) == statistics.median(scores)
+    assert median_of_counts([0] * 11) is None
 
 
 async def test_time_series_by_day_and_week_and_a_custom_range(

@@ -7,7 +7,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from mindtrack.models import CheckinAnalysis, MoodEntry, PopulationSnapshot, User
+from mindtrack.models import CheckinAnalysis, MoodDay, MoodEntry, PopulationSnapshot, User
 
 
 class Observed(NamedTuple):
@@ -27,27 +27,14 @@ class AnalyticsRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def entries(
-        self, user_id: uuid.UUID, start: datetime, end: datetime
-    ) -> list[tuple[datetime, int, list[str], float | None, list[str] | None]]:
-        """(recorded_at, score, chosen emotions, valence, detected emotions) in [start, end)."""
+    async def days(self, user_id: uuid.UUID, first: date, last: date) -> list[MoodDay]:
+        """The person's day summaries from `first` to `last` (their own days), oldest first."""
         statement = (
-            select(
-                MoodEntry.recorded_at,
-                MoodEntry.score,
-                MoodEntry.emotions,
-                CheckinAnalysis.valence,
-                CheckinAnalysis.emotions,
-            )
-            .outerjoin(CheckinAnalysis, CheckinAnalysis.entry_id == MoodEntry.id)
-            .where(
-                MoodEntry.user_id == user_id,
-                MoodEntry.recorded_at >= start,
-                MoodEntry.recorded_at < end,
-            )
-            .order_by(MoodEntry.recorded_at)
+            select(MoodDay)
+            .where(MoodDay.user_id == user_id, MoodDay.day >= first, MoodDay.day <= last)
+            .order_by(MoodDay.day)
         )
-        return [tuple(row) for row in (await self.session.execute(statement)).all()]  # type: ignore[misc]
+        return list((await self.session.execute(statement)).scalars())
 
     async def circumstances(
         self, user_id: uuid.UUID, start: datetime, end: datetime

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import asdict
 from datetime import UTC, date, datetime, time, timedelta
-from statistics import fmean, median
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mindtrack.analytics.comparisons import EVERYONE, POPULATION_DAYS
+from mindtrack.analytics.daily import SCORES
 from mindtrack.analytics.insights import (
     dashboard_insights,
     needs_of,
@@ -44,7 +44,15 @@ from mindtrack.analytics.schemas import (
     TrendRead,
     UnusualDayRead,
 )
-from mindtrack.analytics.stats import Bucket, daily_means, series_points, streaks, trend
+from mindtrack.analytics.stats import (
+    Bucket,
+    DayTotals,
+    daily_means,
+    median_of_counts,
+    series_points,
+    streaks,
+    trend,
+)
 from mindtrack.kit.time import utcnow
 from mindtrack.ml.forecast import Prior, forecast_mood
 from mindtrack.models import User
@@ -77,51 +85,47 @@ class AnalyticsService:
 
     async def dashboard(self, user: User, window: Window) -> Dashboard:
         first, last = window.first, window.last
-        rows = await self.repository.entries(user.id, window.since, window.until)
-        by_day: dict[date, list[int]] = defaultdict(list)
-        valence: dict[date, list[float]] = defaultdict(list)
+        days = await self.repository.days(user.id, first, last)
         chosen: Counter[str] = Counter()
         detected: Counter[str] = Counter()
-        for recorded_at, score, emotions, day_valence, read in rows:
-            day = window.day_of(recorded_at)
-            by_day[day].append(score)
-            chosen.update(emotions)
-            if day_valence is not None:
-                valence[day].append(day_valence)
-                detected.update(read or [])
+        counts = [0] * SCORES
+        for d in days:
+            chosen.update(d.chosen_emotions)
+            detected.update(d.detected_emotions)
+            counts = [a + b for a, b in zip(counts, d.score_counts, strict=True)]
         daily = [
-            DayScore(date=d, average=round(fmean(s), 2), entries=len(s))
-            for d, s in sorted(by_day.items())
+            DayScore(date=d.day, average=round(d.score_sum / d.entries, 2), entries=d.entries)
+            for d in days
         ]
-        scores = [s for day_scores in by_day.values() for s in day_scores]
+        entries = sum(d.entries for d in days)
         fitted = trend([(d.date, d.average) for d in daily])
-        current, longest = streaks(set(by_day), last)
+        current, longest = streaks({d.day for d in days}, last)
         return Dashboard(
             start=first,
             end=last,
-            entries=len(scores),
-            days_with_entries=len(by_day),
-            average=round(fmean(scores), 2) if scores else None,
-            median=float(median(scores)) if scores else None,
+            entries=entries,
+            days_with_entries=len(days),
+            average=round(sum(d.score_sum for d in days) / entries, 2) if entries else None,
+            median=median_of_counts(counts),
             trend=TrendRead(direction=fitted.direction, slope_per_week=fitted.slope_per_week, ci95=fitted.ci95, days=fitted.days) if fitted else None,
             current_streak=current,
             longest_streak=longest,
             best_day=max(daily, key=lambda d: (d.average, d.date), default=None),
             worst_day=min(daily, key=lambda d: (d.average, d.date), default=None),
             daily=daily,
-            chosen_emotions=[CountedWord(word=w, count=c) for w, c in chosen.most_common(TOP_EMOTIONS)],
-            detected_emotions=[CountedWord(word=w, count=c) for w, c in detected.most_common(TOP_EMOTIONS)],
-            sentiment=[DaySentiment(date=d, valence=round(fmean(v), 3), notes=len(v)) for d, v in sorted(valence.items())],
+            chosen_emotions=_most_common(chosen),
+            detected_emotions=_most_common(detected),
+            sentiment=[DaySentiment(date=d.day, valence=round(d.valence_sum / d.valence_count, 3), notes=d.valence_count) for d in days if d.valence_count],
         )  # fmt: skip
 
     async def time_series(self, user: User, window: Window, bucket: Bucket) -> TimeSeries:
-        rows = await self.repository.scores(user.id, window.since, window.until)
-        scored = [(window.day_of(at), float(score)) for at, score in rows]
+        days = await self.repository.days(user.id, window.first, window.last)
+        totals = [DayTotals(d.day, d.entries, d.score_sum, d.score_min, d.score_max) for d in days]
         return TimeSeries(
             start=window.first,
             end=window.last,
             bucket=bucket,
-            points=[SeriesPoint(**asdict(p)) for p in series_points(scored, bucket)],
+            points=[SeriesPoint(**asdict(p)) for p in series_points(totals, bucket)],
         )
 
     async def patterns(self, user: User, window: Window) -> Patterns:
@@ -151,8 +155,8 @@ class AnalyticsService:
 
     async def forecast(self, user: User, days: int) -> MoodForecastRead:
         window = Window(user, FORECAST_HISTORY_DAYS, None)
-        rows = await self.repository.scores(user.id, window.since, window.until)
-        history = daily_means([(window.day_of(at), float(score)) for at, score in rows])
+        summaries = await self.repository.days(user.id, window.first, window.last)
+        history = [(d.day, d.score_sum / d.entries) for d in summaries]
         if not history:
             return MoodForecastRead(
                 origin=window.last,
@@ -213,6 +217,12 @@ class AnalyticsService:
         if released is None or released.mean_average is None:
             return Prior()
         return Prior(mean=released.mean_average)
+
+
+def _most_common(counts: Counter[str]) -> list[CountedWord]:
+    """The most frequent words, ties in alphabetical order (the same on every database)."""
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_EMOTIONS]
+    return [CountedWord(word=word, count=count) for word, count in ranked]
 
 
 def _rounded(fields: dict[str, object], digits: int = 3) -> dict[str, object]:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import fmean
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from scipy import stats
 
@@ -65,6 +65,31 @@ def daily_means(scores: Sequence[tuple[date, float]]) -> list[tuple[date, float]
     return [(day, fmean(s)) for day, s in sorted(by_day.items())]
 
 
+def median_of_counts(counts: Sequence[int]) -> float | None:
+    """The median of scores given how many times each score (the index) occurs."""
+    total = sum(counts)
+    if total == 0:
+        return None
+
+    def at(rank: int) -> int:  # the score at 0-based position `rank` in sorted order
+        seen = 0
+        for score, count in enumerate(counts):
+            seen += count
+            if rank < seen:
+                return score
+        raise IndexError(rank)  # pragma: no cover - rank < total
+
+    return (at((total - 1) // 2) + at(total // 2)) / 2
+
+
+class DayTotals(NamedTuple):
+    day: date
+    entries: int
+    total: float
+    low: float
+    high: float
+
+
 Bucket = Literal["day", "week"]
 # How far back a point's rolling mean reaches, in buckets (itself included).
 ROLLING = {"day": 7, "week": 4}
@@ -80,31 +105,34 @@ class SeriesPoint:
     rolling_mean: float
 
 
-def series_points(scores: Sequence[tuple[date, float]], bucket: Bucket) -> list[SeriesPoint]:
+def series_points(days: Sequence[DayTotals], bucket: Bucket) -> list[SeriesPoint]:
     """Per day, or per week beginning on Monday: mean, min, max and count of the scores, and
     the mean over the trailing 7 days or 4 weeks. Empty buckets are left out."""
-    groups: dict[date, list[float]] = defaultdict(list)
-    for day, score in scores:
-        start = day - timedelta(days=day.weekday()) if bucket == "week" else day
-        groups[start].append(score)
+    groups: dict[date, DayTotals] = {}
+    for d in sorted(days):
+        start = d.day - timedelta(days=d.day.weekday()) if bucket == "week" else d.day
+        seen = groups.get(start)
+        groups[start] = DayTotals(start, d.entries, d.total, d.low, d.high) if seen is None else DayTotals(
+            start, seen.entries + d.entries, seen.total + d.total, min(seen.low, d.low), max(seen.high, d.high)
+        )  # fmt: skip
     reach = timedelta(days=ROLLING[bucket] * (7 if bucket == "week" else 1))
     starts = sorted(groups)
     points = []
     total, count, oldest = 0.0, 0, 0
     for start in starts:
-        values = groups[start]
-        total, count = total + sum(values), count + len(values)
+        group = groups[start]
+        total, count = total + group.total, count + group.entries
         while starts[oldest] <= start - reach:  # slide the window's tail forward
-            total -= sum(groups[starts[oldest]])
-            count -= len(groups[starts[oldest]])
+            total -= groups[starts[oldest]].total
+            count -= groups[starts[oldest]].entries
             oldest += 1
         points.append(
             SeriesPoint(
                 start=start,
-                mean=round(fmean(values), 2),
-                min=min(values),
-                max=max(values),
-                count=len(values),
+                mean=round(group.total / group.entries, 2),
+                min=group.low,
+                max=group.high,
+                count=group.entries,
                 rolling_mean=round(total / count, 2),
             )
         )

@@ -9,7 +9,9 @@ from datetime import UTC, datetime, time, timedelta
 
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.orm import Session
 
+from mindtrack.analytics.daily import rebuild_all
 from mindtrack.demo.generator import diary, draw_person
 from mindtrack.kit.time import utcnow
 from mindtrack.models import MoodEntry, Role, User
@@ -84,4 +86,6 @@ async def seed_population(
                 written += len(entries)
                 people, entries = [], []
                 progress(n)
+        # Written around the session hooks, so the day summaries are made here in one pass.
+        await connection.run_sync(lambda sync: rebuild_all(Session(bind=sync)))
     return users, written

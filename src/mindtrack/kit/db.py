@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from mindtrack.config import DatabaseSettings
@@ -53,10 +54,19 @@ def create_engine(settings: DatabaseSettings) -> AsyncEngine:
     )
 
 
+class AppSession(Session):
+    """The sessions of the service, which domains may attach unit-of-work hooks to."""
+
+
 def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    # Every session keeps the day summaries current (its hooks attach to AppSession).
+    import mindtrack.analytics.daily  # noqa: F401
+
     # Objects stay readable after commit so responses can be built from them without a
     # second round trip (and without lazy loads, which async sessions forbid).
-    return async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+    return async_sessionmaker(
+        engine, expire_on_commit=False, autoflush=False, sync_session_class=AppSession
+    )
 
 
 @asynccontextmanager

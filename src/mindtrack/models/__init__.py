@@ -9,6 +9,7 @@ from mindtrack.models.crisis_incident import (
     IncidentStatus,
     RiskAssessmentRecord,
 )
+from mindtrack.models.mood_day import MoodDay
 from mindtrack.models.mood_entry import MoodEntry
 from mindtrack.models.mood_entry_tombstone import MoodEntryTombstone
 from mindtrack.models.outbox_message import DeliveryAttempt, DeliveryStatus, OutboxMessage
@@ -30,6 +31,7 @@ __all__ = [
     "DeliveryStatus",
     "IncidentEvent",
     "IncidentStatus",
+    "MoodDay",
     "MoodEntry",
     "MoodEntryTombstone",
     "OutboxMessage",

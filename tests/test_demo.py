@@ -66,6 +66,14 @@ def test_demo_seed_writes_accounts_and_their_diaries(sqlite_env: Path) -> None: 
     assert 0 < entries <= 90
     hashing = PasswordHashing(AuthSettings(argon2_memory_kib=1024))
     assert hashing.verify(users[0][1], "demo password 1")
+    code, output = invoke("analytics", "rebuild-days")
+    assert code == 0, output
+    with sqlite3.connect(sqlite_env) as db:
+        (days,) = db.execute("select count(*) from mood_days").fetchone()
+    assert f"Rebuilt {days} day summaries" in output
+    code, output = invoke("analytics", "release-population")
+    assert code == 0, output
+    assert "Released figures for 0 cohort(s)." in output  # two people opted in: none shown
 
 
 def test_demo_seed_refuses_production_and_weak_passwords(

@@ -12,7 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from mindtrack import __version__
 from mindtrack.analysis.engine import AnalysisEngine, load_analyzer
 from mindtrack.analysis.router import router as analysis_router
-from mindtrack.analytics.comparisons import release_population
+from mindtrack.analytics.comparisons import DailyJobs
 from mindtrack.analytics.router import router as analytics_router
 from mindtrack.assessment.router import router as assessment_router
 from mindtrack.auth.router import router as auth_router
@@ -93,9 +93,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     if settings.crisis.escalate_in_process:
         escalation.start()
     population = Periodic(
-        "population-release",
+        "analytics-daily",
         settings.analytics.population_refresh_seconds,
-        partial(release_population, app.state.session_factory, settings.analytics),
+        DailyJobs(app.state.session_factory, settings.analytics),
     )
     if settings.analytics.population_refresh_in_process:
         population.start()

@@ -26,7 +26,9 @@ users_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(users_app, name="users")
 app.add_typer(ml_app, name="ml")
-analytics_app = typer.Typer(help="Population figures for comparisons.", no_args_is_help=True)
+analytics_app = typer.Typer(
+    help="Population figures and day summaries for analytics.", no_args_is_help=True
+)
 app.add_typer(analytics_app, name="analytics")
 demo_app = typer.Typer(help="Demonstration data for trying and benchmarking.", no_args_is_help=True)
 app.add_typer(demo_app, name="demo")
@@ -132,6 +134,20 @@ def analytics_release_population() -> None:
 
     shown = _with_engine(run)
     typer.echo(f"Released figures for {shown} cohort(s).")
+
+
+@analytics_app.command("rebuild-days")
+def analytics_rebuild_days() -> None:
+    """Sum up every person's days again from their check-ins (after check-ins were written
+    to the database by other means). The service keeps them current itself otherwise."""
+    from mindtrack.analytics.daily import rebuild_all
+    from mindtrack.kit.db import create_session_factory, transaction
+
+    async def run(engine: AsyncEngine) -> int:
+        async with transaction(create_session_factory(engine)) as session:
+            return await session.run_sync(rebuild_all)
+
+    typer.echo(f"Rebuilt {_with_engine(run)} day summaries.")
 
 
 @db_app.command("upgrade")

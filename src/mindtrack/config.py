@@ -201,8 +201,9 @@ class AnalyticsSettings(BaseModel):
     )
     population_refresh_in_process: bool = Field(
         default=True,
-        description="Release today's population figures from the serving process once a day "
-        "(off when a scheduler runs `mindtrack analytics release-population`).",
+        description="Run the daily analytics jobs in the serving process: today's population "
+        "release and the refresh of recently changed day summaries (off when a scheduler runs "
+        "`mindtrack analytics release-population` instead).",
     )
     population_refresh_seconds: float = Field(
         default=3600.0, gt=0, le=86400, description="How often the serving process checks."

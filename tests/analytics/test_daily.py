@@ -14,9 +14,11 @@ import httpx
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import async_sessionmaker
 
+from mindtrack.analytics.comparisons import DailyJobs
 from mindtrack.analytics.daily import rebuild_all, summarise
+from mindtrack.config import AnalyticsSettings
 from mindtrack.kit.db import transaction
-from mindtrack.models import CheckinAnalysis, MoodDay, MoodEntry, User
+from mindtrack.models import CheckinAnalysis, MoodDay, MoodEntry, PopulationSnapshot, User
 from tests.analytics.test_dashboard import noon
 from tests.conftest import Account
 
@@ -144,3 +146,24 @@ async def test_a_full_rebuild_gives_the_same_summaries(
         written = await session.run_sync(rebuild_all)
     assert written == 6
     assert await stored(factory, account) == incremental
+
+
+async def test_the_daily_jobs_release_figures_and_repair_recent_days_once_a_day(
+    client: httpx.AsyncClient, account: Account, app: Any
+) -> None:
+    factory = app.state.session_factory
+    body = {"score": 6, "emotions": ["calm"], "recorded_at": noon(1).isoformat()}
+    assert (await client.post(CHECKINS, json=body, headers=account.headers)).status_code == 201
+    kept = await stored(factory, account)
+    async with transaction(factory) as session:  # as if written around the service
+        await session.execute(delete(MoodDay))
+    jobs = DailyJobs(factory, AnalyticsSettings())
+    await jobs()
+    assert await stored(factory, account) == kept
+    async with factory() as session:
+        releases = (await session.execute(select(PopulationSnapshot.cohort))).scalars().all()
+    assert releases == ["everyone"]  # too few people to show, but drawn once for today
+    async with transaction(factory) as session:
+        await session.execute(delete(MoodDay))
+    await jobs()  # already done today
+    assert await stored(factory, account) == {}

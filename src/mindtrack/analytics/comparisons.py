@@ -14,6 +14,7 @@ import structlog
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from mindtrack.analytics.daily import rebuild_recent
 from mindtrack.analytics.population import Member, Release, release, share_below
 from mindtrack.analytics.repository import AnalyticsRepository
 from mindtrack.analytics.schemas import CohortComparison, PopulationComparison, YourFigures
@@ -28,6 +29,8 @@ from mindtrack.models import PopulationSnapshot, User
 log = structlog.get_logger("mindtrack.analytics")
 
 POPULATION_DAYS = 30
+# The nightly refresh re-sums the days of everyone whose check-ins changed this recently.
+RECENT_CHANGES = timedelta(days=2)
 EVERYONE = "everyone"
 
 
@@ -155,3 +158,24 @@ def _comparison(snapshot: PopulationSnapshot, you: Member | None) -> CohortCompa
         share_below_you=share_below(histogram, you.average) if you else None,
         epsilon=snapshot.epsilon,
     )
+
+
+class DailyJobs:
+    """Once a day in each serving process: today's population release (made once whichever
+    process comes first) and the nightly refresh of recently changed day summaries."""
+
+    def __init__(
+        self, factory: async_sessionmaker[AsyncSession], settings: AnalyticsSettings
+    ) -> None:
+        self.factory = factory
+        self.settings = settings
+        self.done_on: date | None = None
+
+    async def __call__(self) -> None:
+        today = utcnow().date()
+        if self.done_on == today:
+            return
+        await release_population(self.factory, self.settings, today)
+        async with transaction(self.factory) as session:
+            await session.run_sync(rebuild_recent, utcnow() - RECENT_CHANGES)
+        self.done_on = today

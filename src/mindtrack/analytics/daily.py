@@ -145,6 +145,18 @@ def rebuild_user(session: Session, user_id: uuid.UUID) -> int:
 REBUILD_BATCH = 20_000
 
 
+def rebuild_recent(session: Session, since: datetime) -> int:
+    """Rebuilds the summaries of everyone whose check-ins changed since `since`: the nightly
+    safety net behind the commit hooks. Returns how many people."""
+    changed = session.execute(
+        select(MoodEntry.user_id).where(MoodEntry.updated_at >= since).distinct()
+    ).scalars()
+    people = sorted(set(changed))
+    for user_id in people:
+        rebuild_user(session, user_id)
+    return len(people)
+
+
 def rebuild_all(session: Session) -> int:
     """Sums up every person's whole history again in one pass over the check-ins (after a
     bulk import, or when the table is first made); returns how many days were written."""

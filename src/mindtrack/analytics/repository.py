@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mindtrack.models import CheckinAnalysis, MoodDay, MoodEntry, PopulationSnapshot, User
@@ -27,14 +28,16 @@ class AnalyticsRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def days(self, user_id: uuid.UUID, first: date, last: date) -> list[MoodDay]:
-        """The person's day summaries from `first` to `last` (their own days), oldest first."""
+    async def days(self, user_id: uuid.UUID, first: date, last: date) -> Sequence[Row[Any]]:
+        """The person's day summaries from `first` to `last` (their own days), oldest first,
+        as rows with the columns of `mood_days` (plain rows: no objects to track)."""
+        columns = [c for c in MoodDay.__table__.columns if c.name != "user_id"]
         statement = (
-            select(MoodDay)
+            select(*columns)
             .where(MoodDay.user_id == user_id, MoodDay.day >= first, MoodDay.day <= last)
             .order_by(MoodDay.day)
         )
-        return list((await self.session.execute(statement)).scalars())
+        return (await self.session.execute(statement)).all()
 
     async def circumstances(
         self, user_id: uuid.UUID, start: datetime, end: datetime

@@ -32,12 +32,14 @@ format: install
 	$(BIN)/ruff check --fix src tests bench
 	$(BIN)/ruff format src tests bench
 
-bench: install  ## API load and text-model benchmarks (see docs/benchmarks.md)
+bench: install  ## API load, text-model and analytics benchmarks (see docs/benchmarks.md)
 	$(BIN)/python bench/api.py --database sqlite
 	$(BIN)/python bench/api.py --database postgresql
 	$(BIN)/python bench/api.py --database postgresql --workers 2
 	$(BIN)/python bench/ml.py
 	$(BIN)/python bench/api.py --database postgresql --scenarios track --modes open --rate 50
+	$(BIN)/python bench/analytics.py --database postgresql --users 10000 --days 365
+	$(BIN)/python bench/analytics.py --database sqlite --users 1 --days 1825 --sample 1
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage .coverage.* htmlcov

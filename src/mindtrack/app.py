@@ -17,6 +17,7 @@ from mindtrack.analytics.router import router as analytics_router
 from mindtrack.assessment.router import router as assessment_router
 from mindtrack.auth.router import router as auth_router
 from mindtrack.auth.service import Credentials
+from mindtrack.companion.router import router as companion_router
 from mindtrack.compat.router import router as compat_router
 from mindtrack.config import Settings, get_settings
 from mindtrack.crisis.incidents import escalate_unacknowledged
@@ -57,7 +58,16 @@ TAGS = [
         "description": "What the text models read in a note: sentiment, emotions, crisis-risk "
         "signals with their evidence, themes. The models run on this server; no text leaves it.",
     },
-    {"name": "analytics", "description": "Your check-ins over time: dashboard figures."},
+    {
+        "name": "analytics",
+        "description": "Your check-ins over time: dashboard, time series, patterns, forecasts, "
+        "insights and population comparisons.",
+    },
+    {
+        "name": "companion",
+        "description": "Conversations with the supportive companion (a dialogue policy, not a "
+        "language model), which leads with safety when a message signals risk.",
+    },
     {
         "name": "questionnaires",
         "description": "PHQ-9 and GAD-7: record, score, history and trend.",
@@ -155,6 +165,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         mood_router,
         analysis_router,
         analytics_router,
+        companion_router,
         assessment_router,
         crisis_router,
         contact_pages,

@@ -3,6 +3,7 @@ the canonical one, the /api/v1 endpoint function itself is mounted here again.""
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 from typing import Annotated
 
@@ -25,16 +26,28 @@ from mindtrack.analytics.schemas import Dashboard
 from mindtrack.analytics.service import Window
 from mindtrack.auth import router as auth_routes
 from mindtrack.auth.dependencies import CurrentUser
+from mindtrack.companion.dependencies import CompanionServiceDep
+from mindtrack.companion.exceptions import ConversationNotFoundError
+from mindtrack.companion.service import ENGINE
 from mindtrack.compat.schemas import (
     AnalyticsSummary,
+    ChatContent,
+    ChatRequest,
+    ChatResponse,
     CountedEmotion,
+    CrisisAssessment,
     FrontendAnalysis,
     FrontendRecommendations,
     HistoryEntry,
     MoodAnalysis,
     MoodHistory,
+    MoodInsightCount,
     MoodInsights,
     TrackedMood,
+    VoiceChatRequest,
+    VoiceChatResponse,
+    VoiceResponse,
+    VoiceText,
 )
 from mindtrack.crisis.dependencies import CrisisServiceDep
 from mindtrack.crisis.incidents import country_of
@@ -238,6 +251,58 @@ async def ai_recommendations(
         recommendations=lines or ([] if found.entries else [NO_HISTORY_RECOMMENDATION]),
         data_points=found.entries,
         generated_at=utcnow(),
+    )
+
+
+def _conversation_id(value: str | None) -> uuid.UUID | None:
+    if value is None:
+        return None
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        raise ConversationNotFoundError() from None
+
+
+@router.post("/ai/chat", responses=problem_responses(401, 404, 422, 503))
+async def ai_chat(
+    body: ChatRequest, user: CurrentUser, companion: CompanionServiceDep
+) -> ChatResponse:
+    """The dashboard's chat drawer: the companion's reply to a typed message (see
+    /api/v1/conversations)."""
+    turn = await companion.chat(user, body.message, _conversation_id(body.conversation_id))
+    return ChatResponse(
+        response=ChatContent(
+            content=turn.reply.content, mood_aware=turn.reply.mood_aware,
+            tone=turn.reply.tone, source=ENGINE,
+        ),
+        conversation_id=str(turn.conversation.id),
+        recommendations=turn.reply.recommendations,
+        mood_insights=MoodInsightCount(data_points=turn.moods_known),
+        crisis_assessment=CrisisAssessment(
+            intervention_required=turn.reply.intervention_required, risk_level=turn.risk_level
+        ),
+        timestamp=utcnow(),
+    )  # fmt: skip
+
+
+@router.post("/ai/voice-chat", responses=problem_responses(401, 404, 422, 503))
+async def ai_voice_chat(
+    body: VoiceChatRequest, user: CurrentUser, companion: CompanionServiceDep
+) -> VoiceChatResponse:
+    """The chat drawer's spoken messages: the same companion, the reply as text to speak."""
+    turn = await companion.chat(
+        user, body.transcript, _conversation_id(body.conversation_id), channel="voice"
+    )
+    return VoiceChatResponse(
+        text_response=VoiceText(content=turn.reply.content, tone=turn.reply.tone),
+        voice_response=VoiceResponse(speech_text=turn.reply.content, voice_available=False),
+        conversation_id=str(turn.conversation.id),
+        recommendations=turn.reply.recommendations,
+        mood_insights=MoodInsightCount(data_points=turn.moods_known),
+        crisis_assessment=CrisisAssessment(
+            intervention_required=turn.reply.intervention_required, risk_level=turn.risk_level
+        ),
+        timestamp=utcnow(),
     )
 
 

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from mindtrack.companion.schemas import MessageText
 from mindtrack.mood.schemas import CheckinRead
 
 
@@ -97,3 +98,61 @@ class FrontendRecommendations(BaseModel):
     recommendations: list[str]
     data_points: int
     generated_at: datetime
+
+
+class ChatRequest(BaseModel):
+    message: MessageText
+    conversation_id: str | None = Field(
+        default=None, description="Null on the first message; then the id the reply gave."
+    )
+
+
+class VoiceChatRequest(BaseModel):
+    transcript: MessageText
+    conversation_id: str | None = None
+    audio_metadata: dict[str, Any] | None = Field(default=None, description="Accepted, unused.")
+
+
+class ChatContent(BaseModel):
+    content: str
+    mood_aware: bool = False
+    tone: str
+    source: str = Field(description="offline: the built-in dialogue policy.")
+
+
+class MoodInsightCount(BaseModel):
+    data_points: int = Field(description="Check-ins of the last 14 days the reply knows of.")
+
+
+class CrisisAssessment(BaseModel):
+    intervention_required: bool
+    risk_level: str
+
+
+class ChatResponse(BaseModel):
+    response: ChatContent
+    conversation_id: str
+    recommendations: list[str]
+    mood_insights: MoodInsightCount
+    crisis_assessment: CrisisAssessment
+    timestamp: datetime
+
+
+class VoiceText(BaseModel):
+    content: str
+    tone: str
+
+
+class VoiceResponse(BaseModel):
+    speech_text: str
+    voice_available: bool = Field(description="False: the browser speaks the text itself.")
+
+
+class VoiceChatResponse(BaseModel):
+    text_response: VoiceText
+    voice_response: VoiceResponse
+    conversation_id: str
+    recommendations: list[str]
+    mood_insights: MoodInsightCount
+    crisis_assessment: CrisisAssessment
+    timestamp: datetime

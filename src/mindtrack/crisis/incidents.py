@@ -118,6 +118,13 @@ class CrisisService:
             return None
         return await self.support(user, incident)
 
+    async def after_message(self, user: User, text: TextSignal) -> CrisisSupport | None:
+        """Assesses a message to the companion like a note; the help to show when it opened
+        or updated an incident."""
+        inputs = await self._inputs(user, None, text)
+        outcome = await self._record(user, assess(inputs), "conversation", None, text.evidence)
+        return await self.support(user, outcome.incident) if outcome.incident else None
+
     async def assess_questionnaire(self, user: User) -> CrisisOutcome:
         """After a PHQ-9 whose item 9 was above 0: the answer counts at once."""
         inputs = await self._inputs(user, None, None)

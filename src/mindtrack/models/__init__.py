@@ -3,6 +3,7 @@
 from mindtrack.models.auth_session import AuthSession
 from mindtrack.models.base import Base
 from mindtrack.models.checkin_analysis import CheckinAnalysis
+from mindtrack.models.conversation import Conversation, ConversationMessage
 from mindtrack.models.crisis_incident import (
     CrisisIncident,
     IncidentEvent,
@@ -26,6 +27,8 @@ __all__ = [
     "Base",
     "CheckinAnalysis",
     "ContactConsent",
+    "Conversation",
+    "ConversationMessage",
     "CrisisIncident",
     "DeliveryAttempt",
     "DeliveryStatus",

@@ -21,7 +21,7 @@ class RiskAssessmentRecord(IdMixin, Base):
     entry_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("mood_entries.id", ondelete="SET NULL")
     )
-    source: Mapped[str] = mapped_column(String(16))  # checkin | questionnaire
+    source: Mapped[str] = mapped_column(String(16))  # checkin | questionnaire | conversation
     level: Mapped[str] = mapped_column(String(16))
     score: Mapped[float] = mapped_column(Float)
     factors: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument)

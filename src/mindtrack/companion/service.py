@@ -1,0 +1,159 @@
+"""Conversations with the companion: every message read by the text models, risk handled
+by the crisis domain as for a check-in, and replies from the offline dialogue policy."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from mindtrack.analysis.engine import AnalysisEngine
+from mindtrack.analysis.recommendations import crisis_lines
+from mindtrack.analytics.service import AnalyticsService, Window
+from mindtrack.companion.dialogue import Message, MoodContext, Reply, SafetyContext, reply_to
+from mindtrack.companion.exceptions import CompanionUnavailableError, ConversationNotFoundError
+from mindtrack.companion.repository import ConversationRepository
+from mindtrack.config import Settings
+from mindtrack.crisis.incidents import CrisisService, TextSignal, country_of
+from mindtrack.crisis.resources import FRONTEND_COUNTRY, catalogue
+from mindtrack.crisis.schemas import CrisisSupport
+from mindtrack.kit.time import utcnow
+from mindtrack.ml.pipeline import TextAnalysis
+from mindtrack.models import Conversation, ConversationMessage, User
+
+# The check-ins a reply knows of: the last two weeks.
+MOOD_DAYS = 14
+ENGINE = "offline"
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    conversation: Conversation
+    reply: Reply
+    message: ConversationMessage
+    moods_known: int
+    risk_level: str
+    crisis: CrisisSupport | None
+
+
+class CompanionService:
+    def __init__(
+        self, session: AsyncSession, engine: AnalysisEngine | None, settings: Settings
+    ) -> None:
+        self.session = session
+        self.engine = engine
+        self.conversations = ConversationRepository(session)
+        self.crisis = CrisisService(session, settings)
+        self.analytics = AnalyticsService(session)
+
+    async def conversation(self, user: User, conversation_id: uuid.UUID) -> Conversation:
+        found = await self.conversations.owned(user.id, conversation_id)
+        if found is None:
+            raise ConversationNotFoundError()
+        return found
+
+    async def messages(self, conversation: Conversation) -> list[ConversationMessage]:
+        return list(await self.conversations.messages(conversation.id))
+
+    async def delete(self, user: User, conversation_id: uuid.UUID) -> None:
+        await self.conversations.delete(await self.conversation(user, conversation_id))
+
+    async def chat(
+        self, user: User, text: str, conversation_id: uuid.UUID | None, channel: str = "text"
+    ) -> Turn:
+        """Answers one message, in a conversation of the person's (a new one without an id)."""
+        if self.engine is None:
+            raise CompanionUnavailableError()
+        conversation = await self.conversation(user, conversation_id) if conversation_id else None
+        analysis = await self.engine.analyze(text)
+        if conversation is None:
+            conversation = Conversation(user_id=user.id, channel=channel)
+            await self.conversations.add(conversation)
+        support = await self._crisis(user, analysis)
+        mood = await self._mood(user)
+        reply = await self._reply(conversation, analysis, mood, self._safety(user, support))
+        now = utcnow()
+        await self.conversations.add(
+            ConversationMessage(
+                conversation_id=conversation.id, role="user", content=text, at=now,
+                details={
+                    "emotions": analysis.emotions.labels, "sentiment": analysis.sentiment.label,
+                    "risk_level": analysis.crisis.level, "themes": analysis.insights.themes,
+                },
+            )
+        )  # fmt: skip
+        stored = ConversationMessage(
+            conversation_id=conversation.id, role="assistant", content=reply.content, at=utcnow(),
+            details={
+                "engine": ENGINE, "tone": reply.tone, "technique": reply.technique,
+                "phrases": reply.phrases, "intervention_required": reply.intervention_required,
+            },
+        )  # fmt: skip
+        await self.conversations.add(stored)
+        conversation.updated_at = stored.at
+        return Turn(conversation, reply, stored, mood.data_points, analysis.crisis.level, support)
+
+    async def _crisis(self, user: User, analysis: TextAnalysis) -> CrisisSupport | None:
+        crisis = analysis.crisis
+        evidence = [{"signal": e.signal, "level": e.level, "text": e.text, "start": e.start, "end": e.end} for e in crisis.evidence]  # fmt: skip
+        return await self.crisis.after_message(
+            user, TextSignal(crisis.level, crisis.score, evidence)
+        )
+
+    async def _mood(self, user: User) -> MoodContext:
+        dashboard = await self.analytics.dashboard(user, Window(user, MOOD_DAYS, None))
+        latest = dashboard.daily[-1].average if dashboard.daily else None
+        return MoodContext(
+            data_points=dashboard.entries,
+            average=dashboard.average,
+            trend=dashboard.trend.direction if dashboard.trend else None,
+            latest=round(latest) if latest is not None else None,
+        )
+
+    def _safety(self, user: User, support: CrisisSupport | None) -> SafetyContext:
+        country = country_of(user) or FRONTEND_COUNTRY
+        lines = catalogue().countries.get(country)
+        steps: list[str] = []
+        plan = support.safety_plan if support else None
+        if plan is not None:
+            steps = [
+                *plan.internal_coping_strategies,
+                *(f"reach out to {p.name}" for p in plan.people_to_ask_for_help),
+            ]
+        return SafetyContext(
+            crisis_lines=crisis_lines(country),
+            emergency=lines.emergency if lines else "your local emergency number",
+            plan_steps=steps,
+        )
+
+    async def _reply(
+        self,
+        conversation: Conversation,
+        analysis: TextAnalysis,
+        mood: MoodContext,
+        safety: SafetyContext,
+    ) -> Reply:
+        earlier = await self.conversations.recent_replies(conversation.id)
+        used = [key for m in earlier for key in m.details.get("phrases", [])]
+        recent = [str(m.details["technique"]) for m in earlier[:2] if m.details.get("technique")]
+        message = Message(
+            emotions=analysis.emotions.labels,
+            sentiment=analysis.sentiment.label,
+            valence=analysis.sentiment.valence,
+            crisis_level=analysis.crisis.level,
+            themes=analysis.insights.themes,
+        )
+        previous = earlier[0].content if earlier else None
+        for attempt in range(3):  # a reply never repeats the one before it word for word
+            reply = reply_to(
+                message,
+                mood,
+                safety,
+                used,
+                recent,
+                seed=f"{conversation.id}|{len(earlier)}|{attempt}",
+            )
+            if reply.content != previous:
+                break
+        return reply

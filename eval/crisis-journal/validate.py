@@ -8,6 +8,7 @@ LEVELS = ["none", "low", "moderate", "high", "imminent"]
 CAT_LEVEL = {
     "everyday": "none", "hard_idiom": "none", "hard_negation": "none",
     "hard_third_person": "none", "hard_fiction_news": "none", "hard_technical": "none",
+    "hard_plans": "none",
     "distress": "low", "history": "low",
     "passive_ideation": "moderate", "active_ideation": "moderate", "self_harm": "moderate",
     "method": "high", "plan": "high",
@@ -16,7 +17,8 @@ CAT_LEVEL = {
 HARD = [c for c in CAT_LEVEL if c.startswith("hard_")]
 MIN_TOTAL = {"dev": 220, "test": 320}
 MIN_PER_HARD = {"dev": 10, "test": 15}
-TARGET = {"none": .35, "low": .15, "moderate": .20, "high": .15, "imminent": .15}
+# none rose from .35 to .41 when the everyday-plans hard negatives (hard_plans) were added.
+TARGET = {"none": .41, "low": .13, "moderate": .18, "high": .14, "imminent": .14}
 
 def load(split):
     rows, errors = [], []

@@ -4,10 +4,10 @@ variety, and a library that never speaks of methods, diagnoses or medication."""
 from __future__ import annotations
 
 import itertools
-import re
 
 from mindtrack.companion import dialogue
 from mindtrack.companion.dialogue import Message, MoodContext, SafetyContext, feeling_of, reply_to
+from mindtrack.companion.safety import unsafe_content
 
 SAFETY = SafetyContext(
     crisis_lines="Call 988 (988 Suicide & Crisis Lifeline) now. If you are in danger, call 911.",
@@ -15,11 +15,6 @@ SAFETY = SafetyContext(
     plan_steps=["listen to my calm playlist", "reach out to Sam (sister)"],
 )
 NO_HISTORY = MoodContext(data_points=0)
-FORBIDDEN = re.compile(
-    r"\b(depress\w*|disorder|diagnos\w*|bipolar|medication|meds|dose|overdose|pills?|"
-    r"antidepressant\w*|rope|gun|jump|cut(ting)?|poison|lethal)\b",
-    re.IGNORECASE,
-)
 
 
 def message(
@@ -99,4 +94,12 @@ def test_the_library_never_speaks_of_methods_diagnoses_or_medication() -> None:
         *dialogue.CRISIS_OPENINGS, *dialogue.SAFETY_QUESTIONS, dialogue.IMMINENT, dialogue.PLAN_STEP,
     ]  # fmt: skip
     for text in texts:
-        assert not FORBIDDEN.search(text), text
+        assert unsafe_content(text) == [], text
+
+
+def test_the_content_check_catches_what_a_reply_must_never_say() -> None:
+    assert unsafe_content("An overdose of pills would be lethal") == ["method"]
+    assert unsafe_content("It sounds like you have clinical depression") == ["diagnosis"]
+    assert unsafe_content("Try doubling your sertraline to 100 mg") == ["medication"]
+    assert unsafe_content("Jumping off a bridge is not the answer") == ["method"]
+    assert unsafe_content("Let's try slowing your breathing together") == []

@@ -124,13 +124,17 @@ def train(
 class Evaluated(StrEnum):
     text = "text"
     forecast = "forecast"
+    companion = "companion"
 
 
 @ml_app.command()
 def evaluate(
     what: Annotated[
         Evaluated,
-        typer.Argument(help="`text`: the text models' targets; `forecast`: mood forecasts."),
+        typer.Argument(
+            help="`text`: the text models' targets; `forecast`: mood forecasts; `companion`: "
+            "the scripted conversations with the companion."
+        ),
     ] = Evaluated.text,
     data: DataOption = Path("../shared/datasets"),
     models: ModelsOption = None,
@@ -140,6 +144,9 @@ def evaluate(
     json_output: Annotated[
         Path | None, typer.Option("--json", help="Also write the results here as JSON.")
     ] = None,
+    conversations: Annotated[Path, typer.Option(help="Scripted conversations (companion).")] = Path(
+        "eval/companion/conversations.jsonl"
+    ),
     selection: Annotated[
         bool,
         typer.Option(
@@ -150,7 +157,21 @@ def evaluate(
     ] = False,
 ) -> None:
     """Print every target with its held-out score and 95 % interval; or, for `forecast`,
-    rolling-origin backtests of the mood forecaster over the shared mood diaries."""
+    rolling-origin backtests of the mood forecaster over the shared mood diaries; or, for
+    `companion`, the checks of every reply in the scripted conversations (exit status 1 when
+    one fails)."""
+    if what is Evaluated.companion:
+        from mindtrack.ml.training.companion_eval import (
+            as_json,
+            evaluate_companion,
+            render_companion,
+        )
+
+        outcome = evaluate_companion(_analyzer(models), conversations)
+        typer.echo(render_companion(outcome))
+        if json_output is not None:
+            json_output.write_text(json.dumps(as_json(outcome), indent=2) + "\n")
+        raise typer.Exit(0 if outcome.passed else 1)
     if what is Evaluated.forecast:
         from mindtrack.ml.training.forecast_eval import evaluate_forecasts, render_forecast
 

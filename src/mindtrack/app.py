@@ -17,6 +17,7 @@ from mindtrack.analytics.router import router as analytics_router
 from mindtrack.assessment.router import router as assessment_router
 from mindtrack.auth.router import router as auth_router
 from mindtrack.auth.service import Credentials
+from mindtrack.companion.llm import ChatCompletionsClient
 from mindtrack.companion.router import router as companion_router
 from mindtrack.compat.router import router as compat_router
 from mindtrack.config import Settings, get_settings
@@ -95,6 +96,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.credentials = Credentials(settings.auth)
     app.state.analysis_engine = None
     app.state.delivery = None
+    app.state.companion_llm = (
+        ChatCompletionsClient(settings.companion) if settings.companion.llm_url else None
+    )
     escalation = Periodic(
         "crisis-escalation",
         settings.crisis.sweep_seconds,
@@ -129,6 +133,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         await escalation.stop()
         await population.stop()
+        if app.state.companion_llm is not None:
+            await app.state.companion_llm.close()
         if app.state.delivery is not None:
             await app.state.delivery.stop()
         if app.state.analysis_engine is not None:

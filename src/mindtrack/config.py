@@ -187,6 +187,22 @@ class CrisisSettings(BaseModel):
     )
 
 
+class CompanionSettings(BaseModel):
+    """The optional language-model engine of the companion (any OpenAI-compatible server)."""
+
+    llm_url: str | None = Field(
+        default=None,
+        description="Base URL of an OpenAI-compatible chat-completions API, e.g. "
+        "http://127.0.0.1:11434/v1 for a local Ollama; unset: the offline engine only.",
+    )
+    llm_model: str = Field(default="llama3.1", description="The model name the server knows.")
+    llm_api_key: SecretStr | None = Field(default=None, description="Sent as a Bearer token.")
+    llm_timeout_seconds: float = Field(
+        default=8.0, gt=0, le=60, description="After this the offline engine answers instead."
+    )
+    llm_max_tokens: int = Field(default=300, ge=32, le=2000)
+
+
 class AnalyticsSettings(BaseModel):
     """Population comparisons: who is released, with how much privacy loss, and how often."""
 
@@ -228,6 +244,7 @@ class Settings(BaseSettings):
     notify: NotifySettings = Field(default_factory=NotifySettings)
     crisis: CrisisSettings = Field(default_factory=CrisisSettings)
     analytics: AnalyticsSettings = Field(default_factory=AnalyticsSettings)
+    companion: CompanionSettings = Field(default_factory=CompanionSettings)
 
     @model_validator(mode="after")
     def refuse_unsafe_production(self) -> Settings:

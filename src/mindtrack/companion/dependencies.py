@@ -7,7 +7,8 @@ from mindtrack.kit.dependencies import DbSession
 
 
 async def get_companion_service(request: Request, session: DbSession) -> CompanionService:
-    return CompanionService(session, request.app.state.analysis_engine, request.app.state.settings)
+    state = request.app.state
+    return CompanionService(session, state.analysis_engine, state.settings, state.companion_llm)
 
 
 CompanionServiceDep = Annotated[CompanionService, Depends(get_companion_service)]

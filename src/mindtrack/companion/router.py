@@ -15,7 +15,7 @@ from mindtrack.companion.schemas import (
     MessageRead,
     TurnRead,
 )
-from mindtrack.companion.service import ENGINE, Turn
+from mindtrack.companion.service import Turn
 from mindtrack.kit.problems import problem_responses
 from mindtrack.models import Conversation, ConversationMessage
 
@@ -33,7 +33,7 @@ def turn_read(turn: Turn) -> TurnRead:
             message=message_read(turn.message),
             tone=turn.reply.tone,
             technique=turn.reply.technique,
-            engine=ENGINE,
+            engine=turn.engine,
             recommendations=turn.reply.recommendations,
         ),
         mood_aware=turn.reply.mood_aware,

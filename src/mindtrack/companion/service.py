@@ -4,6 +4,7 @@ by the crisis domain as for a check-in, and replies from the offline dialogue po
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,20 +12,31 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mindtrack.analysis.engine import AnalysisEngine
 from mindtrack.analysis.recommendations import crisis_lines
 from mindtrack.analytics.service import AnalyticsService, Window
-from mindtrack.companion.dialogue import Message, MoodContext, Reply, SafetyContext, reply_to
+from mindtrack.companion.dialogue import (
+    Message,
+    MoodContext,
+    Reply,
+    SafetyContext,
+    feeling_of,
+    reply_to,
+)
 from mindtrack.companion.exceptions import CompanionUnavailableError, ConversationNotFoundError
+from mindtrack.companion.llm import ChatCompletionsClient, LLMError, mood_summary, rejection
+from mindtrack.companion.llm import Turn as ModelTurn
 from mindtrack.companion.repository import ConversationRepository
 from mindtrack.config import Settings
 from mindtrack.crisis.incidents import CrisisService, TextSignal, country_of
 from mindtrack.crisis.resources import FRONTEND_COUNTRY, catalogue
 from mindtrack.crisis.schemas import CrisisSupport
 from mindtrack.kit.time import utcnow
+from mindtrack.ml.crisis.levels import RiskLevel
+from mindtrack.ml.crisis.model import assess_patterns_only
 from mindtrack.ml.pipeline import TextAnalysis
 from mindtrack.models import Conversation, ConversationMessage, User
 
 # The check-ins a reply knows of: the last two weeks.
 MOOD_DAYS = 14
-ENGINE = "offline"
+OFFLINE, LLM = "offline", "llm"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +47,27 @@ class Turn:
     moods_known: int
     risk_level: str
     crisis: CrisisSupport | None
+    engine: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    reply: Reply
+    engine: str
+    fallback: str | None = None  # why the language model's answer was not used
 
 
 class CompanionService:
     def __init__(
-        self, session: AsyncSession, engine: AnalysisEngine | None, settings: Settings
+        self,
+        session: AsyncSession,
+        engine: AnalysisEngine | None,
+        settings: Settings,
+        llm: ChatCompletionsClient | None = None,
     ) -> None:
         self.session = session
         self.engine = engine
+        self.llm = llm
         self.conversations = ConversationRepository(session)
         self.crisis = CrisisService(session, settings)
         self.analytics = AnalyticsService(session)
@@ -72,7 +97,8 @@ class CompanionService:
             await self.conversations.add(conversation)
         support = await self._crisis(user, analysis)
         mood = await self._mood(user)
-        reply = await self._reply(conversation, analysis, mood, self._safety(user, support))
+        answer = await self._answer(conversation, text, analysis, mood, self._safety(user, support))
+        reply = answer.reply
         now = utcnow()
         await self.conversations.add(
             ConversationMessage(
@@ -86,13 +112,22 @@ class CompanionService:
         stored = ConversationMessage(
             conversation_id=conversation.id, role="assistant", content=reply.content, at=utcnow(),
             details={
-                "engine": ENGINE, "tone": reply.tone, "technique": reply.technique,
-                "phrases": reply.phrases, "intervention_required": reply.intervention_required,
+                "engine": answer.engine, "fallback": answer.fallback, "tone": reply.tone,
+                "technique": reply.technique, "phrases": reply.phrases,
+                "intervention_required": reply.intervention_required,
             },
         )  # fmt: skip
         await self.conversations.add(stored)
         conversation.updated_at = stored.at
-        return Turn(conversation, reply, stored, mood.data_points, analysis.crisis.level, support)
+        return Turn(
+            conversation,
+            reply,
+            stored,
+            mood.data_points,
+            analysis.crisis.level,
+            support,
+            answer.engine,
+        )
 
     async def _crisis(self, user: User, analysis: TextAnalysis) -> CrisisSupport | None:
         crisis = analysis.crisis
@@ -127,16 +162,17 @@ class CompanionService:
             plan_steps=steps,
         )
 
-    async def _reply(
+    async def _answer(
         self,
         conversation: Conversation,
+        text: str,
         analysis: TextAnalysis,
         mood: MoodContext,
         safety: SafetyContext,
-    ) -> Reply:
+    ) -> Answer:
+        """The offline engine's reply, or the language model's when one is configured, the
+        turn is below the crisis threshold and its answer passes every check."""
         earlier = await self.conversations.recent_replies(conversation.id)
-        used = [key for m in earlier for key in m.details.get("phrases", [])]
-        recent = [str(m.details["technique"]) for m in earlier[:2] if m.details.get("technique")]
         message = Message(
             emotions=analysis.emotions.labels,
             sentiment=analysis.sentiment.label,
@@ -144,16 +180,44 @@ class CompanionService:
             crisis_level=analysis.crisis.level,
             themes=analysis.insights.themes,
         )
+        offline = self._offline(conversation, message, mood, safety, earlier)
+        if self.llm is None or offline.intervention_required:
+            return Answer(offline, OFFLINE)
+        history = [
+            ModelTurn(m.role, m.content) for m in await self.conversations.messages(conversation.id)
+        ]
+        try:
+            content = await self.llm.reply(
+                [*history, ModelTurn("user", text)], mood_summary(mood, feeling_of(message))
+            )
+        except LLMError as exc:
+            return Answer(offline, OFFLINE, f"language model failed: {exc}")
+        problem = rejection(content, earlier[0].content if earlier else None)
+        # The crisis patterns, not the learned heads: those read first-person journal notes,
+        # and a reply is neither.
+        if problem is None and assess_patterns_only(content).risk >= RiskLevel.MODERATE:
+            problem = "speaks of risk"
+        if problem is not None:
+            return Answer(offline, OFFLINE, f"language model reply refused: {problem}")
+        reply = Reply(
+            content, "supportive", None, offline.mood_aware, False, offline.recommendations
+        )
+        return Answer(reply, LLM)
+
+    def _offline(
+        self,
+        conversation: Conversation,
+        message: Message,
+        mood: MoodContext,
+        safety: SafetyContext,
+        earlier: Sequence[ConversationMessage],
+    ) -> Reply:
+        used = [key for m in earlier for key in m.details.get("phrases", [])]
+        recent = [str(m.details["technique"]) for m in earlier[:2] if m.details.get("technique")]
         previous = earlier[0].content if earlier else None
         for attempt in range(3):  # a reply never repeats the one before it word for word
-            reply = reply_to(
-                message,
-                mood,
-                safety,
-                used,
-                recent,
-                seed=f"{conversation.id}|{len(earlier)}|{attempt}",
-            )
+            seed = f"{conversation.id}|{len(earlier)}|{attempt}"
+            reply = reply_to(message, mood, safety, used, recent, seed=seed)
             if reply.content != previous:
                 break
         return reply

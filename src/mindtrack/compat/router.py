@@ -28,7 +28,6 @@ from mindtrack.auth import router as auth_routes
 from mindtrack.auth.dependencies import CurrentUser
 from mindtrack.companion.dependencies import CompanionServiceDep
 from mindtrack.companion.exceptions import ConversationNotFoundError
-from mindtrack.companion.service import ENGINE
 from mindtrack.compat.schemas import (
     AnalyticsSummary,
     ChatContent,
@@ -273,7 +272,7 @@ async def ai_chat(
     return ChatResponse(
         response=ChatContent(
             content=turn.reply.content, mood_aware=turn.reply.mood_aware,
-            tone=turn.reply.tone, source=ENGINE,
+            tone=turn.reply.tone, source=turn.engine,
         ),
         conversation_id=str(turn.conversation.id),
         recommendations=turn.reply.recommendations,

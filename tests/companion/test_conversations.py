@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from mindtrack.models import Conversation, ConversationMessage
+from tests.analysis.test_router import models_off  # noqa: F401
 from tests.analytics.test_dashboard import checkin, noon
 from tests.conftest import Account
 
@@ -178,3 +179,16 @@ async def test_messages_and_replies_stay_out_of_the_logs(
     logs = log_output.getvalue()
     assert "Marigold" not in logs
     assert body["response"]["content"][:40] not in logs
+
+
+async def test_without_the_text_models_the_companion_says_so_and_stores_nothing(
+    models_off: Any,  # noqa: F811
+    account: Account,
+    app: Any,
+) -> None:
+    transport = httpx.ASGITransport(app=models_off)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        response = await http.post(CHAT, json={"message": "hello"}, headers=account.headers)
+    assert response.status_code == 503
+    assert "emergency number" in response.json()["detail"]
+    assert await counts(app) == (0, 0)

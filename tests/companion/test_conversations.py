@@ -13,6 +13,7 @@ from mindtrack.models import Conversation, ConversationMessage
 from tests.analysis.test_router import models_off  # noqa: F401
 from tests.analytics.test_dashboard import checkin, noon
 from tests.conftest import Account
+from tests.crisis.test_safety_plan import plan, save
 
 CHAT = "/api/ai/chat"
 VOICE = "/api/ai/voice-chat"
@@ -75,6 +76,20 @@ async def test_a_risky_message_leads_with_safety_and_informs_the_crisis_domain(
     status = (await client.get("/api/v1/crisis/status", headers=account.headers)).json()
     assert status["incident"] is not None
     assert status["risk"]["source"] == "conversation"
+
+
+async def test_a_risky_message_offers_the_persons_own_safety_plan(
+    client: httpx.AsyncClient, account: Account
+) -> None:
+    await save(client, account, plan())
+    body = await chat(client, account, RISKY)
+    assert body["crisis_assessment"]["intervention_required"] is True
+    assert "Walk round the park" in body["response"]["content"]
+    assert "Your safety plan: Walk round the park" in body["recommendations"]
+    # The next risky message, inside the incident's cool-down, still gets the plan.
+    again = await chat(client, account, RISKY, body["conversation_id"])
+    assert "Walk round the park" in again["response"]["content"]
+    assert again["response"]["content"] != body["response"]["content"]
 
 
 async def test_voice_chat_field_by_field(client: httpx.AsyncClient, account: Account) -> None:

@@ -26,8 +26,10 @@ from mindtrack.companion.llm import Turn as ModelTurn
 from mindtrack.companion.repository import ConversationRepository
 from mindtrack.config import Settings
 from mindtrack.crisis.incidents import CrisisService, TextSignal, country_of
+from mindtrack.crisis.repository import SafetyPlanRepository
 from mindtrack.crisis.resources import FRONTEND_COUNTRY, catalogue
 from mindtrack.crisis.schemas import CrisisSupport
+from mindtrack.crisis.service import plan_read
 from mindtrack.kit.time import utcnow
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.model import assess_patterns_only
@@ -97,7 +99,8 @@ class CompanionService:
             await self.conversations.add(conversation)
         support = await self._crisis(user, analysis)
         mood = await self._mood(user)
-        answer = await self._answer(conversation, text, analysis, mood, self._safety(user, support))
+        safety = await self._safety(user, analysis)
+        answer = await self._answer(conversation, text, analysis, mood, safety)
         reply = answer.reply
         now = utcnow()
         await self.conversations.add(
@@ -146,15 +149,20 @@ class CompanionService:
             latest=round(latest) if latest is not None else None,
         )
 
-    def _safety(self, user: User, support: CrisisSupport | None) -> SafetyContext:
+    async def _safety(self, user: User, analysis: TextAnalysis) -> SafetyContext:
+        """Whom to call, and — for a risky message, whether or not it opened an incident —
+        the first steps of the person's own safety plan."""
         country = country_of(user) or FRONTEND_COUNTRY
         lines = catalogue().countries.get(country)
         steps: list[str] = []
-        plan = support.safety_plan if support else None
+        plan = None
+        if analysis.crisis.risk >= RiskLevel.MODERATE:
+            plan = await SafetyPlanRepository(self.session).latest(user.id)
         if plan is not None:
+            sections = plan_read(plan)
             steps = [
-                *plan.internal_coping_strategies,
-                *(f"reach out to {p.name}" for p in plan.people_to_ask_for_help),
+                *sections.internal_coping_strategies,
+                *(f"reach out to {p.name}" for p in sections.people_to_ask_for_help),
             ]
         return SafetyContext(
             crisis_lines=crisis_lines(country),

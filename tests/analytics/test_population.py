@@ -24,6 +24,7 @@ from mindtrack.analytics.population import (
 )
 from mindtrack.config import AnalyticsSettings
 from mindtrack.demo.seed import seed_population
+from mindtrack.kit.db import transaction
 from mindtrack.kit.time import utcnow
 from mindtrack.models import PopulationSnapshot
 from tests.analytics.test_dashboard import checkin, noon
@@ -130,3 +131,20 @@ async def test_a_daily_release_counts_only_people_who_opted_in(
     assert 4.5 < everyone["mean_average"] < 8.5
     assert everyone["share_below_you"] > 0.8
     assert everyone["epsilon"] == 1.0
+
+
+async def test_a_stale_release_is_not_shown(
+    client: httpx.AsyncClient, account: Account, app: Any
+) -> None:
+    await opt_in(client, account)
+    async with transaction(app.state.session_factory) as session:
+        session.add(
+            PopulationSnapshot(
+                cohort="everyone", period_days=30, released_on=utcnow().date() - timedelta(days=8),
+                members=100, mean_average=6.0, mean_slope_per_week=0.0, histogram=[5] * BINS,
+                epsilon=1.0,
+            )
+        )  # fmt: skip
+    body = (await client.get(POPULATION, headers=account.headers)).json()
+    assert body["cohorts"] == []
+    assert "Not enough people" in body["message"]

@@ -29,6 +29,8 @@ from mindtrack.models import PopulationSnapshot, User
 log = structlog.get_logger("mindtrack.analytics")
 
 POPULATION_DAYS = 30
+# Releases older than this are not shown: a comparison should describe the present.
+STALE_AFTER = timedelta(days=7)
 # The nightly refresh re-sums the days of everyone whose check-ins changed this recently.
 RECENT_CHANGES = timedelta(days=2)
 EVERYONE = "everyone"
@@ -125,7 +127,10 @@ class ComparisonService:
             )
         country = country_of_locale(user.locale)
         names = [EVERYONE, *([f"country:{country}"] if country else [])]
-        snapshots = [await self.repository.latest_release(name, POPULATION_DAYS) for name in names]
+        fresh = utcnow().date() - STALE_AFTER
+        snapshots = [
+            await self.repository.latest_release(name, POPULATION_DAYS, fresh) for name in names
+        ]
         shown = [s for s in snapshots if s is not None]
         you = None
         if shown:

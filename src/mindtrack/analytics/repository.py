@@ -98,13 +98,17 @@ class AnalyticsRepository:
         )
         return [tuple(row) for row in (await self.session.execute(statement)).all()]  # type: ignore[misc]
 
-    async def latest_release(self, cohort: str, period_days: int) -> PopulationSnapshot | None:
+    async def latest_release(
+        self, cohort: str, period_days: int, since: date | None = None
+    ) -> PopulationSnapshot | None:
+        """The newest shown release of a cohort (released on or after `since`, if given)."""
         statement = (
             select(PopulationSnapshot)
             .where(
                 PopulationSnapshot.cohort == cohort,
                 PopulationSnapshot.period_days == period_days,
                 PopulationSnapshot.mean_average.is_not(None),
+                PopulationSnapshot.released_on >= (since or date.min),
             )
             .order_by(PopulationSnapshot.released_on.desc())
             .limit(1)

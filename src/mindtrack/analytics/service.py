@@ -75,9 +75,6 @@ class Window:
         self.since = _midnight(self.first, self.zone)
         self.until = _midnight(self.last + timedelta(days=1), self.zone)
 
-    def day_of(self, at: datetime) -> date:
-        return at.astimezone(self.zone).date()
-
 
 class AnalyticsService:
     def __init__(self, session: AsyncSession) -> None:
@@ -187,9 +184,14 @@ class AnalyticsService:
             ],
         )  # fmt: skip
 
-    async def insights(self, user: User, in_crisis: bool = False) -> Insights:
-        """From the last 30 days' dashboard and the last 90 days' patterns."""
-        dashboard = await self.dashboard(user, Window(user, INSIGHT_DASHBOARD_DAYS, None))
+    async def insights(
+        self, user: User, in_crisis: bool = False, dashboard: Dashboard | None = None
+    ) -> Insights:
+        """From the last 30 days' dashboard (pass it when already built) and the last 90
+        days' patterns."""
+        dashboard = dashboard or await self.dashboard(
+            user, Window(user, INSIGHT_DASHBOARD_DAYS, None)
+        )
         patterns = await self.patterns(user, Window(user, INSIGHT_PATTERN_DAYS, None))
         today = dashboard.end
         found = [*dashboard_insights(dashboard), *pattern_insights(patterns, today)]

@@ -217,8 +217,9 @@ async def mood_insights(
     user: CurrentUser, analytics: AnalyticsServiceDep, crisis: CrisisServiceDep
 ) -> MoodInsights:
     """The "AI Insights" widget: statements your figures support, and the last 30 days."""
-    found = await analytics.insights(user, in_crisis=await crisis.has_open_incident(user))
     dashboard = await analytics.dashboard(user, Window(user, SUMMARY_DAYS, None))
+    in_crisis = await crisis.has_open_incident(user)
+    found = await analytics.insights(user, in_crisis, dashboard)
     has_history = dashboard.entries > 0
     return MoodInsights(
         insights=[i.text for i in found.insights] if found.entries else [NO_HISTORY_INSIGHT],

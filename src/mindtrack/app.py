@@ -10,11 +10,13 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from mindtrack import __version__
+from mindtrack.admin.router import router as admin_router
 from mindtrack.analysis.engine import AnalysisEngine, load_analyzer
 from mindtrack.analysis.router import router as analysis_router
 from mindtrack.analytics.comparisons import DailyJobs
 from mindtrack.analytics.router import router as analytics_router
 from mindtrack.assessment.router import router as assessment_router
+from mindtrack.auth.permissions import require_declared_permissions
 from mindtrack.auth.router import router as auth_router
 from mindtrack.auth.service import Credentials
 from mindtrack.companion.llm import ChatCompletionsClient
@@ -52,6 +54,11 @@ frontend; new clients should use `/api/v1`.
 
 TAGS = [
     {"name": "auth", "description": "Accounts, sign-in, tokens and sessions."},
+    {
+        "name": "administration",
+        "description": "Accounts, roles and service-wide counts, for administrators. No "
+        "administrator can read a person's notes, journals, conversations or safety plan.",
+    },
     {"name": "users", "description": "Your profile: name, timezone, locale."},
     {"name": "check-ins", "description": "Record, read, edit and delete mood check-ins."},
     {
@@ -176,8 +183,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         crisis_router,
         contact_pages,
         directory_router,
+        admin_router,
         compat_router,
     )
     for router in routers:
         app.include_router(router)
+    require_declared_permissions(app)
     return app

@@ -6,7 +6,9 @@ from fastapi import Depends, Request
 
 from mindtrack.analysis.engine import AnalysisEngine
 from mindtrack.analysis.service import AnalysisService
+from mindtrack.auth.permissions import Action, Resource, permit
 from mindtrack.kit.dependencies import DbSession
+from mindtrack.models import User
 
 
 async def get_analysis_service(request: Request, session: DbSession) -> AnalysisService:
@@ -15,3 +17,5 @@ async def get_analysis_service(request: Request, session: DbSession) -> Analysis
 
 
 AnalysisServiceDep = Annotated[AnalysisService, Depends(get_analysis_service)]
+
+TextAnalysisWriter = Annotated[User, Depends(permit(Resource.TEXT_ANALYSIS, Action.WRITE))]

@@ -4,17 +4,17 @@ import uuid
 
 from fastapi import APIRouter
 
-from mindtrack.analysis.dependencies import AnalysisServiceDep
+from mindtrack.analysis.dependencies import AnalysisServiceDep, TextAnalysisWriter
 from mindtrack.analysis.schemas import CheckinAnalysisRead, TextAnalysisRead, TextAnalysisRequest
-from mindtrack.auth.dependencies import CurrentUser
 from mindtrack.kit.problems import problem_responses
+from mindtrack.mood.dependencies import CheckinsReader
 
 router = APIRouter(prefix="/api/v1", tags=["analysis"])
 
 
 @router.post("/analysis/text", responses=problem_responses(401, 422, 503))
 async def analyze_text(
-    body: TextAnalysisRequest, user: CurrentUser, service: AnalysisServiceDep
+    body: TextAnalysisRequest, user: TextAnalysisWriter, service: AnalysisServiceDep
 ) -> TextAnalysisRead:
     """Analyse a text without storing it: sentiment, emotions, crisis-risk signals with the
     words behind them, life-area themes and key phrases."""
@@ -23,7 +23,7 @@ async def analyze_text(
 
 @router.get("/checkins/{checkin_id}/analysis", responses=problem_responses(401, 404, 422))
 async def checkin_analysis(
-    checkin_id: uuid.UUID, user: CurrentUser, service: AnalysisServiceDep
+    checkin_id: uuid.UUID, user: CheckinsReader, service: AnalysisServiceDep
 ) -> CheckinAnalysisRead:
     """What the text models found in one of your check-in notes."""
     return await service.for_checkin(user, checkin_id)

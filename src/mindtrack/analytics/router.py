@@ -6,7 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from mindtrack.analytics.dependencies import AnalyticsServiceDep, ComparisonServiceDep
+from mindtrack.analytics.dependencies import (
+    AnalyticsReader,
+    AnalyticsServiceDep,
+    ComparisonServiceDep,
+)
 from mindtrack.analytics.schemas import (
     Dashboard,
     Insights,
@@ -17,7 +21,6 @@ from mindtrack.analytics.schemas import (
 )
 from mindtrack.analytics.service import Window
 from mindtrack.analytics.stats import Bucket
-from mindtrack.auth.dependencies import CurrentUser
 from mindtrack.crisis.dependencies import CrisisServiceDep
 from mindtrack.kit.errors import ValidationFailedError
 from mindtrack.kit.problems import problem_responses
@@ -38,7 +41,7 @@ def window_of(default: Period) -> object:
     """The days a request asks about: `period` days ending with `end`, or `start` to `end`."""
 
     def window(
-        user: CurrentUser,
+        user: AnalyticsReader,
         period: Annotated[
             Period,
             Query(description="Days, ending with `end`: 7, 30, 90 or 365 (ignored with `start`)."),
@@ -66,7 +69,7 @@ QuarterWindow = Annotated[Window, Depends(window_of(Period.quarter))]
 
 @router.get("/dashboard", responses=problem_responses(401, 422))
 async def dashboard(
-    user: CurrentUser, service: AnalyticsServiceDep, window: MonthWindow
+    user: AnalyticsReader, service: AnalyticsServiceDep, window: MonthWindow
 ) -> Dashboard:
     """Your check-ins over a period: how many, average and median, the trend with its
     confidence, streaks, best and worst days, emotions chosen and read, and sentiment."""
@@ -75,7 +78,7 @@ async def dashboard(
 
 @router.get("/timeseries", responses=problem_responses(401, 422))
 async def time_series(
-    user: CurrentUser,
+    user: AnalyticsReader,
     service: AnalyticsServiceDep,
     window: MonthWindow,
     bucket: Annotated[Bucket, Query(description="day or week (weeks begin on Monday).")] = "day",
@@ -86,7 +89,7 @@ async def time_series(
 
 @router.get("/patterns", responses=problem_responses(401, 422))
 async def patterns(
-    user: CurrentUser, service: AnalyticsServiceDep, window: QuarterWindow
+    user: AnalyticsReader, service: AnalyticsServiceDep, window: QuarterWindow
 ) -> Patterns:
     """How weekdays, times of day, activities, places, weather, tags, themes and sleep go with
     your mood — each with its size, interval and a significance corrected for the number of
@@ -96,7 +99,7 @@ async def patterns(
 
 @router.get("/forecast", responses=problem_responses(401, 422))
 async def forecast(
-    user: CurrentUser,
+    user: AnalyticsReader,
     service: AnalyticsServiceDep,
     days: Annotated[int, Query(ge=1, le=7, description="How many days ahead (1–7).")] = 7,
 ) -> MoodForecastRead:
@@ -107,7 +110,7 @@ async def forecast(
 
 @router.get("/insights", responses=problem_responses(401))
 async def insights(
-    user: CurrentUser, service: AnalyticsServiceDep, crisis: CrisisServiceDep
+    user: AnalyticsReader, service: AnalyticsServiceDep, crisis: CrisisServiceDep
 ) -> Insights:
     """Statements your figures support — trend, streak, significant patterns, shifts and hard
     days, each with the numbers behind it — and up to three coping strategies chosen for
@@ -116,7 +119,7 @@ async def insights(
 
 
 @router.get("/population", responses=problem_responses(401, 403))
-async def population(user: CurrentUser, service: ComparisonServiceDep) -> PopulationComparison:
+async def population(user: AnalyticsReader, service: ComparisonServiceDep) -> PopulationComparison:
     """How your average and trend over the last 30 days compare with everyone's and your
     country's — opt-in only, from cohorts of at least 20 people, with differential-privacy
     noise on every figure released (see docs/analytics.md)."""

@@ -3,9 +3,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Depends, Query, status
 
-from mindtrack.assessment.dependencies import AssessmentServiceDep
+from mindtrack.assessment.dependencies import (
+    AssessmentServiceDep,
+    AssessmentsReader,
+    AssessmentsWriter,
+)
 from mindtrack.assessment.instruments import INSTRUMENTS, InstrumentId
 from mindtrack.assessment.schemas import (
     InstrumentRead,
@@ -15,14 +19,14 @@ from mindtrack.assessment.schemas import (
     ResponseRead,
     Trend,
 )
-from mindtrack.auth.dependencies import CurrentUser
+from mindtrack.auth.permissions import Action, Resource, public
 from mindtrack.crisis.dependencies import CrisisServiceDep
 from mindtrack.kit.problems import problem_responses
 
 router = APIRouter(prefix="/api/v1/assessments", tags=["questionnaires"])
 
 
-@router.get("/instruments")
+@router.get("/instruments", dependencies=[Depends(public(Resource.REFERENCE, Action.READ))])
 async def list_instruments() -> list[InstrumentRead]:
     """PHQ-9 (depression) and GAD-7 (anxiety): items, answer scale, severity bands."""
     return [InstrumentRead.of(instrument) for instrument in INSTRUMENTS.values()]
@@ -30,7 +34,10 @@ async def list_instruments() -> list[InstrumentRead]:
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 422))
 async def submit_response(
-    body: ResponseCreate, user: CurrentUser, service: AssessmentServiceDep, crisis: CrisisServiceDep
+    body: ResponseCreate,
+    user: AssessmentsWriter,
+    service: AssessmentServiceDep,
+    crisis: CrisisServiceDep,
 ) -> ResponseCreated:
     """Record a completed questionnaire; the total and its severity band come back.
     `safety_check` is true when PHQ-9 item 9 was answered above 0: the answer then counts in
@@ -49,7 +56,7 @@ async def submit_response(
 
 @router.get("", responses=problem_responses(401, 422))
 async def list_responses(
-    user: CurrentUser,
+    user: AssessmentsReader,
     service: AssessmentServiceDep,
     instrument: Annotated[
         InstrumentId | None, Query(description="Only this questionnaire.")
@@ -67,7 +74,7 @@ async def list_responses(
 
 @router.get("/trend", responses=problem_responses(401, 422))
 async def trend(
-    user: CurrentUser,
+    user: AssessmentsReader,
     service: AssessmentServiceDep,
     instrument: Annotated[InstrumentId, Query(description="Which questionnaire.")],
 ) -> Trend:
@@ -78,7 +85,7 @@ async def trend(
 
 @router.get("/{response_id}", responses=problem_responses(401, 404, 422))
 async def read_response(
-    response_id: uuid.UUID, user: CurrentUser, service: AssessmentServiceDep
+    response_id: uuid.UUID, user: AssessmentsReader, service: AssessmentServiceDep
 ) -> ResponseRead:
     """One of your questionnaire responses."""
     return ResponseRead.model_validate(await service.get(user, response_id))
@@ -90,7 +97,7 @@ async def read_response(
     responses=problem_responses(401, 404, 422),
 )
 async def delete_response(
-    response_id: uuid.UUID, user: CurrentUser, service: AssessmentServiceDep
+    response_id: uuid.UUID, user: AssessmentsWriter, service: AssessmentServiceDep
 ) -> None:
     """Delete a questionnaire response for good."""
     await service.delete(user, response_id)

@@ -8,8 +8,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from mindtrack.auth.service import AuthService, Credentials, Principal
 from mindtrack.kit.dependencies import DbSession
-from mindtrack.kit.errors import ForbiddenError, UnauthorizedError
-from mindtrack.models import Role, User
+from mindtrack.kit.errors import UnauthorizedError
 
 bearer_scheme = HTTPBearer(
     auto_error=False,
@@ -43,19 +42,3 @@ async def get_principal(
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
-
-
-async def get_current_user(principal: CurrentPrincipal) -> User:
-    return principal.user
-
-
-CurrentUser = Annotated[User, Depends(get_current_user)]
-
-
-async def get_current_therapist(user: CurrentUser) -> User:
-    if user.role != Role.THERAPIST:
-        raise ForbiddenError("Only therapist accounts can do this.")
-    return user
-
-
-CurrentTherapist = Annotated[User, Depends(get_current_therapist)]

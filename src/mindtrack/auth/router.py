@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Response, status
+from fastapi import APIRouter, Depends, Header, Response, status
 
 from mindtrack.auth.dependencies import AuthServiceDep, CurrentPrincipal
+from mindtrack.auth.permissions import Action, Resource, permit, public
 from mindtrack.auth.schemas import (
     LoginRequest,
     PasswordChange,
@@ -17,6 +18,8 @@ from mindtrack.kit.problems import problem_responses
 from mindtrack.user.schemas import UserRead
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
+SIGN_IN = [Depends(public(Resource.SIGN_IN, Action.WRITE))]
+ACCOUNT_WRITE = [Depends(permit(Resource.ACCOUNT, Action.WRITE))]
 
 
 def token_response(issued: IssuedTokens, response: Response) -> TokenResponse:
@@ -35,13 +38,14 @@ def token_response(issued: IssuedTokens, response: Response) -> TokenResponse:
     "/register",
     status_code=status.HTTP_201_CREATED,
     responses=problem_responses(409, 422),
+    dependencies=SIGN_IN,
 )
 async def register(body: UserRegister, service: AuthServiceDep) -> UserRead:
     """Create an account. Sign in afterwards to get tokens."""
     return UserRead.model_validate(await service.register(body))
 
 
-@router.post("/login", responses=problem_responses(401, 403, 422))
+@router.post("/login", responses=problem_responses(401, 403, 422), dependencies=SIGN_IN)
 async def login(
     body: LoginRequest,
     service: AuthServiceDep,
@@ -53,7 +57,7 @@ async def login(
     return token_response(issued, response)
 
 
-@router.post("/refresh", responses=problem_responses(401, 403, 422))
+@router.post("/refresh", responses=problem_responses(401, 403, 422), dependencies=SIGN_IN)
 async def refresh(
     body: RefreshRequest, service: AuthServiceDep, response: Response
 ) -> TokenResponse:
@@ -62,14 +66,22 @@ async def refresh(
     return token_response(await service.refresh(body.refresh_token), response)
 
 
-@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401))
+@router.post(
+    "/logout",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401),
+    dependencies=ACCOUNT_WRITE,
+)
 async def logout(principal: CurrentPrincipal, service: AuthServiceDep) -> None:
     """Sign out this session: its access and refresh tokens stop working at once."""
     await service.logout(principal)
 
 
 @router.post(
-    "/password", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 403, 422)
+    "/password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 403, 422),
+    dependencies=ACCOUNT_WRITE,
 )
 async def change_password(
     body: PasswordChange, principal: CurrentPrincipal, service: AuthServiceDep

@@ -5,8 +5,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from mindtrack.auth.dependencies import CurrentUser
-from mindtrack.companion.dependencies import CompanionServiceDep
+from mindtrack.companion.dependencies import (
+    CompanionServiceDep,
+    ConversationsReader,
+    ConversationsWriter,
+)
 from mindtrack.companion.schemas import (
     CompanionReply,
     ConversationRead,
@@ -56,7 +59,7 @@ def summary_of(conversation: Conversation, messages: int) -> ConversationSummary
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 422, 503))
 async def start_conversation(
-    body: MessageCreate, user: CurrentUser, service: CompanionServiceDep
+    body: MessageCreate, user: ConversationsWriter, service: CompanionServiceDep
 ) -> TurnRead:
     """Start a conversation with the companion with your first message. The companion is a
     dialogue policy built on listening and evidence-based self-help techniques, not a
@@ -70,7 +73,10 @@ async def start_conversation(
     responses=problem_responses(401, 404, 422, 503),
 )
 async def continue_conversation(
-    conversation_id: uuid.UUID, body: MessageCreate, user: CurrentUser, service: CompanionServiceDep
+    conversation_id: uuid.UUID,
+    body: MessageCreate,
+    user: ConversationsWriter,
+    service: CompanionServiceDep,
 ) -> TurnRead:
     """Send the next message of one of your conversations."""
     return turn_read(await service.chat(user, body.message, conversation_id))
@@ -78,7 +84,7 @@ async def continue_conversation(
 
 @router.get("", responses=problem_responses(401, 422))
 async def list_conversations(
-    user: CurrentUser,
+    user: ConversationsReader,
     service: CompanionServiceDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> list[ConversationSummary]:
@@ -88,7 +94,7 @@ async def list_conversations(
 
 @router.get("/{conversation_id}", responses=problem_responses(401, 404, 422))
 async def read_conversation(
-    conversation_id: uuid.UUID, user: CurrentUser, service: CompanionServiceDep
+    conversation_id: uuid.UUID, user: ConversationsReader, service: CompanionServiceDep
 ) -> ConversationRead:
     """One of your conversations with every message."""
     conversation = await service.conversation(user, conversation_id)
@@ -105,7 +111,7 @@ async def read_conversation(
     responses=problem_responses(401, 404, 422),
 )
 async def delete_conversation(
-    conversation_id: uuid.UUID, user: CurrentUser, service: CompanionServiceDep
+    conversation_id: uuid.UUID, user: ConversationsWriter, service: CompanionServiceDep
 ) -> None:
     """Delete one of your conversations and every message in it, for good."""
     await service.delete(user, conversation_id)

@@ -7,7 +7,7 @@ import uuid
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from mindtrack.analysis.dependencies import AnalysisServiceDep
 from mindtrack.analysis.frontend import (
@@ -20,13 +20,13 @@ from mindtrack.analysis.frontend import (
 )
 from mindtrack.analysis.recommendations import crisis_lines, recommendations
 from mindtrack.analysis.schemas import CheckinAnalysisRead
-from mindtrack.analytics.dependencies import AnalyticsServiceDep
+from mindtrack.analytics.dependencies import AnalyticsReader, AnalyticsServiceDep
 from mindtrack.analytics.insights import summary_insights
 from mindtrack.analytics.schemas import Dashboard
 from mindtrack.analytics.service import Window
 from mindtrack.auth import router as auth_routes
-from mindtrack.auth.dependencies import CurrentUser
-from mindtrack.companion.dependencies import CompanionServiceDep
+from mindtrack.auth.permissions import Action, Resource, public
+from mindtrack.companion.dependencies import CompanionServiceDep, ConversationsWriter
 from mindtrack.companion.exceptions import ConversationNotFoundError
 from mindtrack.compat.schemas import (
     AnalyticsSummary,
@@ -55,7 +55,7 @@ from mindtrack.crisis.schemas import CrisisResources
 from mindtrack.kit.problems import problem_responses
 from mindtrack.kit.time import utcnow
 from mindtrack.ml.crisis.levels import RiskLevel
-from mindtrack.mood.dependencies import MoodServiceDep
+from mindtrack.mood.dependencies import CheckinsReader, CheckinsWriter, MoodServiceDep
 from mindtrack.mood.schemas import CheckinCreate, CheckinRead
 from mindtrack.user import router as user_routes
 
@@ -69,6 +69,7 @@ router.add_api_route(
     methods=["POST"],
     status_code=status.HTTP_201_CREATED,
     responses=problem_responses(409, 422),
+    dependencies=auth_routes.SIGN_IN,
     summary="Register (frontend)",
 )
 router.add_api_route(
@@ -76,6 +77,7 @@ router.add_api_route(
     auth_routes.login,
     methods=["POST"],
     responses=problem_responses(401, 403, 422),
+    dependencies=auth_routes.SIGN_IN,
     summary="Login (frontend)",
 )
 router.add_api_route(
@@ -89,7 +91,7 @@ router.add_api_route(
 
 async def track_mood(
     body: CheckinCreate,
-    user: CurrentUser,
+    user: CheckinsWriter,
     service: MoodServiceDep,
     analysis: AnalysisServiceDep,
     crisis: CrisisServiceDep,
@@ -152,7 +154,7 @@ def frontend_analysis(
 
 @router.get("/mood/history", responses=problem_responses(401, 422))
 async def mood_history(
-    user: CurrentUser,
+    user: CheckinsReader,
     service: MoodServiceDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
 ) -> MoodHistory:
@@ -179,7 +181,7 @@ async def mood_history(
 
 @router.get("/analytics/summary", responses=problem_responses(401, 422))
 async def analytics_summary(
-    user: CurrentUser,
+    user: AnalyticsReader,
     analytics: AnalyticsServiceDep,
     crisis: CrisisServiceDep,
     days: Annotated[int, Query(ge=1, le=365)] = SUMMARY_DAYS,
@@ -214,7 +216,7 @@ NO_HISTORY_RECOMMENDATION = (
 
 @router.get("/ai/mood-insights", responses=problem_responses(401), response_model_exclude_none=True)
 async def mood_insights(
-    user: CurrentUser, analytics: AnalyticsServiceDep, crisis: CrisisServiceDep
+    user: AnalyticsReader, analytics: AnalyticsServiceDep, crisis: CrisisServiceDep
 ) -> MoodInsights:
     """The "AI Insights" widget: statements your figures support, and the last 30 days."""
     dashboard = await analytics.dashboard(user, Window(user, SUMMARY_DAYS, None))
@@ -238,7 +240,7 @@ async def mood_insights(
 
 @router.get("/ai/recommendations", responses=problem_responses(401))
 async def ai_recommendations(
-    user: CurrentUser, analytics: AnalyticsServiceDep, crisis: CrisisServiceDep
+    user: AnalyticsReader, analytics: AnalyticsServiceDep, crisis: CrisisServiceDep
 ) -> FrontendRecommendations:
     """The "AI Recommendations" list: crisis lines first during a crisis, then coping
     strategies chosen from your patterns and how you have been lately."""
@@ -265,7 +267,7 @@ def _conversation_id(value: str | None) -> uuid.UUID | None:
 
 @router.post("/ai/chat", responses=problem_responses(401, 404, 422, 503))
 async def ai_chat(
-    body: ChatRequest, user: CurrentUser, companion: CompanionServiceDep
+    body: ChatRequest, user: ConversationsWriter, companion: CompanionServiceDep
 ) -> ChatResponse:
     """The dashboard's chat drawer: the companion's reply to a typed message (see
     /api/v1/conversations)."""
@@ -287,7 +289,7 @@ async def ai_chat(
 
 @router.post("/ai/voice-chat", responses=problem_responses(401, 404, 422, 503))
 async def ai_voice_chat(
-    body: VoiceChatRequest, user: CurrentUser, companion: CompanionServiceDep
+    body: VoiceChatRequest, user: ConversationsWriter, companion: CompanionServiceDep
 ) -> VoiceChatResponse:
     """The chat drawer's spoken messages: the same companion, the reply as text to speak."""
     turn = await companion.chat(
@@ -306,7 +308,11 @@ async def ai_voice_chat(
     )
 
 
-@router.get("/crisis/resources", tags=["crisis"])
+@router.get(
+    "/crisis/resources",
+    tags=["crisis"],
+    dependencies=[Depends(public(Resource.CRISIS_LINES, Action.READ))],
+)
 async def crisis_resources_for_frontend() -> CrisisResources:
     """Crisis lines to call or text now, and the steps of a safety plan. No sign-in needed."""
     return crisis_resources()

@@ -7,15 +7,18 @@ from html import escape
 from typing import Annotated
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
+from mindtrack.auth.permissions import Action, Resource, public
 from mindtrack.crisis.contacts import CONFIRM_PATH, Invitation, display_name
 from mindtrack.crisis.dependencies import ContactServiceDep, CrisisServiceDep
 from mindtrack.crisis.incidents import ACK_PATH
 from mindtrack.kit.errors import AppError
 
-router = APIRouter(tags=["crisis"])
+router = APIRouter(
+    tags=["crisis"], dependencies=[Depends(public(Resource.CONTACT_CONSENT, Action.WRITE))]
+)
 MAX_FORM_BYTES = 1024
 
 _PAGE = """<!doctype html>

@@ -4,16 +4,26 @@ import re
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Depends, Path, Query, status
 from pydantic import AfterValidator
 
-from mindtrack.auth.dependencies import CurrentTherapist, CurrentUser
+from mindtrack.auth.permissions import Action, Resource, permit, public
 from mindtrack.crisis.contacts import contact_status
 from mindtrack.crisis.dependencies import (
     ContactServiceDep,
     CrisisServiceDep,
+    IncidentsReader,
+    IncidentsWriter,
+    ReferralsAnswerer,
     ReferralServiceDep,
+    ReferralsReader,
+    ReferralsWriter,
+    SafetyPlanReader,
     SafetyPlanServiceDep,
+    SafetyPlanWriter,
+    TherapistProfileWriter,
+    TrustedContactsReader,
+    TrustedContactsWriter,
 )
 from mindtrack.crisis.referrals import DirectoryQuery, ReferralService
 from mindtrack.crisis.resources import is_country_code, resources_for
@@ -34,9 +44,12 @@ from mindtrack.crisis.schemas import (
 )
 from mindtrack.crisis.service import plan_read
 from mindtrack.kit.problems import problem_responses
-from mindtrack.models import Referral, TrustedContact
+from mindtrack.models import Referral, TrustedContact, User
 
 router = APIRouter(prefix="/api/v1/crisis", tags=["crisis"])
+TherapistDirectoryReader = Annotated[
+    User, Depends(permit(Resource.THERAPIST_DIRECTORY, Action.READ))
+]
 SAFETY_PLAN = "/safety-plan"
 
 
@@ -70,7 +83,11 @@ Language = Annotated[
 ]
 
 
-@router.get("/resources", responses=problem_responses(422))
+@router.get(
+    "/resources",
+    responses=problem_responses(422),
+    dependencies=[Depends(public(Resource.CRISIS_LINES, Action.READ))],
+)
 async def crisis_resources_for_country(
     country: Country, language: Language = None
 ) -> CountryCrisisResources:
@@ -81,7 +98,7 @@ async def crisis_resources_for_country(
 
 
 @router.get(SAFETY_PLAN, responses=problem_responses(401, 404))
-async def read_safety_plan(user: CurrentUser, service: SafetyPlanServiceDep) -> SafetyPlanRead:
+async def read_safety_plan(user: SafetyPlanReader, service: SafetyPlanServiceDep) -> SafetyPlanRead:
     """Your safety plan, latest version."""
     return plan_read(await service.current(user))
 
@@ -92,7 +109,7 @@ async def read_safety_plan(user: CurrentUser, service: SafetyPlanServiceDep) -> 
     responses=problem_responses(401, 409, 422),
 )
 async def save_safety_plan(
-    body: SafetyPlanSave, user: CurrentUser, service: SafetyPlanServiceDep
+    body: SafetyPlanSave, user: SafetyPlanWriter, service: SafetyPlanServiceDep
 ) -> SafetyPlanRead:
     """Save your whole safety plan as its next version. Earlier versions stay readable."""
     return plan_read(await service.save(user, body))
@@ -100,7 +117,7 @@ async def save_safety_plan(
 
 @router.get(f"{SAFETY_PLAN}/versions", responses=problem_responses(401))
 async def list_safety_plan_versions(
-    user: CurrentUser, service: SafetyPlanServiceDep
+    user: SafetyPlanReader, service: SafetyPlanServiceDep
 ) -> list[SafetyPlanVersionSummary]:
     """Every saved version of your safety plan, newest first."""
     return [
@@ -111,7 +128,7 @@ async def list_safety_plan_versions(
 
 @router.get(f"{SAFETY_PLAN}/versions/{{version}}", responses=problem_responses(401, 404, 422))
 async def read_safety_plan_version(
-    version: Annotated[int, Path(ge=1)], user: CurrentUser, service: SafetyPlanServiceDep
+    version: Annotated[int, Path(ge=1)], user: SafetyPlanReader, service: SafetyPlanServiceDep
 ) -> SafetyPlanRead:
     """One earlier version of your safety plan, as it was saved."""
     return plan_read(await service.version(user, version))
@@ -120,7 +137,7 @@ async def read_safety_plan_version(
 @router.delete(
     SAFETY_PLAN, status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401, 404)
 )
-async def delete_safety_plan(user: CurrentUser, service: SafetyPlanServiceDep) -> None:
+async def delete_safety_plan(user: SafetyPlanWriter, service: SafetyPlanServiceDep) -> None:
     """Delete your safety plan and all its versions."""
     await service.delete(user)
 
@@ -135,7 +152,7 @@ def _contact(contact: TrustedContact) -> ContactRead:
 
 @router.post(CONTACTS, status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 422))
 async def add_contact(
-    body: ContactCreate, user: CurrentUser, service: ContactServiceDep
+    body: ContactCreate, user: TrustedContactsWriter, service: ContactServiceDep
 ) -> ContactRead:
     """Add a trusted contact. They get an email asking them to confirm; only after they do,
     and only for the levels in `alert_levels`, can they be alerted."""
@@ -143,14 +160,16 @@ async def add_contact(
 
 
 @router.get(CONTACTS, responses=problem_responses(401))
-async def list_contacts(user: CurrentUser, service: ContactServiceDep) -> list[ContactRead]:
+async def list_contacts(
+    user: TrustedContactsReader, service: ContactServiceDep
+) -> list[ContactRead]:
     """Your trusted contacts, oldest first."""
     return [_contact(c) for c in await service.list(user)]
 
 
 @router.get(f"{CONTACTS}/{{contact_id}}", responses=problem_responses(401, 404, 422))
 async def read_contact(
-    contact_id: uuid.UUID, user: CurrentUser, service: ContactServiceDep
+    contact_id: uuid.UUID, user: TrustedContactsReader, service: ContactServiceDep
 ) -> ContactRead:
     """One of your trusted contacts."""
     return _contact(await service.get(user, contact_id))
@@ -158,7 +177,10 @@ async def read_contact(
 
 @router.patch(f"{CONTACTS}/{{contact_id}}", responses=problem_responses(401, 404, 422))
 async def update_contact(
-    contact_id: uuid.UUID, body: ContactUpdate, user: CurrentUser, service: ContactServiceDep
+    contact_id: uuid.UUID,
+    body: ContactUpdate,
+    user: TrustedContactsWriter,
+    service: ContactServiceDep,
 ) -> ContactRead:
     """Change a contact; omitted fields stay. A new email address is asked to confirm again;
     a change of `alert_levels` is recorded as your new consent."""
@@ -171,7 +193,7 @@ async def update_contact(
     responses=problem_responses(401, 404, 422),
 )
 async def remove_contact(
-    contact_id: uuid.UUID, user: CurrentUser, service: ContactServiceDep
+    contact_id: uuid.UUID, user: TrustedContactsWriter, service: ContactServiceDep
 ) -> None:
     """Remove a trusted contact; they are not told."""
     await service.delete(user, contact_id)
@@ -182,14 +204,14 @@ async def remove_contact(
     responses=problem_responses(401, 404, 409, 422),
 )
 async def resend_confirmation(
-    contact_id: uuid.UUID, user: CurrentUser, service: ContactServiceDep
+    contact_id: uuid.UUID, user: TrustedContactsWriter, service: ContactServiceDep
 ) -> ContactRead:
     """Send the confirmation request again (at most every 10 minutes), with a new link."""
     return _contact(await service.resend(user, contact_id))
 
 
 @router.get("/status", responses=problem_responses(401))
-async def crisis_status(user: CurrentUser, service: CrisisServiceDep) -> CrisisStatus:
+async def crisis_status(user: IncidentsReader, service: CrisisServiceDep) -> CrisisStatus:
     """Your latest risk assessment, the incident still open if any, and while one is open the
     crisis lines and safety plan to show."""
     return await service.status(user)
@@ -197,7 +219,7 @@ async def crisis_status(user: CurrentUser, service: CrisisServiceDep) -> CrisisS
 
 @router.get("/incidents", responses=problem_responses(401, 422))
 async def list_incidents(
-    user: CurrentUser,
+    user: IncidentsReader,
     service: CrisisServiceDep,
     limit: Annotated[int, Query(ge=1, le=50, description="How many, newest first.")] = 10,
 ) -> list[IncidentRead]:
@@ -207,7 +229,7 @@ async def list_incidents(
 
 @router.get("/incidents/{incident_id}", responses=problem_responses(401, 404, 422))
 async def read_incident(
-    incident_id: uuid.UUID, user: CurrentUser, service: CrisisServiceDep
+    incident_id: uuid.UUID, user: IncidentsReader, service: CrisisServiceDep
 ) -> IncidentRead:
     """One incident and its timeline."""
     return await service.incident_read(await service.incident(user, incident_id))
@@ -215,7 +237,7 @@ async def read_incident(
 
 @router.post("/incidents/{incident_id}/acknowledge", responses=problem_responses(401, 404, 422))
 async def acknowledge_incident(
-    incident_id: uuid.UUID, user: CurrentUser, service: CrisisServiceDep
+    incident_id: uuid.UUID, user: IncidentsWriter, service: CrisisServiceDep
 ) -> IncidentRead:
     """Say you have seen the help offered. The incident stays open until resolved."""
     return await service.incident_read(await service.acknowledge(user, incident_id))
@@ -223,7 +245,7 @@ async def acknowledge_incident(
 
 @router.post("/incidents/{incident_id}/resolve", responses=problem_responses(401, 404, 422))
 async def resolve_incident(
-    incident_id: uuid.UUID, user: CurrentUser, service: CrisisServiceDep
+    incident_id: uuid.UUID, user: IncidentsWriter, service: CrisisServiceDep
 ) -> IncidentRead:
     """Close the incident: the crisis has passed. A later risky check-in opens a new one."""
     return await service.incident_read(await service.resolve(user, incident_id))
@@ -249,7 +271,7 @@ async def _referral(referral: Referral, service: ReferralService) -> ReferralRea
 
 @directory_router.put("/therapists/me", responses=problem_responses(401, 403, 422))
 async def save_therapist_profile(
-    body: TherapistProfileSave, therapist: CurrentTherapist, service: ReferralServiceDep
+    body: TherapistProfileSave, therapist: TherapistProfileWriter, service: ReferralServiceDep
 ) -> TherapistRead:
     """Create or update your directory entry (therapist accounts)."""
     return TherapistRead.model_validate(await service.save_profile(therapist, body))
@@ -257,7 +279,7 @@ async def save_therapist_profile(
 
 @directory_router.get("/therapists", responses=problem_responses(401, 422))
 async def search_therapists(
-    user: CurrentUser,
+    user: TherapistDirectoryReader,
     service: ReferralServiceDep,
     specialty: Annotated[str | None, Query(max_length=50, examples=["anxiety"])] = None,
     language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$", examples=["en"])] = None,
@@ -272,7 +294,7 @@ async def search_therapists(
 
 @directory_router.get("/therapists/{therapist_id}", responses=problem_responses(401, 404, 422))
 async def read_therapist(
-    therapist_id: uuid.UUID, user: CurrentUser, service: ReferralServiceDep
+    therapist_id: uuid.UUID, user: TherapistDirectoryReader, service: ReferralServiceDep
 ) -> TherapistRead:
     """One therapist's directory entry."""
     return TherapistRead.model_validate(await service.therapist(therapist_id))
@@ -284,14 +306,14 @@ async def read_therapist(
     responses=problem_responses(401, 404, 409, 422),
 )
 async def request_referral(
-    body: ReferralCreate, user: CurrentUser, service: ReferralServiceDep
+    body: ReferralCreate, user: ReferralsWriter, service: ReferralServiceDep
 ) -> ReferralRead:
     """Ask a therapist to take you on. They see your name and message, nothing else."""
     return await _referral(await service.request(user, body), service)
 
 
 @directory_router.get("/referrals", responses=problem_responses(401))
-async def list_referrals(user: CurrentUser, service: ReferralServiceDep) -> list[ReferralRead]:
+async def list_referrals(user: ReferralsReader, service: ReferralServiceDep) -> list[ReferralRead]:
     """Your referral requests and, for a therapist, the requests made to you; newest first."""
     return [await _referral(r, service) for r in await service.visible(user)]
 
@@ -300,7 +322,7 @@ async def list_referrals(user: CurrentUser, service: ReferralServiceDep) -> list
     "/referrals/{referral_id}/accept", responses=problem_responses(401, 403, 404, 409, 422)
 )
 async def accept_referral(
-    referral_id: uuid.UUID, therapist: CurrentTherapist, service: ReferralServiceDep
+    referral_id: uuid.UUID, therapist: ReferralsAnswerer, service: ReferralServiceDep
 ) -> ReferralRead:
     """Accept a request made to you (therapist accounts)."""
     return await _referral(await service.answer(therapist, referral_id, accept=True), service)
@@ -310,7 +332,7 @@ async def accept_referral(
     "/referrals/{referral_id}/decline", responses=problem_responses(401, 403, 404, 409, 422)
 )
 async def decline_referral(
-    referral_id: uuid.UUID, therapist: CurrentTherapist, service: ReferralServiceDep
+    referral_id: uuid.UUID, therapist: ReferralsAnswerer, service: ReferralServiceDep
 ) -> ReferralRead:
     """Decline a request made to you (therapist accounts)."""
     return await _referral(await service.answer(therapist, referral_id, accept=False), service)
@@ -320,7 +342,7 @@ async def decline_referral(
     "/referrals/{referral_id}/cancel", responses=problem_responses(401, 404, 409, 422)
 )
 async def cancel_referral(
-    referral_id: uuid.UUID, user: CurrentUser, service: ReferralServiceDep
+    referral_id: uuid.UUID, user: ReferralsWriter, service: ReferralServiceDep
 ) -> ReferralRead:
     """Withdraw a request you made that is still waiting."""
     return await _referral(await service.cancel(user, referral_id), service)

@@ -2,7 +2,9 @@ from typing import Annotated
 
 from fastapi import Depends
 
+from mindtrack.auth.permissions import Action, Resource, permit
 from mindtrack.kit.dependencies import DbSession
+from mindtrack.models import User
 from mindtrack.mood.service import MoodService
 
 
@@ -11,3 +13,6 @@ async def get_mood_service(session: DbSession) -> MoodService:
 
 
 MoodServiceDep = Annotated[MoodService, Depends(get_mood_service)]
+
+CheckinsReader = Annotated[User, Depends(permit(Resource.CHECKINS, Action.READ))]
+CheckinsWriter = Annotated[User, Depends(permit(Resource.CHECKINS, Action.WRITE))]

@@ -3,16 +3,16 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Depends, Query, Response, status
 from pydantic import AwareDatetime
 
 from mindtrack.analysis.dependencies import AnalysisServiceDep
 from mindtrack.analysis.schemas import CreatedCheckinRead
 from mindtrack.analysis.service import row_to_read
-from mindtrack.auth.dependencies import CurrentUser
+from mindtrack.auth.permissions import Action, Resource, public
 from mindtrack.crisis.dependencies import CrisisServiceDep
 from mindtrack.kit.problems import problem_responses
-from mindtrack.mood.dependencies import MoodServiceDep
+from mindtrack.mood.dependencies import CheckinsReader, CheckinsWriter, MoodServiceDep
 from mindtrack.mood.schemas import (
     CheckinChanges,
     CheckinCreate,
@@ -40,7 +40,7 @@ router = APIRouter(prefix="/api/v1", tags=["check-ins"])
 )
 async def create_checkin(
     body: CheckinCreate,
-    user: CurrentUser,
+    user: CheckinsWriter,
     service: MoodServiceDep,
     analysis: AnalysisServiceDep,
     crisis: CrisisServiceDep,
@@ -65,7 +65,7 @@ async def create_checkin(
 
 @router.get("/checkins", responses=problem_responses(401, 422))
 async def list_checkins(
-    user: CurrentUser,
+    user: CheckinsReader,
     service: MoodServiceDep,
     limit: Annotated[int, Query(ge=1, le=100, description="Page size.")] = 20,
     cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page.")] = None,
@@ -86,7 +86,7 @@ async def list_checkins(
 
 @router.get("/checkins/changes", responses=problem_responses(401, 422))
 async def checkin_changes(
-    user: CurrentUser,
+    user: CheckinsReader,
     service: MoodServiceDep,
     since: Annotated[AwareDatetime, Query(description="`server_time` of your last sync.")],
 ) -> CheckinChanges:
@@ -101,7 +101,7 @@ async def checkin_changes(
 
 @router.get("/checkins/{checkin_id}", responses=problem_responses(401, 404, 422))
 async def read_checkin(
-    checkin_id: uuid.UUID, user: CurrentUser, service: MoodServiceDep
+    checkin_id: uuid.UUID, user: CheckinsReader, service: MoodServiceDep
 ) -> CheckinRead:
     """One of your check-ins."""
     return CheckinRead.model_validate(await service.get(user, checkin_id))
@@ -111,7 +111,7 @@ async def read_checkin(
 async def update_checkin(
     checkin_id: uuid.UUID,
     body: CheckinUpdate,
-    user: CurrentUser,
+    user: CheckinsWriter,
     service: MoodServiceDep,
     analysis: AnalysisServiceDep,
     crisis: CrisisServiceDep,
@@ -130,12 +130,14 @@ async def update_checkin(
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(401, 404, 422),
 )
-async def delete_checkin(checkin_id: uuid.UUID, user: CurrentUser, service: MoodServiceDep) -> None:
+async def delete_checkin(
+    checkin_id: uuid.UUID, user: CheckinsWriter, service: MoodServiceDep
+) -> None:
     """Delete a check-in for good. Other devices learn of it through `/checkins/changes`."""
     await service.delete(user, checkin_id)
 
 
-@router.get("/emotions")
+@router.get("/emotions", dependencies=[Depends(public(Resource.REFERENCE, Action.READ))])
 async def emotion_vocabulary() -> EmotionVocabulary:
     """The emotion words MindTrack knows. Other words are kept as your own."""
     return EmotionVocabulary(

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel, Field
 
 from mindtrack import __version__
+from mindtrack.auth.permissions import Action, Resource, public
 from mindtrack.kit.migrations import database_revision, head_revision
 
-router = APIRouter(tags=["system"])
+router = APIRouter(tags=["system"], dependencies=[Depends(public(Resource.SERVICE, Action.READ))])
 
 
 class ServiceInfo(BaseModel):

@@ -1,0 +1,1 @@
+"""Administration: accounts, roles and aggregate statistics; never a person's content."""

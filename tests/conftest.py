@@ -35,6 +35,7 @@ from mindtrack.config import (
     LogSettings,
     MLSettings,
     NotifySettings,
+    RateLimitSettings,
     Settings,
 )
 from mindtrack.kit import migrations
@@ -175,6 +176,8 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "notify": NotifySettings(deliver_in_process=False),
         "crisis": CrisisSettings(escalate_in_process=False),
         "analytics": AnalyticsSettings(population_refresh_in_process=False),
+        # The suite calls the API far faster than a person; the budgets have tests of their own.
+        "rate_limit": RateLimitSettings(enabled=False),
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -1,10 +1,5 @@
 """The README's walk-through, against a real server process started like `make run` does."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +7,7 @@ import httpx
 import pytest
 
 from tests.conftest import MODELS_DIR
+from tests.processes import clean_environment, free_port, running
 
 README_CHECKIN = {
     "score": 7,
@@ -23,41 +19,15 @@ README_CHECKIN = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MINDTRACK_")}
-    env["MINDTRACK_AUTH__ARGON2_MEMORY_KIB"] = "1024"
+    port = free_port()
     # `make run` starts in the repository, next to the shipped models.
-    env["MINDTRACK_ML__MODELS_DIR"] = str(MODELS_DIR)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mindtrack", "serve", "--port", str(port)],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120  # a busy machine starts slowly
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base_url}/ready", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("the server did not become ready within 120 s")
-        yield base_url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    env = clean_environment(MINDTRACK_ML__MODELS_DIR=str(MODELS_DIR))
+    with running(
+        ["mindtrack", "serve", "--port", str(port)], cwd=tmp_path, env=env, port=port
+    ) as url:
+        yield url
     # The embedded database was created and migrated on first start, in var/.
     assert (tmp_path / "var" / "mindtrack.db").exists()
 

@@ -32,6 +32,8 @@ from mindtrack.kit.logging import configure_logging
 from mindtrack.kit.middleware import REQUEST_ID_HEADER, RequestContextMiddleware
 from mindtrack.kit.periodic import Periodic
 from mindtrack.kit.problems import install_problem_handlers
+from mindtrack.kit.ratelimit import RateLimiter, RateLimitMiddleware
+from mindtrack.kit.security import AccessTokens
 from mindtrack.mood.router import router as mood_router
 from mindtrack.notification.delivery import DeliveryWorker, senders
 from mindtrack.system.router import router as system_router
@@ -147,6 +149,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.analysis_engine is not None:
             await app.state.analysis_engine.stop()
         await engine.dispose()
+        app.state.rate_limiter.close()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -161,6 +164,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     install_problem_handlers(app)
+    app.state.rate_limiter = RateLimiter(settings.rate_limit, settings.redis_url)
+    # Inside the request context (ids, access log) and CORS, so a 429 has both.
+    app.add_middleware(
+        RateLimitMiddleware,
+        limiter=app.state.rate_limiter,
+        access_tokens=AccessTokens(settings.auth),
+    )
     app.add_middleware(RequestContextMiddleware)
     # Added last, so outermost: CORS headers reach every response, errors included.
     app.add_middleware(

@@ -10,7 +10,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
+from limits import parse_many
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    Field,
+    SecretStr,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from mindtrack.ml.encoder import DEFAULT_RUNTIME, Runtime
@@ -77,6 +85,39 @@ class CorsSettings(BaseModel):
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
+
+
+def _rate(value: str) -> str:
+    try:
+        parse_many(value)
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a rate such as '10/minute' or '5/hour'") from exc
+    return value
+
+
+Rate = Annotated[str, AfterValidator(_rate)]
+
+
+class RateLimitSettings(BaseModel):
+    """Request budgets, in the `limits` notation (`N/second|minute|hour|day`, several joined
+    by `;`). Counted in Redis when MINDTRACK_REDIS_URL is set (shared by every process),
+    in this process's memory otherwise."""
+
+    enabled: bool = True
+    per_ip: Rate = Field(default="300/minute", description="Every request, per client address.")
+    per_user: Rate = Field(default="600/minute", description="Every signed-in request, per user.")
+    sign_in: Rate = Field(
+        default="10/minute;50/hour", description="Sign-in and token refresh, per address."
+    )
+    registration: Rate = Field(default="5/hour", description="New accounts, per address.")
+    password_reset: Rate = Field(
+        default="5/hour", description="Reset and verification emails, per address."
+    )
+    ai_analysis: Rate = Field(
+        default="30/minute;500/day",
+        description="Text analysis and companion messages, per user.",
+    )
+    key_prefix: str = Field(default="mindtrack:rate", description="Prefix of the Redis keys.")
 
 
 class LogSettings(BaseModel):
@@ -245,6 +286,12 @@ class Settings(BaseSettings):
     crisis: CrisisSettings = Field(default_factory=CrisisSettings)
     analytics: AnalyticsSettings = Field(default_factory=AnalyticsSettings)
     companion: CompanionSettings = Field(default_factory=CompanionSettings)
+    rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
+    redis_url: str | None = Field(
+        default=None,
+        description="redis://host:port/db. Rate-limit budgets are shared through it by every "
+        "process of the service.",
+    )
 
     @model_validator(mode="after")
     def refuse_unsafe_production(self) -> Settings:

@@ -2,17 +2,22 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from mindtrack.analysis.dependencies import AnalysisServiceDep, TextAnalysisWriter
 from mindtrack.analysis.schemas import CheckinAnalysisRead, TextAnalysisRead, TextAnalysisRequest
+from mindtrack.auth.throttle import ai_analysis_budget
 from mindtrack.kit.problems import problem_responses
 from mindtrack.mood.dependencies import CheckinsReader
 
 router = APIRouter(prefix="/api/v1", tags=["analysis"])
 
 
-@router.post("/analysis/text", responses=problem_responses(401, 422, 503))
+@router.post(
+    "/analysis/text",
+    responses=problem_responses(401, 422, 429, 503),
+    dependencies=[Depends(ai_analysis_budget)],
+)
 async def analyze_text(
     body: TextAnalysisRequest, user: TextAnalysisWriter, service: AnalysisServiceDep
 ) -> TextAnalysisRead:

@@ -14,11 +14,14 @@ from mindtrack.auth.schemas import (
     UserRegister,
 )
 from mindtrack.auth.service import IssuedTokens
+from mindtrack.auth.throttle import registration_budget, sign_in_budget
 from mindtrack.kit.problems import problem_responses
 from mindtrack.user.schemas import UserRead
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
-SIGN_IN = [Depends(public(Resource.SIGN_IN, Action.WRITE))]
+_PUBLIC_SIGN_IN = Depends(public(Resource.SIGN_IN, Action.WRITE))
+REGISTRATION = [_PUBLIC_SIGN_IN, Depends(registration_budget)]
+SIGN_IN = [_PUBLIC_SIGN_IN, Depends(sign_in_budget)]
 ACCOUNT_WRITE = [Depends(permit(Resource.ACCOUNT, Action.WRITE))]
 
 
@@ -37,15 +40,15 @@ def token_response(issued: IssuedTokens, response: Response) -> TokenResponse:
 @router.post(
     "/register",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(409, 422),
-    dependencies=SIGN_IN,
+    responses=problem_responses(409, 422, 429),
+    dependencies=REGISTRATION,
 )
 async def register(body: UserRegister, service: AuthServiceDep) -> UserRead:
     """Create an account. Sign in afterwards to get tokens."""
     return UserRead.model_validate(await service.register(body))
 
 
-@router.post("/login", responses=problem_responses(401, 403, 422), dependencies=SIGN_IN)
+@router.post("/login", responses=problem_responses(401, 403, 422, 429), dependencies=SIGN_IN)
 async def login(
     body: LoginRequest,
     service: AuthServiceDep,
@@ -57,7 +60,7 @@ async def login(
     return token_response(issued, response)
 
 
-@router.post("/refresh", responses=problem_responses(401, 403, 422), dependencies=SIGN_IN)
+@router.post("/refresh", responses=problem_responses(401, 403, 422, 429), dependencies=SIGN_IN)
 async def refresh(
     body: RefreshRequest, service: AuthServiceDep, response: Response
 ) -> TokenResponse:

@@ -3,8 +3,9 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Depends, Query, status
 
+from mindtrack.auth.throttle import ai_analysis_budget
 from mindtrack.companion.dependencies import (
     CompanionServiceDep,
     ConversationsReader,
@@ -57,7 +58,12 @@ def summary_of(conversation: Conversation, messages: int) -> ConversationSummary
     )
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 422, 503))
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 422, 429, 503),
+    dependencies=[Depends(ai_analysis_budget)],
+)
 async def start_conversation(
     body: MessageCreate, user: ConversationsWriter, service: CompanionServiceDep
 ) -> TurnRead:
@@ -70,7 +76,8 @@ async def start_conversation(
 @router.post(
     "/{conversation_id}/messages",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 404, 422, 503),
+    responses=problem_responses(401, 404, 422, 429, 503),
+    dependencies=[Depends(ai_analysis_budget)],
 )
 async def continue_conversation(
     conversation_id: uuid.UUID,

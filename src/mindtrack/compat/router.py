@@ -26,6 +26,7 @@ from mindtrack.analytics.schemas import Dashboard
 from mindtrack.analytics.service import Window
 from mindtrack.auth import router as auth_routes
 from mindtrack.auth.permissions import Action, Resource, public
+from mindtrack.auth.throttle import ai_analysis_budget
 from mindtrack.companion.dependencies import CompanionServiceDep, ConversationsWriter
 from mindtrack.companion.exceptions import ConversationNotFoundError
 from mindtrack.compat.schemas import (
@@ -68,15 +69,15 @@ router.add_api_route(
     auth_routes.register,
     methods=["POST"],
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(409, 422),
-    dependencies=auth_routes.SIGN_IN,
+    responses=problem_responses(409, 422, 429),
+    dependencies=auth_routes.REGISTRATION,
     summary="Register (frontend)",
 )
 router.add_api_route(
     "/auth/login",
     auth_routes.login,
     methods=["POST"],
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(401, 403, 422, 429),
     dependencies=auth_routes.SIGN_IN,
     summary="Login (frontend)",
 )
@@ -265,7 +266,11 @@ def _conversation_id(value: str | None) -> uuid.UUID | None:
         raise ConversationNotFoundError() from None
 
 
-@router.post("/ai/chat", responses=problem_responses(401, 404, 422, 503))
+@router.post(
+    "/ai/chat",
+    responses=problem_responses(401, 404, 422, 429, 503),
+    dependencies=[Depends(ai_analysis_budget)],
+)
 async def ai_chat(
     body: ChatRequest, user: ConversationsWriter, companion: CompanionServiceDep
 ) -> ChatResponse:
@@ -287,7 +292,11 @@ async def ai_chat(
     )  # fmt: skip
 
 
-@router.post("/ai/voice-chat", responses=problem_responses(401, 404, 422, 503))
+@router.post(
+    "/ai/voice-chat",
+    responses=problem_responses(401, 404, 422, 429, 503),
+    dependencies=[Depends(ai_analysis_budget)],
+)
 async def ai_voice_chat(
     body: VoiceChatRequest, user: ConversationsWriter, companion: CompanionServiceDep
 ) -> VoiceChatResponse:

@@ -152,6 +152,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         409: "Conflicts with existing data",
         410: "Deleted",
         422: "Validation failed; `errors` lists each field",
+        429: "Too many requests; try again after `Retry-After` seconds",
         503: "Temporarily unavailable or switched off",
     }
     return {

@@ -22,14 +22,18 @@ from mindtrack.auth.service import Credentials
 from mindtrack.companion.llm import ChatCompletionsClient
 from mindtrack.companion.router import router as companion_router
 from mindtrack.compat.router import router as compat_router
-from mindtrack.config import Settings, get_settings
+from mindtrack.config import Environment, Settings, get_settings
 from mindtrack.crisis.incidents import escalate_unacknowledged
 from mindtrack.crisis.pages import router as contact_pages
 from mindtrack.crisis.router import directory_router
 from mindtrack.crisis.router import router as crisis_router
 from mindtrack.kit.db import create_engine, create_session_factory
 from mindtrack.kit.logging import configure_logging
-from mindtrack.kit.middleware import REQUEST_ID_HEADER, RequestContextMiddleware
+from mindtrack.kit.middleware import (
+    REQUEST_ID_HEADER,
+    BodySizeLimitMiddleware,
+    RequestContextMiddleware,
+)
 from mindtrack.kit.periodic import Periodic
 from mindtrack.kit.problems import install_problem_handlers
 from mindtrack.kit.ratelimit import RateLimiter, RateLimitMiddleware
@@ -171,7 +175,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         limiter=app.state.rate_limiter,
         access_tokens=AccessTokens(settings.auth),
     )
-    app.add_middleware(RequestContextMiddleware)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_request_bytes)
+    app.add_middleware(
+        RequestContextMiddleware,
+        strict_transport=settings.environment is Environment.PRODUCTION,
+    )
     # Added last, so outermost: CORS headers reach every response, errors included.
     app.add_middleware(
         CORSMiddleware,

@@ -287,6 +287,9 @@ class Settings(BaseSettings):
     analytics: AnalyticsSettings = Field(default_factory=AnalyticsSettings)
     companion: CompanionSettings = Field(default_factory=CompanionSettings)
     rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
+    max_request_bytes: int = Field(
+        default=1_048_576, ge=1024, description="Largest request body accepted (bytes)."
+    )
     redis_url: str | None = Field(
         default=None,
         description="redis://host:port/db. Rate-limit budgets are shared through it by every "

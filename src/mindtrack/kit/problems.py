@@ -96,6 +96,7 @@ def _validation_detail(field_errors: list[dict[str, str]]) -> str:
 _HTTP_TITLES = {
     404: ("Not found", "not-found", "There is nothing at this address."),
     405: ("Method not allowed", "method-not-allowed", "This method is not allowed here."),
+    413: ("Content too large", "content-too-large", "The request body is too large."),
 }
 
 
@@ -130,8 +131,8 @@ def install_problem_handlers(app: FastAPI) -> None:
             exc.status_code, ("Error", "http-error", "The request could not be handled.")
         )
         # Routing's own 404/405 details are terse; ours say what happened.
-        known = exc.status_code in _HTTP_TITLES
-        detail = default_detail if known or not isinstance(exc.detail, str) else exc.detail
+        terse = exc.status_code in (404, 405)
+        detail = default_detail if terse or not isinstance(exc.detail, str) else exc.detail
         return problem_response(
             exc.status_code,
             title,
@@ -150,6 +151,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         403: "Not allowed",
         404: "Not found (also for resources owned by someone else)",
         409: "Conflicts with existing data",
+        413: "The request body is too large",
         410: "Deleted",
         422: "Validation failed; `errors` lists each field",
         429: "Too many requests; try again after `Retry-After` seconds",

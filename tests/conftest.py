@@ -169,7 +169,12 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "environment": Environment.TEST,
         "database": DatabaseSettings(url=database_url),
         # Cheap hashing keeps the suite fast; the algorithm and code path are the real ones.
-        "auth": AuthSettings(argon2_time_cost=1, argon2_memory_kib=1024, argon2_parallelism=1),
+        "auth": AuthSettings(
+            argon2_time_cost=1,
+            argon2_memory_kib=1024,
+            argon2_parallelism=1,
+            failure_delay_seconds=0.01,
+        ),
         "log": LogSettings(json_format=True),
         "ml": MLSettings(models_dir=MODELS_DIR),
         # Tests of delivery run a worker themselves, against a real local SMTP server.

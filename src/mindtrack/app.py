@@ -16,6 +16,7 @@ from mindtrack.analysis.router import router as analysis_router
 from mindtrack.analytics.comparisons import DailyJobs
 from mindtrack.analytics.router import router as analytics_router
 from mindtrack.assessment.router import router as assessment_router
+from mindtrack.auth.lockout import SignInGuard
 from mindtrack.auth.permissions import require_declared_permissions
 from mindtrack.auth.router import router as auth_router
 from mindtrack.auth.service import Credentials
@@ -169,6 +170,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_problem_handlers(app)
     app.state.rate_limiter = RateLimiter(settings.rate_limit, settings.redis_url)
+    app.state.sign_in_guard = SignInGuard(app.state.rate_limiter.storage, settings.auth)
     # Inside the request context (ids, access log) and CORS, so a 429 has both.
     app.add_middleware(
         RateLimitMiddleware,

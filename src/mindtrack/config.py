@@ -74,6 +74,16 @@ class AuthSettings(BaseModel):
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_kib: int = Field(default=65536, ge=8)
     argon2_parallelism: int = Field(default=2, ge=1)
+    lockout_failures: int = Field(
+        default=5, ge=2, description="Failed sign-ins to one account name that pause it."
+    )
+    lockout_address_failures: int = Field(
+        default=30, ge=2, description="Failed sign-ins from one address that pause it."
+    )
+    lockout_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    failure_delay_seconds: float = Field(
+        default=0.5, ge=0, le=8, description="First slow-down after repeated failures; doubles."
+    )
 
 
 class CorsSettings(BaseModel):

@@ -22,9 +22,11 @@ async def get_credentials(request: Request) -> Credentials:
 
 
 async def get_auth_service(
-    session: DbSession, credentials: Annotated[Credentials, Depends(get_credentials)]
+    request: Request,
+    session: DbSession,
+    credentials: Annotated[Credentials, Depends(get_credentials)],
 ) -> AuthService:
-    return AuthService(session, credentials)
+    return AuthService(session, credentials, request.app.state.sign_in_guard)
 
 
 AuthServiceDep = Annotated[AuthService, Depends(get_auth_service)]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Header, Response, status
+from fastapi import APIRouter, Depends, Header, Request, Response, status
 
 from mindtrack.auth.dependencies import AuthServiceDep, CurrentPrincipal
 from mindtrack.auth.permissions import Action, Resource, permit, public
@@ -16,6 +16,7 @@ from mindtrack.auth.schemas import (
 from mindtrack.auth.service import IssuedTokens
 from mindtrack.auth.throttle import registration_budget, sign_in_budget
 from mindtrack.kit.problems import problem_responses
+from mindtrack.kit.ratelimit import client_address
 from mindtrack.user.schemas import UserRead
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
@@ -52,11 +53,19 @@ async def register(body: UserRegister, service: AuthServiceDep) -> UserRead:
 async def login(
     body: LoginRequest,
     service: AuthServiceDep,
+    request: Request,
     response: Response,
     user_agent: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> TokenResponse:
-    """Sign in with a username or email and a password; starts a session on this device."""
-    issued = await service.login(body.username, body.password, user_agent=user_agent)
+    """Sign in with a username or email and a password; starts a session on this device.
+    Repeated failures slow the answers down, and too many pause sign-in for that name (or
+    from that address) for a while; the account's owner is told by email."""
+    issued = await service.login(
+        body.username,
+        body.password,
+        user_agent=user_agent,
+        address=client_address(request.scope),
+    )
     return token_response(issued, response)
 
 

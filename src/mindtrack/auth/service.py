@@ -19,6 +19,7 @@ from mindtrack.auth.exceptions import (
     UsernameTakenError,
     WrongPasswordError,
 )
+from mindtrack.auth.lockout import SignInGuard, SignInLockedError, locked_account_email
 from mindtrack.auth.repository import AuthSessionRepository, RefreshTokenRepository, UserRepository
 from mindtrack.auth.schemas import UserRegister
 from mindtrack.config import AuthSettings
@@ -32,6 +33,7 @@ from mindtrack.kit.security import (
 )
 from mindtrack.kit.time import utcnow
 from mindtrack.models import AuthSession, RefreshToken, Role, User
+from mindtrack.notification.outbox import enqueue
 
 
 def normalize_email(email: str) -> str:
@@ -71,8 +73,15 @@ class Credentials:
 
 
 class AuthService:
-    def __init__(self, session: AsyncSession, credentials: Credentials) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        credentials: Credentials,
+        guard: SignInGuard | None = None,
+    ) -> None:
+        self.session = session
         self.credentials = credentials
+        self.guard = guard
         self.users = UserRepository(session)
         self.sessions = AuthSessionRepository(session)
         self.refresh_tokens = RefreshTokenRepository(session)
@@ -101,16 +110,24 @@ class AuthService:
                 UsernameTakenError() if "username" in str(exc.orig) else EmailTakenError()
             ) from exc
 
-    async def login(self, login: str, password: str, *, user_agent: str | None) -> IssuedTokens:
+    async def login(
+        self, login: str, password: str, *, user_agent: str | None, address: str = "local"
+    ) -> IssuedTokens:
         login = login.strip()
+        name = normalize_email(login) if "@" in login else login.lower()
+        if self.guard is not None:
+            await self.guard.check(name, address)
         user = (
-            await self.users.get_by_email(normalize_email(login))
+            await self.users.get_by_email(name)
             if "@" in login
-            else await self.users.get_by_username(login.lower())
+            else await self.users.get_by_username(name)
         )
         passwords = self.credentials.passwords
         if not passwords.verify(user.password_hash if user else None, password) or user is None:
+            await self._failed(name, address, user)
             raise InvalidCredentialsError()
+        if self.guard is not None:
+            await self.guard.succeed(name)
         if not user.is_active:
             raise InactiveAccountError()
         if passwords.needs_rehash(user.password_hash):
@@ -127,6 +144,18 @@ class AuthService:
             )
         )
         return await self._issue(user, auth_session, now)
+
+    async def _failed(self, name: str, address: str, user: User | None) -> None:
+        """Counts the failure; when it locks sign-in, says so (the same for every name) and
+        tells the owner of a real account by email."""
+        if self.guard is None:
+            return
+        failure = await self.guard.fail(name, address)
+        if not (failure.name_locked or failure.address_locked):
+            return
+        if failure.name_locked and user is not None:
+            await enqueue(self.session, user.id, locked_account_email(user, failure.count))
+        raise SignInLockedError(await self.guard.retry_after(name, address))
 
     async def refresh(self, refresh_token: str) -> IssuedTokens:
         stored = await self.refresh_tokens.get_by_hash(hash_opaque_token(refresh_token))

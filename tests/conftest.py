@@ -13,17 +13,20 @@ import io
 import json
 import os
 import shutil
+import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import asyncpg
 import httpx
+import pyotp
 import pytest
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from mindtrack.app import create_app
+from mindtrack.auth.mfa import ROLES_REQUIRING_TWO_STEP
 from mindtrack.auth.schemas import UserRegister
 from mindtrack.auth.service import AuthService, Credentials
 from mindtrack.config import (
@@ -247,6 +250,13 @@ class Account:
     password: str
     access_token: str
     refresh_token: str
+    totp_secret: str | None = None  # set for accounts with two-step sign-in on
+
+    def otp(self, steps_ahead: int = 0) -> str:
+        """A code from the account's authenticator app (`steps_ahead` windows of 30 s on)."""
+        assert self.totp_secret, "two-step sign-in is off for this account"
+        totp = pyotp.TOTP(self.totp_secret)
+        return totp.at(time.time() + 30 * steps_ahead)
 
     @property
     def headers(self) -> dict[str, str]:
@@ -265,7 +275,9 @@ def make_account(app: object, credentials: Credentials):  # type: ignore[no-unty
         password: str = DEFAULT_PASSWORD,
         role: Role = Role.USER,
         timezone: str = "UTC",
+        two_step: bool | None = None,
     ) -> Account:
+        """`two_step` defaults to on for the roles that require it."""
         n = next(counter)
         username = username or f"person{n}"
         data = UserRegister(
@@ -277,9 +289,15 @@ def make_account(app: object, credentials: Credentials):  # type: ignore[no-unty
         factory_ = create_session_factory(app.state.engine)  # type: ignore[attr-defined]
         async with transaction(factory_) as session:
             service = AuthService(session, credentials)
-            await service.register(data, role=role)
-            issued = await service.login(username, password, user_agent="pytest")
-        return Account(issued.user, password, issued.access_token, issued.refresh_token)
+            user = await service.register(data, role=role)
+            secret = None
+            if two_step if two_step is not None else role in ROLES_REQUIRING_TWO_STEP:
+                secret = service.two_step.setup(user).secret
+                await service.two_step.enable(user, pyotp.TOTP(secret).now())
+                user.totp_last_step = None  # let the sign-in below use the same code
+            otp = pyotp.TOTP(secret).now() if secret else None
+            issued = await service.login(username, password, user_agent="pytest", otp=otp)
+        return Account(issued.user, password, issued.access_token, issued.refresh_token, secret)
 
     return factory
 

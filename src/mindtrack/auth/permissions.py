@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import Annotated
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import iter_route_contexts
 
 from mindtrack.auth.dependencies import CurrentPrincipal
+from mindtrack.auth.mfa import ROLES_REQUIRING_TWO_STEP, TwoStepRequiredError
 from mindtrack.kit.errors import ForbiddenError
 from mindtrack.models import Role, User
 
@@ -150,6 +152,13 @@ class Permit(AccessRule):
         return POLICY[self.permission]
 
     async def __call__(self, principal: CurrentPrincipal) -> User:
+        user = principal.user
+        if (
+            user.role in ROLES_REQUIRING_TWO_STEP
+            and not user.has_two_step_sign_in
+            and self.permission.resource is not Resource.ACCOUNT
+        ):
+            raise TwoStepRequiredError()
         if principal.user.role not in self.roles:
             raise NotPermittedError(
                 f"A {principal.user.role} account may not {self.permission.action} "
@@ -189,6 +198,11 @@ def permit(resource: Resource, action: Action) -> Permit:
 @cache
 def public(resource: Resource, action: Action) -> Public:
     return Public(Permission(resource, action))
+
+
+# Your own account, whatever your role.
+AccountReader = Annotated[User, Depends(permit(Resource.ACCOUNT, Action.READ))]
+AccountWriter = Annotated[User, Depends(permit(Resource.ACCOUNT, Action.WRITE))]
 
 
 def _rules(dependant: Dependant) -> Iterator[AccessRule]:

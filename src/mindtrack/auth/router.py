@@ -5,16 +5,30 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Request, Response, status
 
 from mindtrack.auth.dependencies import AuthServiceDep, CurrentPrincipal
-from mindtrack.auth.permissions import Action, Resource, permit, public
+from mindtrack.auth.mfa import ROLES_REQUIRING_TWO_STEP, TwoStepService
+from mindtrack.auth.permissions import (
+    AccountReader,
+    AccountWriter,
+    Action,
+    Resource,
+    permit,
+    public,
+)
 from mindtrack.auth.schemas import (
     LoginRequest,
     PasswordChange,
+    RecoveryCodes,
     RefreshRequest,
     TokenResponse,
+    TwoStepCode,
+    TwoStepDisable,
+    TwoStepSetup,
+    TwoStepStatus,
     UserRegister,
 )
 from mindtrack.auth.service import IssuedTokens
 from mindtrack.auth.throttle import registration_budget, sign_in_budget
+from mindtrack.kit.dependencies import DbSession
 from mindtrack.kit.problems import problem_responses
 from mindtrack.kit.ratelimit import client_address
 from mindtrack.user.schemas import UserRead
@@ -65,6 +79,7 @@ async def login(
         body.password,
         user_agent=user_agent,
         address=client_address(request.scope),
+        otp=body.otp,
     )
     return token_response(issued, response)
 
@@ -100,3 +115,71 @@ async def change_password(
 ) -> None:
     """Change your password. Every other session is signed out."""
     await service.change_password(principal, body.current_password, body.new_password)
+
+
+async def get_two_step_service(session: DbSession, request: Request) -> TwoStepService:
+    return TwoStepService(session, request.app.state.credentials.passwords)
+
+
+TwoStepServiceDep = Annotated[TwoStepService, Depends(get_two_step_service)]
+TWO_STEP = "/two-step"
+
+
+@router.get(TWO_STEP, responses=problem_responses(401))
+async def two_step_status(user: AccountReader, service: TwoStepServiceDep) -> TwoStepStatus:
+    """Whether two-step sign-in is on, and how many recovery codes are left."""
+    return TwoStepStatus(
+        enabled=user.has_two_step_sign_in,
+        enabled_at=user.totp_enabled_at,
+        required=user.role in ROLES_REQUIRING_TWO_STEP,
+        recovery_codes_left=await service.unused_recovery_codes(user),
+    )
+
+
+@router.post(f"{TWO_STEP}/setup", responses=problem_responses(401, 409))
+async def set_up_two_step(
+    user: AccountWriter, service: TwoStepServiceDep, response: Response
+) -> TwoStepSetup:
+    """Start turning on two-step sign-in: add the secret to an authenticator app, then
+    confirm a code from it at `/enable`. Calling this again starts over with a new secret."""
+    response.headers["Cache-Control"] = "no-store"
+    setup = service.setup(user)
+    return TwoStepSetup(secret=setup.secret, otpauth_uri=setup.uri)
+
+
+@router.post(f"{TWO_STEP}/enable", responses=problem_responses(401, 409, 422))
+async def enable_two_step(
+    body: TwoStepCode,
+    principal: CurrentPrincipal,
+    service: TwoStepServiceDep,
+    auth: AuthServiceDep,
+    response: Response,
+    _: AccountWriter,
+) -> RecoveryCodes:
+    """Turn two-step sign-in on with a code from the app. Every other session is signed
+    out. The answer holds ten recovery codes, shown this once."""
+    response.headers["Cache-Control"] = "no-store"
+    codes = await service.enable(principal.user, body.code)
+    await auth.sign_out_elsewhere(principal, reason="two_step_enabled")
+    return RecoveryCodes(recovery_codes=codes)
+
+
+@router.post(
+    f"{TWO_STEP}/disable",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 403, 409, 422),
+)
+async def disable_two_step(
+    body: TwoStepDisable, user: AccountWriter, service: TwoStepServiceDep
+) -> None:
+    """Turn two-step sign-in off (not possible for therapist and administrator accounts)."""
+    await service.disable(user, body.password, body.code)
+
+
+@router.post(f"{TWO_STEP}/recovery-codes", responses=problem_responses(401, 409, 422))
+async def new_recovery_codes(
+    body: TwoStepCode, user: AccountWriter, service: TwoStepServiceDep, response: Response
+) -> RecoveryCodes:
+    """Replace your recovery codes (the old ones stop working)."""
+    response.headers["Cache-Control"] = "no-store"
+    return RecoveryCodes(recovery_codes=await service.regenerate(user, body.code))

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
@@ -31,6 +32,13 @@ class LoginRequest(BaseModel):
         min_length=1, max_length=254, description="Username or email.", examples=["ada"]
     )
     password: str = Field(min_length=1, max_length=128, examples=["correct horse battery"])
+    otp: str | None = Field(
+        default=None,
+        max_length=20,
+        description="With two-step sign-in on: the authenticator app's 6-digit code, or a "
+        "recovery code.",
+        examples=["123456"],
+    )
 
 
 class RefreshRequest(BaseModel):
@@ -53,3 +61,32 @@ class TokenResponse(BaseModel):
     refresh_token: str = Field(description="Single-use; exchange it at /api/v1/auth/refresh.")
     refresh_expires_in: int = Field(description="Seconds until the refresh token expires.")
     user: UserRead
+
+
+class TwoStepSetup(BaseModel):
+    secret: str = Field(description="Type this into the authenticator app, or use the URI.")
+    otpauth_uri: str = Field(description="For a QR code: `otpauth://totp/...`.")
+
+
+class TwoStepCode(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    code: str = Field(min_length=6, max_length=20, examples=["123456"])
+
+
+class TwoStepDisable(TwoStepCode):
+    password: str = Field(min_length=1, max_length=128)
+
+
+class RecoveryCodes(BaseModel):
+    recovery_codes: list[str] = Field(
+        description="Shown once: each works once instead of a code from the app. Keep them "
+        "somewhere safe."
+    )
+
+
+class TwoStepStatus(BaseModel):
+    enabled: bool
+    enabled_at: datetime | None
+    required: bool = Field(description="True for therapist and administrator accounts.")
+    recovery_codes_left: int

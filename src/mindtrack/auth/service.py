@@ -20,6 +20,7 @@ from mindtrack.auth.exceptions import (
     WrongPasswordError,
 )
 from mindtrack.auth.lockout import SignInGuard, SignInLockedError, locked_account_email
+from mindtrack.auth.mfa import CodeRequiredError, TwoStepService, WrongCodeError
 from mindtrack.auth.repository import AuthSessionRepository, RefreshTokenRepository, UserRepository
 from mindtrack.auth.schemas import UserRegister
 from mindtrack.config import AuthSettings
@@ -82,6 +83,7 @@ class AuthService:
         self.session = session
         self.credentials = credentials
         self.guard = guard
+        self.two_step = TwoStepService(session, credentials.passwords)
         self.users = UserRepository(session)
         self.sessions = AuthSessionRepository(session)
         self.refresh_tokens = RefreshTokenRepository(session)
@@ -111,7 +113,13 @@ class AuthService:
             ) from exc
 
     async def login(
-        self, login: str, password: str, *, user_agent: str | None, address: str = "local"
+        self,
+        login: str,
+        password: str,
+        *,
+        user_agent: str | None,
+        address: str = "local",
+        otp: str | None = None,
     ) -> IssuedTokens:
         login = login.strip()
         name = normalize_email(login) if "@" in login else login.lower()
@@ -126,6 +134,12 @@ class AuthService:
         if not passwords.verify(user.password_hash if user else None, password) or user is None:
             await self._failed(name, address, user)
             raise InvalidCredentialsError()
+        if user.has_two_step_sign_in:
+            if not otp:
+                raise CodeRequiredError()
+            if not await self.two_step.verify(user, otp):
+                await self._failed(name, address, user)
+                raise WrongCodeError()
         if self.guard is not None:
             await self.guard.succeed(name)
         if not user.is_active:
@@ -216,12 +230,15 @@ class AuthService:
     async def logout(self, principal: Principal) -> None:
         await self.sessions.revoke(principal.session_id, at=utcnow(), reason="logout")
 
+    async def sign_out_elsewhere(self, principal: Principal, *, reason: str) -> None:
+        await self.sessions.revoke_all_for_user(
+            principal.user.id, at=utcnow(), reason=reason, keep=principal.session_id
+        )
+
     async def change_password(self, principal: Principal, current: str, new: str) -> None:
         passwords = self.credentials.passwords
         if not passwords.verify(principal.user.password_hash, current):
             raise WrongPasswordError()
         principal.user.password_hash = passwords.hash(new)
         # Anyone who learned the old password is signed out everywhere but here.
-        await self.sessions.revoke_all_for_user(
-            principal.user.id, at=utcnow(), reason="password_changed", keep=principal.session_id
-        )
+        await self.sign_out_elsewhere(principal, reason="password_changed")

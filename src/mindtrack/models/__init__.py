@@ -16,6 +16,7 @@ from mindtrack.models.mood_entry_tombstone import MoodEntryTombstone
 from mindtrack.models.outbox_message import DeliveryAttempt, DeliveryStatus, OutboxMessage
 from mindtrack.models.population_snapshot import PopulationSnapshot
 from mindtrack.models.questionnaire_response import QuestionnaireResponse
+from mindtrack.models.recovery_code import RecoveryCode
 from mindtrack.models.referral import Referral, ReferralStatus, TherapistProfile
 from mindtrack.models.refresh_token import RefreshToken
 from mindtrack.models.safety_plan import SafetyPlanVersion
@@ -40,6 +41,7 @@ __all__ = [
     "OutboxMessage",
     "PopulationSnapshot",
     "QuestionnaireResponse",
+    "RecoveryCode",
     "Referral",
     "ReferralStatus",
     "RefreshToken",

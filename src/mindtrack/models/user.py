@@ -34,3 +34,12 @@ class User(IdMixin, TimestampMixin, Base):
     last_login_at: Mapped[datetime | None]
     # Set while the person takes part in population comparisons (they are opt-in).
     population_opt_in_at: Mapped[datetime | None]
+    # Two-step sign-in (RFC 6238): the shared secret is set at setup and in force from
+    # `totp_enabled_at`; the last accepted time step stops a code being replayed.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_enabled_at: Mapped[datetime | None]
+    totp_last_step: Mapped[int | None]
+
+    @property
+    def has_two_step_sign_in(self) -> bool:
+        return self.totp_enabled_at is not None

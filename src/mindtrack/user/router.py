@@ -1,18 +1,13 @@
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter
 
-from fastapi import APIRouter, Depends
-
-from mindtrack.auth.permissions import Action, Resource, permit
+from mindtrack.auth.permissions import AccountReader, AccountWriter
 from mindtrack.kit.problems import problem_responses
-from mindtrack.models import User
 from mindtrack.user.schemas import UserRead, UserUpdate
 from mindtrack.user.service import update_profile
 
 router = APIRouter(prefix="/api/v1/users", tags=["users"])
-AccountReader = Annotated[User, Depends(permit(Resource.ACCOUNT, Action.READ))]
-AccountWriter = Annotated[User, Depends(permit(Resource.ACCOUNT, Action.WRITE))]
 
 
 @router.get("/me", responses=problem_responses(401))

@@ -86,6 +86,7 @@ async def world(client: httpx.AsyncClient, make_account: Any) -> World:
         ),
         "therapist_id": str(therapist.user.id),
         "user_id": str(owner.user.id),
+        "session_id": (await client.get("/api/v1/auth/sessions", headers=h)).json()[0]["id"],
     }
     assert ids["incident_id"], "the risky check-in opens an incident"
     strangers = {

@@ -1,4 +1,4 @@
-from mindtrack.kit.errors import ConflictError, ForbiddenError, UnauthorizedError
+from mindtrack.kit.errors import ConflictError, ForbiddenError, NotFoundError, UnauthorizedError
 
 
 class InvalidCredentialsError(UnauthorizedError):
@@ -26,6 +26,11 @@ class RefreshTokenReusedError(InvalidRefreshTokenError):
 class InactiveAccountError(ForbiddenError):
     def __init__(self) -> None:
         super().__init__("Account is deactivated. Please contact support.")
+
+
+class SessionNotFoundError(NotFoundError):
+    def __init__(self) -> None:
+        super().__init__("No active session of yours has this id.")
 
 
 class UsernameTakenError(ConflictError):

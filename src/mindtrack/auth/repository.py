@@ -33,6 +33,17 @@ class AuthSessionRepository(Repository[AuthSession]):
         row = (await self.session.execute(statement)).first()
         return None if row is None else (row[0], row[1])
 
+    async def active_for_user(self, user_id: uuid.UUID, *, now: datetime) -> list[AuthSession]:
+        return await self.all(
+            self.select()
+            .where(
+                AuthSession.user_id == user_id,
+                AuthSession.revoked_at.is_(None),
+                AuthSession.expires_at > now,
+            )
+            .order_by(AuthSession.last_used_at.desc(), AuthSession.id)
+        )
+
     async def revoke(self, session_id: uuid.UUID, *, at: datetime, reason: str) -> None:
         await self.session.execute(
             update(AuthSession)

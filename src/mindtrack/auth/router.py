@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Request, Response, status
@@ -19,6 +20,7 @@ from mindtrack.auth.schemas import (
     PasswordChange,
     RecoveryCodes,
     RefreshRequest,
+    SessionRead,
     TokenResponse,
     TwoStepCode,
     TwoStepDisable,
@@ -183,3 +185,36 @@ async def new_recovery_codes(
     """Replace your recovery codes (the old ones stop working)."""
     response.headers["Cache-Control"] = "no-store"
     return RecoveryCodes(recovery_codes=await service.regenerate(user, body.code))
+
+
+@router.get("/sessions", responses=problem_responses(401))
+async def list_sessions(
+    principal: CurrentPrincipal, service: AuthServiceDep, _: AccountReader
+) -> list[SessionRead]:
+    """The devices and browsers signed in to your account, most recently used first."""
+    return [
+        SessionRead.model_validate(s).model_copy(update={"current": s.id == principal.session_id})
+        for s in await service.active_sessions(principal)
+    ]
+
+
+@router.delete(
+    "/sessions/{session_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 404, 422),
+)
+async def sign_out_session(
+    session_id: uuid.UUID, principal: CurrentPrincipal, service: AuthServiceDep, _: AccountWriter
+) -> None:
+    """Sign out one device: its tokens stop working at once."""
+    await service.sign_out_session(principal, session_id)
+
+
+@router.delete(
+    "/sessions", status_code=status.HTTP_204_NO_CONTENT, responses=problem_responses(401)
+)
+async def sign_out_other_sessions(
+    principal: CurrentPrincipal, service: AuthServiceDep, _: AccountWriter
+) -> None:
+    """Sign out every device but this one."""
+    await service.sign_out_elsewhere(principal, reason="signed_out_remotely")

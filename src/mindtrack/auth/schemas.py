@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 from typing import Annotated
 
@@ -90,3 +91,16 @@ class TwoStepStatus(BaseModel):
     enabled_at: datetime | None
     required: bool = Field(description="True for therapist and administrator accounts.")
     recovery_codes_left: int
+
+
+class SessionRead(BaseModel):
+    """A device or browser signed in to your account."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    created_at: datetime = Field(description="When this sign-in happened.")
+    last_used_at: datetime = Field(description="When its tokens were last renewed.")
+    expires_at: datetime
+    user_agent: str | None = Field(description="The browser or app, as it described itself.")
+    current: bool = Field(default=False, description="The session making this request.")

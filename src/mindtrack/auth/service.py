@@ -16,6 +16,7 @@ from mindtrack.auth.exceptions import (
     InvalidCredentialsError,
     InvalidRefreshTokenError,
     RefreshTokenReusedError,
+    SessionNotFoundError,
     UsernameTakenError,
     WrongPasswordError,
 )
@@ -229,6 +230,16 @@ class AuthService:
 
     async def logout(self, principal: Principal) -> None:
         await self.sessions.revoke(principal.session_id, at=utcnow(), reason="logout")
+
+    async def active_sessions(self, principal: Principal) -> list[AuthSession]:
+        return await self.sessions.active_for_user(principal.user.id, now=utcnow())
+
+    async def sign_out_session(self, principal: Principal, session_id: uuid.UUID) -> None:
+        """Signs out one of your own sessions (another person's is simply not found)."""
+        found = await self.sessions.get(session_id)
+        if found is None or found.user_id != principal.user.id or found.revoked_at is not None:
+            raise SessionNotFoundError()
+        await self.sessions.revoke(session_id, at=utcnow(), reason="signed_out_remotely")
 
     async def sign_out_elsewhere(self, principal: Principal, *, reason: str) -> None:
         await self.sessions.revoke_all_for_user(

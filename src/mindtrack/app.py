@@ -41,6 +41,8 @@ from mindtrack.kit.ratelimit import RateLimiter, RateLimitMiddleware
 from mindtrack.kit.security import AccessTokens
 from mindtrack.mood.router import router as mood_router
 from mindtrack.notification.delivery import DeliveryWorker, senders
+from mindtrack.sharing.router import patients_router
+from mindtrack.sharing.router import router as sharing_router
 from mindtrack.system.router import router as system_router
 from mindtrack.user.router import router as user_router
 
@@ -61,6 +63,15 @@ frontend; new clients should use `/api/v1`.
 
 TAGS = [
     {"name": "auth", "description": "Accounts, sign-in, tokens and sessions."},
+    {
+        "name": "sharing",
+        "description": "Share chosen parts of your record with a therapist for a while, revoke "
+        "it, and see who looked at what.",
+    },
+    {
+        "name": "patients",
+        "description": "For therapists: the people who share with you, and what they share.",
+    },
     {
         "name": "administration",
         "description": "Accounts, roles and service-wide counts, for administrators. No "
@@ -203,6 +214,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         crisis_router,
         contact_pages,
         directory_router,
+        sharing_router,
+        patients_router,
         admin_router,
         compat_router,
     )

@@ -32,7 +32,10 @@ NOT_PERMITTED = "https://mindtrack.app/problems/not-permitted"
 # and administrators manage every account.
 SHARED_IDS = {"therapist_id", "user_id"}
 # Valid bodies for writes to a record by id, so that ownership (not validation) decides.
-BODIES = {"/api/v1/conversations/{conversation_id}/messages": {"message": "Hello again"}}
+BODIES = {
+    "/api/v1/conversations/{conversation_id}/messages": {"message": "Hello again"},
+    "/api/v1/patients/{patient_id}/notes": {"body": "Seen today."},
+}
 
 
 @dataclass
@@ -84,11 +87,21 @@ async def world(client: httpx.AsyncClient, make_account: Any) -> World:
                 "/api/v1/referrals", json={"therapist_id": str(therapist.user.id)}, headers=h
             )
         ),
+        "grant_id": await _created(
+            await client.post(
+                "/api/v1/sharing/grants",
+                json={"therapist_id": str(therapist.user.id), "scopes": ["mood_scores"]},
+                headers=h,
+            )
+        ),
+        "patient_id": str(owner.user.id),
         "therapist_id": str(therapist.user.id),
         "user_id": str(owner.user.id),
         "session_id": (await client.get("/api/v1/auth/sessions", headers=h)).json()[0]["id"],
     }
     assert ids["incident_id"], "the risky check-in opens an incident"
+    accepted = await client.post(f"/api/v1/patients/requests/{ids['grant_id']}/accept", headers=th)
+    assert accepted.status_code == 200, accepted.text
     strangers = {
         Role.USER: await make_account(),
         Role.THERAPIST: await make_account(role=Role.THERAPIST),

@@ -45,6 +45,8 @@ class Resource(StrEnum):
     THERAPIST_DIRECTORY = "therapist-directory"
     THERAPIST_PROFILE = "therapist-profile"  # a therapist's own directory entry
     REFERRALS = "referrals"
+    SHARING = "sharing"  # what you share with therapists, and who looked at it
+    PATIENTS = "patients"  # what people share with you, as their therapist
     ACCOUNTS = "accounts"  # every account: roles, activation (administration)
     STATISTICS = "statistics"  # aggregate counts, never a person's content
 
@@ -91,6 +93,9 @@ POLICY: dict[Permission, frozenset[Role]] = {
     Permission(Resource.THERAPIST_PROFILE, Action.WRITE): THERAPISTS,
     **_both(Resource.REFERRALS, PEOPLE),
     Permission(Resource.REFERRALS, Action.ANSWER): THERAPISTS,
+    **_both(Resource.SHARING, PEOPLE),
+    # Which patients, and which parts of their record, the sharing grants decide.
+    **_both(Resource.PATIENTS, THERAPISTS),
     **_both(Resource.ACCOUNTS, ADMINS),
     Permission(Resource.STATISTICS, Action.READ): ADMINS,
 }
@@ -118,6 +123,8 @@ PERSONAL_CONTENT: frozenset[Resource] = frozenset(
         Resource.TRUSTED_CONTACTS,
         Resource.INCIDENTS,
         Resource.ANALYTICS,
+        Resource.SHARING,
+        Resource.PATIENTS,
     }
 )
 

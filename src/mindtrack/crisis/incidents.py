@@ -57,6 +57,7 @@ from mindtrack.models import (
 )
 from mindtrack.mood.repository import MoodEntryRepository
 from mindtrack.notification.outbox import Channel, Message, enqueue
+from mindtrack.sharing.service import tell_therapists_of_incident
 
 HISTORY = timedelta(days=30)
 ACK_PATH = "/contacts/acknowledge"
@@ -327,6 +328,9 @@ class CrisisService:
             )
             await self.incidents.add(incident)
             self._event(incident, "detected", "system", detail)
+            told = await tell_therapists_of_incident(self.session, user, record.level)
+            if told:
+                self._event(incident, "therapists_notified", "system", {"count": told})
         else:
             if RiskLevel.parse(record.level) > RiskLevel.parse(incident.level):
                 incident.level = record.level

@@ -315,7 +315,7 @@ class IncidentEventRead(BaseModel):
     kind: str = Field(
         examples=["detected"],
         description="detected, updated, resources_shown, contact_notified, "
-        "contact_not_notified, acknowledged or resolved.",
+        "contact_not_notified, therapists_notified, acknowledged or resolved.",
     )
     actor: str = Field(description="`system` or `user`.")
     contact_id: uuid.UUID | None

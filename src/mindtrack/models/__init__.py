@@ -20,6 +20,13 @@ from mindtrack.models.recovery_code import RecoveryCode
 from mindtrack.models.referral import Referral, ReferralStatus, TherapistProfile
 from mindtrack.models.refresh_token import RefreshToken
 from mindtrack.models.safety_plan import SafetyPlanVersion
+from mindtrack.models.sharing import (
+    ClinicianNote,
+    GrantStatus,
+    PatientDataAccess,
+    ShareScope,
+    SharingGrant,
+)
 from mindtrack.models.trusted_contact import ContactConsent, TrustedContact
 from mindtrack.models.user import Role, User
 
@@ -27,18 +34,21 @@ __all__ = [
     "AuthSession",
     "Base",
     "CheckinAnalysis",
+    "ClinicianNote",
     "ContactConsent",
     "Conversation",
     "ConversationMessage",
     "CrisisIncident",
     "DeliveryAttempt",
     "DeliveryStatus",
+    "GrantStatus",
     "IncidentEvent",
     "IncidentStatus",
     "MoodDay",
     "MoodEntry",
     "MoodEntryTombstone",
     "OutboxMessage",
+    "PatientDataAccess",
     "PopulationSnapshot",
     "QuestionnaireResponse",
     "RecoveryCode",
@@ -48,6 +58,8 @@ __all__ = [
     "RiskAssessmentRecord",
     "Role",
     "SafetyPlanVersion",
+    "ShareScope",
+    "SharingGrant",
     "TherapistProfile",
     "TrustedContact",
     "User",

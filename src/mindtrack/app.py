@@ -165,7 +165,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if app.state.analysis_engine is not None:
             await app.state.analysis_engine.stop()
         await engine.dispose()
-        app.state.rate_limiter.close()
+        await app.state.rate_limiter.close()
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

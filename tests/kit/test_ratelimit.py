@@ -99,7 +99,7 @@ async def test_counters_that_cannot_be_reached_let_requests_through_and_say_so(
     limiter = RateLimiter(RateLimitSettings(sign_in="1/minute"), "redis://127.0.0.1:1/0")
     assert await limiter.spend(limiter.sign_in, "10.0.0.1") is None
     assert await limiter.spend(limiter.sign_in, "10.0.0.1") is None
-    limiter.close()
+    await limiter.close()
     assert "rate limit not counted" in service_logs(log_output)
 
 
@@ -110,8 +110,8 @@ async def test_redis_counts_one_budget_for_every_limiter_that_shares_it() -> Non
     decisions = await asyncio.gather(
         *(limiter.spend(limiter.sign_in, "10.0.0.9") for limiter in [first, second] * 4)
     )
-    first.close()
-    second.close()
+    await first.close()
+    await second.close()
     assert sum(1 for d in decisions if d is not None and d.allowed) == 5
 
 

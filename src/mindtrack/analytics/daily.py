@@ -143,6 +143,7 @@ def rebuild_user(session: Session, user_id: uuid.UUID) -> int:
 
 
 REBUILD_BATCH = 20_000
+REBUILD_PEOPLE_PER_QUERY = 200
 
 
 def rebuild_recent(session: Session, since: datetime) -> int:
@@ -158,7 +159,7 @@ def rebuild_recent(session: Session, since: datetime) -> int:
 
 
 def rebuild_all(session: Session) -> int:
-    """Sums up every person's whole history again in one pass over the check-ins (after a
+    """Sums up every person's whole history again from the check-ins (after a
     bulk import, or when the table is first made); returns how many days were written."""
     session.execute(delete(MoodDay))
     statement = (
@@ -178,16 +179,21 @@ def rebuild_all(session: Session) -> int:
     written, pending = 0, list[dict[str, Any]]()
     current: uuid.UUID | None = None
     days: dict[date, DaySummary] = {}
-    rows = session.execute(statement, execution_options={"yield_per": REBUILD_BATCH})
-    for user_id, timezone, recorded_at, score, chosen, valence, detected in rows:
-        if user_id != current:
-            pending.extend(s.row(current) for s in days.values() if current is not None)
-            current, days, zone = user_id, {}, ZoneInfo(timezone)
-        day = recorded_at.astimezone(zone).date()
-        days.setdefault(day, DaySummary(day)).add(score, chosen, valence, detected)
-        if len(pending) >= REBUILD_BATCH:
-            written += _insert(session, pending)
-            pending = []
+    # A few people's check-ins per query keeps memory bounded without a server-side cursor,
+    # which on PostgreSQL would stay open and block later schema changes in a migration.
+    people = list(session.execute(select(User.id).order_by(User.id)).scalars())
+    for start in range(0, len(people), REBUILD_PEOPLE_PER_QUERY):
+        chunk = people[start : start + REBUILD_PEOPLE_PER_QUERY]
+        rows = session.execute(statement.where(MoodEntry.user_id.in_(chunk))).all()
+        for user_id, timezone, recorded_at, score, chosen, valence, detected in rows:
+            if user_id != current:
+                pending.extend(s.row(current) for s in days.values() if current is not None)
+                current, days, zone = user_id, {}, ZoneInfo(timezone)
+            day = recorded_at.astimezone(zone).date()
+            days.setdefault(day, DaySummary(day)).add(score, chosen, valence, detected)
+            if len(pending) >= REBUILD_BATCH:
+                written += _insert(session, pending)
+                pending = []
     pending.extend(s.row(current) for s in days.values() if current is not None)
     return written + _insert(session, pending)
 

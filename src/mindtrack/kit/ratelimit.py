@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-import coredis
+import redis.asyncio as redis
 from limits import RateLimitItem, parse_many
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
@@ -75,14 +75,17 @@ class Budget:
 class RateLimiter:
     def __init__(self, settings: RateLimitSettings, redis_url: str | None) -> None:
         self.settings = settings
-        self._pool: coredis.ConnectionPool | None = None
+        self._pool: redis.ConnectionPool | None = None
         self.storage: Storage = MemoryStorage()
         if redis_url:
             # Our own pool, so that shutting down closes its connections.
-            self._pool = coredis.ConnectionPool.from_url(redis_url)
-            pool: dict[str, Any] = {"connection_pool": self._pool}
+            self._pool = redis.ConnectionPool.from_url(redis_url)
+            options: dict[str, Any] = {"connection_pool": self._pool}
             self.storage = RedisStorage(
-                f"async+{redis_url}", key_prefix=settings.key_prefix, **pool
+                f"async+{redis_url}",
+                key_prefix=settings.key_prefix,
+                implementation="redispy",
+                **options,
             )
         self._strategy = MovingWindowRateLimiter(self.storage)
         self.per_ip = Budget("ip", settings.per_ip)
@@ -123,9 +126,9 @@ class RateLimiter:
         assert tightest is not None, "a budget has at least one rate"
         return tightest
 
-    def close(self) -> None:
+    async def close(self) -> None:
         if self._pool is not None:
-            self._pool.disconnect()
+            await self._pool.aclose()
 
 
 def client_address(scope: Scope) -> str:

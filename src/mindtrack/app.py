@@ -17,6 +17,7 @@ from mindtrack.analytics.comparisons import DailyJobs
 from mindtrack.analytics.router import router as analytics_router
 from mindtrack.assessment.router import router as assessment_router
 from mindtrack.auth.lockout import SignInGuard
+from mindtrack.auth.pages import router as account_pages
 from mindtrack.auth.permissions import require_declared_permissions
 from mindtrack.auth.router import router as auth_router
 from mindtrack.auth.service import Credentials
@@ -205,6 +206,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     routers = (
         system_router,
         auth_router,
+        account_pages,
         user_router,
         mood_router,
         analysis_router,

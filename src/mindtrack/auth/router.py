@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Request, Response, status
 
 from mindtrack.auth.dependencies import AuthServiceDep, CurrentPrincipal
+from mindtrack.auth.email_links import EmailLinks
 from mindtrack.auth.mfa import ROLES_REQUIRING_TWO_STEP, TwoStepService
 from mindtrack.auth.permissions import (
     AccountReader,
@@ -16,10 +17,15 @@ from mindtrack.auth.permissions import (
     public,
 )
 from mindtrack.auth.schemas import (
+    EmailLinkToken,
     LoginRequest,
+    Notice,
     PasswordChange,
+    PasswordResetConfirm,
+    PasswordResetRequest,
     RecoveryCodes,
     RefreshRequest,
+    RegistrationReceived,
     SessionRead,
     TokenResponse,
     TwoStepCode,
@@ -28,8 +34,8 @@ from mindtrack.auth.schemas import (
     TwoStepStatus,
     UserRegister,
 )
-from mindtrack.auth.service import IssuedTokens
-from mindtrack.auth.throttle import registration_budget, sign_in_budget
+from mindtrack.auth.service import IssuedTokens, normalize_email
+from mindtrack.auth.throttle import password_reset_budget, registration_budget, sign_in_budget
 from mindtrack.kit.dependencies import DbSession
 from mindtrack.kit.problems import problem_responses
 from mindtrack.kit.ratelimit import client_address
@@ -54,15 +60,85 @@ def token_response(issued: IssuedTokens, response: Response) -> TokenResponse:
     )
 
 
+async def get_email_links(session: DbSession, request: Request) -> EmailLinks:
+    return EmailLinks(session, request.app.state.settings)
+
+
+EmailLinksDep = Annotated[EmailLinks, Depends(get_email_links)]
+RESET_REQUESTED = (
+    "If an account uses this address, we have emailed it a link to choose a new password. "
+    "The link works for 30 minutes."
+)
+
+
 @router.post(
     "/register",
     status_code=status.HTTP_201_CREATED,
     responses=problem_responses(409, 422, 429),
     dependencies=REGISTRATION,
 )
-async def register(body: UserRegister, service: AuthServiceDep) -> UserRead:
-    """Create an account. Sign in afterwards to get tokens."""
-    return UserRead.model_validate(await service.register(body))
+async def register(
+    body: UserRegister, service: AuthServiceDep, links: EmailLinksDep
+) -> RegistrationReceived:
+    """Create an account, then sign in. An email asks to confirm the address. A username
+    already taken is refused; an email address already registered gets the same answer as a
+    new one (its owner is told by email), so nobody can use this to find who has an account."""
+    await service.sign_up(body, links)
+    return RegistrationReceived(
+        username=body.username, email=normalize_email(body.email), full_name=body.full_name
+    )
+
+
+@router.post("/verify-email", responses=problem_responses(410, 422, 429), dependencies=SIGN_IN)
+async def verify_email(
+    body: EmailLinkToken, service: AuthServiceDep, links: EmailLinksDep
+) -> Notice:
+    """Confirm your email address with the token from the emailed link."""
+    await service.verify_email(body.token, links)
+    return Notice(detail="Thank you: your email address is confirmed.")
+
+
+@router.post(
+    "/verify-email/resend",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=problem_responses(401, 429),
+    dependencies=[Depends(password_reset_budget)],
+)
+async def resend_verification(user: AccountWriter, links: EmailLinksDep) -> Notice:
+    """Email a new confirmation link to your address."""
+    if user.email_verified_at is not None:
+        return Notice(detail="Your email address is already confirmed.")
+    await links.send_verification(user)
+    return Notice(detail="We have emailed you a new link.")
+
+
+@router.post(
+    "/password-reset",
+    status_code=status.HTTP_202_ACCEPTED,
+    responses=problem_responses(422, 429),
+    dependencies=[_PUBLIC_SIGN_IN, Depends(password_reset_budget)],
+)
+async def request_password_reset(
+    body: PasswordResetRequest, service: AuthServiceDep, links: EmailLinksDep
+) -> Notice:
+    """Forgotten your password? A link to choose a new one is emailed to the address if it
+    has an account; the answer is the same either way."""
+    await service.request_password_reset(body.email, links)
+    return Notice(detail=RESET_REQUESTED)
+
+
+@router.post(
+    "/password-reset/confirm",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(410, 422, 429),
+    dependencies=SIGN_IN,
+)
+async def reset_password(
+    body: PasswordResetConfirm, service: AuthServiceDep, links: EmailLinksDep
+) -> None:
+    """Choose a new password with the token from the emailed link. Every session of the
+    account is signed out."""
+    await service.reset_password(body.token, body.new_password, links)
 
 
 @router.post("/login", responses=problem_responses(401, 403, 422, 429), dependencies=SIGN_IN)

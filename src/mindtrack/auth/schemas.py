@@ -104,3 +104,35 @@ class SessionRead(BaseModel):
     expires_at: datetime
     user_agent: str | None = Field(description="The browser or app, as it described itself.")
     current: bool = Field(default=False, description="The session making this request.")
+
+
+class RegistrationReceived(BaseModel):
+    """The same answer whether or not the email already had an account, so registering
+    cannot be used to find out who uses MindTrack; the inbox tells the difference."""
+
+    username: str = Field(examples=["ada"])
+    email: str = Field(examples=["ada@example.com"])
+    full_name: str | None
+    detail: str = Field(
+        default="Welcome! We have emailed you a link to confirm your address. You can sign in now.",
+    )
+
+
+class EmailLinkToken(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    token: str = Field(min_length=1, max_length=256, description="From the emailed link.")
+
+
+class PasswordResetRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: EmailStr
+
+
+class PasswordResetConfirm(EmailLinkToken):
+    new_password: Password
+
+
+class Notice(BaseModel):
+    detail: str

@@ -10,6 +10,7 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from mindtrack.auth.email_links import EmailLinks
 from mindtrack.auth.exceptions import (
     EmailTakenError,
     InactiveAccountError,
@@ -34,7 +35,7 @@ from mindtrack.kit.security import (
     new_opaque_token,
 )
 from mindtrack.kit.time import utcnow
-from mindtrack.models import AuthSession, RefreshToken, Role, User
+from mindtrack.models import AuthSession, RefreshToken, Role, TokenPurpose, User
 from mindtrack.notification.outbox import enqueue
 
 
@@ -112,6 +113,41 @@ class AuthService:
             raise (
                 UsernameTakenError() if "username" in str(exc.orig) else EmailTakenError()
             ) from exc
+
+    async def sign_up(self, data: UserRegister, links: EmailLinks) -> None:
+        """Registration as the public sees it: the same answer, in about the same time,
+        whether or not the email already has an account. A new account is asked to confirm
+        its address; the owner of an existing one is told someone tried."""
+        try:
+            user = await self.register(data)
+        except EmailTakenError:
+            existing = await self.users.get_by_email(normalize_email(data.email))
+            self.credentials.passwords.hash(data.password)  # as long as creating one takes
+            if existing is not None:
+                await links.send_already_registered(existing)
+            return
+        await links.send_verification(user)
+
+    async def verify_email(self, token: str, links: EmailLinks) -> User:
+        user = await links.redeem(token, TokenPurpose.VERIFY_EMAIL)
+        user.email_verified_at = user.email_verified_at or utcnow()
+        return user
+
+    async def request_password_reset(self, email: str, links: EmailLinks) -> None:
+        """Emails a reset link when the address has an account; says nothing either way."""
+        user = await self.users.get_by_email(normalize_email(email))
+        if user is not None and user.is_active:
+            await links.send_password_reset(user)
+
+    async def reset_password(self, token: str, new_password: str, links: EmailLinks) -> User:
+        """Sets the new password and signs out every session: whoever knew the old one is
+        out. Other reset links stop working; following the link also confirms the address."""
+        user = await links.redeem(token, TokenPurpose.RESET_PASSWORD)
+        user.password_hash = self.credentials.passwords.hash(new_password)
+        user.email_verified_at = user.email_verified_at or utcnow()
+        await links.retire(user, TokenPurpose.RESET_PASSWORD)
+        await self.sessions.revoke_all_for_user(user.id, at=utcnow(), reason="password_reset")
+        return user
 
     async def login(
         self,

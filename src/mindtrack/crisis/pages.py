@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from html import escape
 from typing import Annotated
-from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
@@ -15,26 +14,16 @@ from mindtrack.crisis.contacts import CONFIRM_PATH, Invitation, display_name
 from mindtrack.crisis.dependencies import ContactServiceDep, CrisisServiceDep
 from mindtrack.crisis.incidents import ACK_PATH
 from mindtrack.kit.errors import AppError
+from mindtrack.kit.pages import html_page, problem_page, small_form
 
 router = APIRouter(
     tags=["crisis"], dependencies=[Depends(public(Resource.CONTACT_CONSENT, Action.WRITE))]
 )
-MAX_FORM_BYTES = 1024
-
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>MindTrack: trusted contact</title></head>
-<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 2rem auto; padding: 0 1rem">
-{content}
-</body></html>"""
+TITLE = "trusted contact"
 
 
 def _page(content: str, status_code: int = 200) -> HTMLResponse:
-    # The link's token is in the URL: keep the page out of caches.
-    headers = {"Cache-Control": "no-store"}
-    return HTMLResponse(_PAGE.format(content=content), status_code, headers=headers)
+    return html_page(TITLE, content, status_code)
 
 
 def _request_page(invitation: Invitation, token: str) -> str:
@@ -50,16 +39,6 @@ time.</p>
 </form>"""
 
 
-async def _form(request: Request) -> dict[str, str]:
-    """A small urlencoded form (the pages' own), without a multipart parser."""
-    body = (await request.body())[:MAX_FORM_BYTES].decode("utf-8", "replace")
-    return {key: values[0] for key, values in parse_qs(body).items()}
-
-
-def _problem_page(error: AppError) -> HTMLResponse:
-    return _page(f"<h1>{escape(error.title)}</h1><p>{escape(error.detail)}</p>", error.status_code)
-
-
 @router.get(CONFIRM_PATH, response_class=HTMLResponse)
 async def confirmation_page(
     token: Annotated[str, Query(max_length=100)], service: ContactServiceDep
@@ -69,21 +48,21 @@ async def confirmation_page(
     try:
         invitation = await service.invitation(token)
     except AppError as error:
-        return _problem_page(error)
+        return problem_page(TITLE, error)
     return _page(_request_page(invitation, token))
 
 
 @router.post(CONFIRM_PATH, response_class=HTMLResponse)
 async def answer_confirmation(request: Request, service: ContactServiceDep) -> HTMLResponse:
     """The contact's answer, from the form on the page."""
-    form = await _form(request)
+    form = await small_form(request)
     answer = form.get("answer")
     if answer not in ("yes", "no") or not form.get("token"):
         return _page("<h1>Something is missing</h1><p>Open the link from the email again.</p>", 422)
     try:
         invitation = await service.answer(form["token"], accept=answer == "yes")
     except AppError as error:
-        return _problem_page(error)
+        return problem_page(TITLE, error)
     name = escape(invitation.requested_by)
     if answer == "yes":
         return _page(f"<h1>Thank you</h1><p>You are now one of {name}'s trusted contacts.</p>")
@@ -98,7 +77,7 @@ async def reaching_out_page(
     try:
         _, _, user = await service.alert_behind(token)
     except AppError as error:
-        return _problem_page(error)
+        return problem_page(TITLE, error)
     name = escape(display_name(user))
     return _page(f"""<h1>{name} may need you now</h1>
 <p>Please reach out to {name}: a call, a message or a visit. When you are, tell MindTrack, so
@@ -112,7 +91,7 @@ that it does not raise the alarm again.</p>
 @router.post(ACK_PATH, response_class=HTMLResponse)
 async def reaching_out(request: Request, service: CrisisServiceDep) -> HTMLResponse:
     """The contact's "I am reaching out", from the form on the page."""
-    form = await _form(request)
+    form = await small_form(request)
     if form.get("answer") != "yes" or not form.get("token"):
         return _page(
             "<h1>Something is missing</h1><p>Open the link from the message again.</p>", 422
@@ -120,6 +99,6 @@ async def reaching_out(request: Request, service: CrisisServiceDep) -> HTMLRespo
     try:
         user = await service.acknowledge_by_contact(form["token"])
     except AppError as error:
-        return _problem_page(error)
+        return problem_page(TITLE, error)
     name = escape(display_name(user))
     return _page(f"<h1>Thank you</h1><p>Thank you for being there for {name}.</p>")

@@ -1,5 +1,6 @@
 """Every ORM table, one module each; import tables from here."""
 
+from mindtrack.models.account_token import AccountToken, TokenPurpose
 from mindtrack.models.auth_session import AuthSession
 from mindtrack.models.base import Base
 from mindtrack.models.checkin_analysis import CheckinAnalysis
@@ -31,6 +32,7 @@ from mindtrack.models.trusted_contact import ContactConsent, TrustedContact
 from mindtrack.models.user import Role, User
 
 __all__ = [
+    "AccountToken",
     "AuthSession",
     "Base",
     "CheckinAnalysis",
@@ -61,6 +63,7 @@ __all__ = [
     "ShareScope",
     "SharingGrant",
     "TherapistProfile",
+    "TokenPurpose",
     "TrustedContact",
     "User",
 ]

@@ -31,6 +31,8 @@ class User(IdMixin, TimestampMixin, Base):
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     locale: Mapped[str] = mapped_column(String(35), default="en")
     is_active: Mapped[bool] = mapped_column(default=True)
+    # When the person followed the link emailed to this address.
+    email_verified_at: Mapped[datetime | None]
     last_login_at: Mapped[datetime | None]
     # Set while the person takes part in population comparisons (they are opt-in).
     population_opt_in_at: Mapped[datetime | None]

@@ -46,7 +46,12 @@ from mindtrack.kit.db import create_engine, create_session_factory, transaction
 from mindtrack.kit.logging import configure_logging
 from mindtrack.models import Base, Role, User
 
-pytest_plugins = ["tests.mailbox", "tests.sms_gateway", "tests.chat_server"]
+pytest_plugins = [
+    "tests.mailbox",
+    "tests.sms_gateway",
+    "tests.chat_server",
+    "tests.openid_provider",
+]
 
 POSTGRES_URL = os.environ.get(
     "MINDTRACK_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"

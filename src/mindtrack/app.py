@@ -17,6 +17,8 @@ from mindtrack.analytics.comparisons import DailyJobs
 from mindtrack.analytics.router import router as analytics_router
 from mindtrack.assessment.router import router as assessment_router
 from mindtrack.auth.lockout import SignInGuard
+from mindtrack.auth.oidc import OidcProviders
+from mindtrack.auth.oidc_router import router as oidc_router
 from mindtrack.auth.pages import router as account_pages
 from mindtrack.auth.permissions import require_declared_permissions
 from mindtrack.auth.router import router as auth_router
@@ -183,6 +185,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
     app.state.rate_limiter = RateLimiter(settings.rate_limit, settings.redis_url)
     app.state.sign_in_guard = SignInGuard(app.state.rate_limiter.storage, settings.auth)
+    app.state.oidc_providers = OidcProviders(settings.oidc)
     # Inside the request context (ids, access log) and CORS, so a 429 has both.
     app.add_middleware(
         RateLimitMiddleware,
@@ -207,6 +210,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         system_router,
         auth_router,
         account_pages,
+        oidc_router,
         user_router,
         mood_router,
         analysis_router,

@@ -108,6 +108,45 @@ def _rate(value: str) -> str:
 Rate = Annotated[str, AfterValidator(_rate)]
 
 
+KNOWN_OIDC_METADATA = {
+    "google": "https://accounts.google.com/.well-known/openid-configuration",
+    "apple": "https://appleid.apple.com/.well-known/openid-configuration",
+    "facebook": "https://www.facebook.com/.well-known/openid-configuration/",
+}
+
+
+class OidcProviderSettings(BaseModel):
+    """One sign-in provider, as registered with it. Apple's client secret is not a fixed
+    string but a short-lived token signed with the team's key (`apple_*`)."""
+
+    client_id: str
+    client_secret: SecretStr | None = None
+    metadata_url: str | None = Field(
+        default=None, description="Its discovery document; known for google, apple, facebook."
+    )
+    scopes: str = "openid email profile"
+    apple_team_id: str | None = None
+    apple_key_id: str | None = None
+    apple_private_key: SecretStr | None = Field(default=None, description="PEM (ES256).")
+
+
+class OidcSettings(BaseModel):
+    providers: dict[str, OidcProviderSettings] = Field(
+        default_factory=dict,
+        description="By name (google, apple, facebook, or any OpenID provider); none is needed.",
+    )
+    redirect_base_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="This service as people's browsers reach it; providers send them back to "
+        "`{redirect_base_url}/api/v1/auth/oidc/{provider}/callback`.",
+    )
+    timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+
+    def metadata_url(self, name: str) -> str | None:
+        provider = self.providers[name]
+        return provider.metadata_url or KNOWN_OIDC_METADATA.get(name)
+
+
 class RateLimitSettings(BaseModel):
     """Request budgets, in the `limits` notation (`N/second|minute|hour|day`, several joined
     by `;`). Counted in Redis when MINDTRACK_REDIS_URL is set (shared by every process),
@@ -297,6 +336,7 @@ class Settings(BaseSettings):
     analytics: AnalyticsSettings = Field(default_factory=AnalyticsSettings)
     companion: CompanionSettings = Field(default_factory=CompanionSettings)
     rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
+    oidc: OidcSettings = Field(default_factory=OidcSettings)
     max_request_bytes: int = Field(
         default=1_048_576, ge=1024, description="Largest request body accepted (bytes)."
     )

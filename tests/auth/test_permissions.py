@@ -95,6 +95,7 @@ async def world(client: httpx.AsyncClient, make_account: Any) -> World:
             )
         ),
         "patient_id": str(owner.user.id),
+        "provider": "google",
         "therapist_id": str(therapist.user.id),
         "user_id": str(owner.user.id),
         "session_id": (await client.get("/api/v1/auth/sessions", headers=h)).json()[0]["id"],

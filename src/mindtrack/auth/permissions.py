@@ -106,6 +106,7 @@ PUBLIC: frozenset[Permission] = frozenset(
     {
         Permission(Resource.SERVICE, Action.READ),
         Permission(Resource.REFERENCE, Action.READ),
+        Permission(Resource.SIGN_IN, Action.READ),
         Permission(Resource.SIGN_IN, Action.WRITE),
         Permission(Resource.CRISIS_LINES, Action.READ),
         Permission(Resource.CONTACT_CONSENT, Action.WRITE),

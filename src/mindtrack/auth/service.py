@@ -183,6 +183,10 @@ class AuthService:
             raise InactiveAccountError()
         if passwords.needs_rehash(user.password_hash):
             user.password_hash = passwords.hash(password)
+        return await self.start_session(user, user_agent=user_agent)
+
+    async def start_session(self, user: User, *, user_agent: str | None) -> IssuedTokens:
+        """A new signed-in session for an account whose owner has proved who they are."""
         now = utcnow()
         user.last_login_at = now
         auth_session = await self.sessions.add(

@@ -14,6 +14,7 @@ from mindtrack.models.crisis_incident import (
 from mindtrack.models.mood_day import MoodDay
 from mindtrack.models.mood_entry import MoodEntry
 from mindtrack.models.mood_entry_tombstone import MoodEntryTombstone
+from mindtrack.models.oidc import OidcIdentity, OidcLogin
 from mindtrack.models.outbox_message import DeliveryAttempt, DeliveryStatus, OutboxMessage
 from mindtrack.models.population_snapshot import PopulationSnapshot
 from mindtrack.models.questionnaire_response import QuestionnaireResponse
@@ -49,6 +50,8 @@ __all__ = [
     "MoodDay",
     "MoodEntry",
     "MoodEntryTombstone",
+    "OidcIdentity",
+    "OidcLogin",
     "OutboxMessage",
     "PatientDataAccess",
     "PopulationSnapshot",

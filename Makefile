@@ -41,6 +41,7 @@ bench: install  ## API load, text-model and analytics benchmarks (see docs/bench
 	$(BIN)/python bench/analytics.py --database postgresql --users 10000 --days 365
 	$(BIN)/python bench/analytics.py --database sqlite --users 1 --days 1825 --sample 1
 	$(BIN)/python bench/companion.py --database postgresql --also-chat
+	$(BIN)/python bench/ratelimit.py --requests 1000 --budget 300
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .coverage .coverage.* htmlcov

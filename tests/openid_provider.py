@@ -4,6 +4,7 @@ in through its own login and consent pages, as a browser would."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import re
 import shutil
@@ -64,13 +65,21 @@ class OpenIdProvider:
 
 
 def _install() -> None:
-    if (HERE / "node_modules" / "oidc-provider").exists():
-        return
+    """`npm ci` once, even when several test workers start at the same moment."""
     npm = shutil.which("npm")
     assert npm, "npm is needed to run the OpenID Provider for the sign-in tests"
-    subprocess.run(
-        [npm, "ci", "--no-audit", "--no-fund", "--silent"], cwd=HERE, check=True, timeout=600
-    )
+    with open(HERE / "package.json", "rb") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (HERE / "node_modules" / "oidc-provider").exists():
+                subprocess.run(
+                    [npm, "ci", "--no-audit", "--no-fund", "--silent"],
+                    cwd=HERE,
+                    check=True,
+                    timeout=600,
+                )
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from mindtrack.kit.errors import GoneError
 from mindtrack.kit.security import hash_opaque_token, new_opaque_token
 from mindtrack.kit.time import utcnow
 from mindtrack.models import AccountToken, TokenPurpose, User
-from mindtrack.notification.outbox import Channel, Message, enqueue
+from mindtrack.notification.outbox import email_to, enqueue
 
 VERIFY_PATH = "/account/verify-email"
 RESET_PATH = "/account/reset-password"
@@ -111,7 +111,4 @@ class EmailLinks:
         return f"{self.settings.notify.public_url.rstrip('/')}{path}?token={secret}"
 
     async def _send(self, user: User, kind: str, subject: str, body: str) -> None:
-        message = Message(
-            kind=kind, channel=Channel.EMAIL, recipient=user.email, subject=subject, body=body
-        )
-        await enqueue(self.session, user.id, message)
+        await enqueue(self.session, user.id, email_to(user, kind, subject, body))

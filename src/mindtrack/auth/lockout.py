@@ -18,7 +18,7 @@ from mindtrack.config import AuthSettings
 from mindtrack.kit.errors import AppError
 from mindtrack.kit.logging import get_logger
 from mindtrack.models import User
-from mindtrack.notification.outbox import Channel, Message
+from mindtrack.notification.outbox import Message, email_to
 
 logger = get_logger(__name__)
 
@@ -116,10 +116,4 @@ def locked_account_email(user: User, failures: int) -> Message:
         "If this was you, wait a little and try again, or reset your password.\n"
         "If it was not you, consider changing your password once you are signed in.\n"
     )
-    return Message(
-        kind="sign_in_locked",
-        channel=Channel.EMAIL,
-        recipient=user.email,
-        subject="Sign-in to your MindTrack account was paused",
-        body=body,
-    )
+    return email_to(user, "sign_in_locked", "Sign-in to your MindTrack account was paused", body)

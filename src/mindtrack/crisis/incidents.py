@@ -56,7 +56,7 @@ from mindtrack.models import (
     User,
 )
 from mindtrack.mood.repository import MoodEntryRepository
-from mindtrack.notification.outbox import Channel, Message, enqueue
+from mindtrack.notification.outbox import Message, email_to, enqueue
 from mindtrack.sharing.service import tell_therapists_of_incident
 
 HISTORY = timedelta(days=30)
@@ -491,10 +491,4 @@ def _reminder(user: User, settings: Settings) -> Message:
         "Your safety plan is in the app. When you feel ready, you can mark the moment as "
         "passed there.\n"
     )
-    return Message(
-        kind="crisis_reminder",
-        channel=Channel.EMAIL,
-        recipient=user.email,
-        subject="Checking in on you",
-        body=body,
-    )
+    return email_to(user, "crisis_reminder", "Checking in on you", body)

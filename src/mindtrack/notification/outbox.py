@@ -9,7 +9,7 @@ from enum import StrEnum
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mindtrack.kit.time import utcnow
-from mindtrack.models import DeliveryStatus, OutboxMessage
+from mindtrack.models import DeliveryStatus, OutboxMessage, User
 
 
 class DeliveryError(Exception):
@@ -30,6 +30,13 @@ class Message:
     recipient: str
     subject: str
     body: str
+
+
+def email_to(user: User, kind: str, subject: str, body: str) -> Message:
+    """An email to the account's own address."""
+    return Message(
+        kind=kind, channel=Channel.EMAIL, recipient=user.email, subject=subject, body=body
+    )
 
 
 async def enqueue(session: AsyncSession, user_id: uuid.UUID, message: Message) -> OutboxMessage:

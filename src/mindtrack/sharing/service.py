@@ -17,7 +17,7 @@ from mindtrack.models import (
     SharingGrant,
     User,
 )
-from mindtrack.notification.outbox import Channel, Message, enqueue
+from mindtrack.notification.outbox import email_to, enqueue
 from mindtrack.sharing.exceptions import (
     AlreadySharedError,
     GrantAnsweredError,
@@ -204,12 +204,7 @@ async def tell_therapists_of_incident(session: AsyncSession, patient: User, leve
             "Please sign in to MindTrack to see the incident, and reach out as you agreed with "
             "them.\n"
         )
-        message = Message(
-            kind="therapist_incident_alert",
-            channel=Channel.EMAIL,
-            recipient=therapist.email,
-            subject=f"MindTrack: {name_of(patient)} may be in crisis",
-            body=body,
-        )
+        subject = f"MindTrack: {name_of(patient)} may be in crisis"
+        message = email_to(therapist, "therapist_incident_alert", subject, body)
         await enqueue(session, patient.id, message)
     return len(therapists)

@@ -16,6 +16,8 @@ from mindtrack.ml.training.cli import ml_app
 if TYPE_CHECKING:
     from sqlalchemy.ext.asyncio import AsyncEngine
 
+    from mindtrack.privacy.audit import Verification
+
 app = typer.Typer(
     help="MindTrack: private mood tracking with offline AI analysis and crisis support.",
     no_args_is_help=True,
@@ -32,6 +34,8 @@ analytics_app = typer.Typer(
 app.add_typer(analytics_app, name="analytics")
 demo_app = typer.Typer(help="Demonstration data for trying and benchmarking.", no_args_is_help=True)
 app.add_typer(demo_app, name="demo")
+audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
 
 T = TypeVar("T")
 
@@ -201,6 +205,29 @@ def ml_reanalyze(
 
     count = _with_engine(run)
     typer.echo(f"Analysed {count} check-in note{'s' if count != 1 else ''}.")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the audit trail's hash chain; names the first broken link (exit status 1)."""
+    from mindtrack.kit.db import create_session_factory
+    from mindtrack.privacy.audit import verify
+
+    async def run(engine: AsyncEngine) -> Verification:
+        async with create_session_factory(engine)() as session:
+            return await verify(session)
+
+    result = _with_engine(run)
+    if result.intact:
+        typer.echo(f"The audit trail is intact: {result.events} events.")
+        return
+    typer.secho(
+        f"The audit trail is broken at event {result.broken_at}: {result.reason} "
+        f"({result.events} events before it hold).",
+        err=True,
+        fg=typer.colors.RED,
+    )
+    raise typer.Exit(1)
 
 
 @users_app.command("create")

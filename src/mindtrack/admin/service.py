@@ -14,6 +14,7 @@ from mindtrack.kit.errors import ConflictError, NotFoundError
 from mindtrack.kit.pagination import Cursor, page_of
 from mindtrack.kit.time import utcnow
 from mindtrack.models import Role, User
+from mindtrack.privacy import audit
 
 
 class AccountNotFoundError(NotFoundError):
@@ -35,6 +36,7 @@ def _position(user: User) -> Cursor:
 
 class AdminService:
     def __init__(self, session: AsyncSession) -> None:
+        self.session = session
         self.accounts = AccountRepository(session)
         self.sessions = AuthSessionRepository(session)
 
@@ -56,10 +58,15 @@ class AdminService:
         if user.id == admin.id:
             # An administrator locking themselves out could leave nobody to undo it.
             raise OwnAccountError()
-        if change.role is not None:
+        if change.role is not None and change.role != user.role:
+            await audit.record(
+                self.session, "role_changed", actor=admin.id, subject=user.id, role=change.role
+            )
             user.role = change.role
         if change.is_active is not None and change.is_active != user.is_active:
             user.is_active = change.is_active
+            action = "account_switched_on" if change.is_active else "account_switched_off"
+            await audit.record(self.session, action, actor=admin.id, subject=user.id)
             if not change.is_active:
                 await self.sessions.revoke_all_for_user(
                     user.id, at=utcnow(), reason="account_deactivated"

@@ -2,6 +2,9 @@ from mindtrack.kit.errors import ConflictError, ForbiddenError, NotFoundError, U
 
 
 class InvalidCredentialsError(UnauthorizedError):
+    # The failed attempt is recorded in the audit trail.
+    keeps_changes = True
+
     def __init__(self) -> None:
         # One message whether or not the account exists, so sign-in reveals nothing.
         super().__init__("Invalid username/email or password")

@@ -16,6 +16,7 @@ from mindtrack.kit.errors import ConflictError, ForbiddenError, UnauthorizedErro
 from mindtrack.kit.security import PasswordHashing, hash_opaque_token
 from mindtrack.kit.time import utcnow
 from mindtrack.models import RecoveryCode, Role, User
+from mindtrack.privacy import audit
 
 ISSUER = "MindTrack"
 RECOVERY_CODES = 10
@@ -36,6 +37,7 @@ class CodeRequiredError(UnauthorizedError):
 
 class WrongCodeError(UnauthorizedError):
     type_slug = "two-step-code-wrong"
+    keeps_changes = True  # a failed sign-in is recorded in the audit trail
 
     def __init__(self) -> None:
         super().__init__("That code is not right or has already been used. Try the next one.")
@@ -98,6 +100,7 @@ class TwoStepService:
         if not self._accept_totp(user, code):
             raise WrongCodeError()
         user.totp_enabled_at = utcnow()
+        await audit.record(self.session, "two_step_enabled", actor=user.id)
         return await self._replace_recovery_codes(user)
 
     async def disable(self, user: User, password: str, code: str) -> None:
@@ -109,6 +112,7 @@ class TwoStepService:
             raise WrongCodeError()
         user.totp_secret = user.totp_enabled_at = user.totp_last_step = None
         await self.session.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
+        await audit.record(self.session, "two_step_disabled", actor=user.id)
 
     async def regenerate(self, user: User, code: str) -> list[str]:
         if not user.has_two_step_sign_in:

@@ -21,6 +21,7 @@ from mindtrack.auth.service import AuthService, IssuedTokens, normalize_email
 from mindtrack.kit.security import hash_opaque_token
 from mindtrack.kit.time import utcnow
 from mindtrack.models import OidcIdentity, OidcLogin, User
+from mindtrack.privacy import audit
 
 START_LIFETIME = timedelta(minutes=10)
 
@@ -75,6 +76,7 @@ class OidcSignIn:
             raise SignInRejectedError(
                 "this account uses two-step sign-in; sign in with your password and code."
             )
+        await audit.record(self.session, "sign_in", actor=user.id, method=provider.name)
         return await self.auth.start_session(user, user_agent=user_agent)
 
     async def _claim(self, provider: str, state: str) -> OidcLogin:

@@ -37,6 +37,7 @@ from mindtrack.kit.security import (
 from mindtrack.kit.time import utcnow
 from mindtrack.models import AuthSession, RefreshToken, Role, TokenPurpose, User
 from mindtrack.notification.outbox import enqueue
+from mindtrack.privacy import audit
 
 
 def normalize_email(email: str) -> str:
@@ -147,6 +148,7 @@ class AuthService:
         user.email_verified_at = user.email_verified_at or utcnow()
         await links.retire(user, TokenPurpose.RESET_PASSWORD)
         await self.sessions.revoke_all_for_user(user.id, at=utcnow(), reason="password_reset")
+        await audit.record(self.session, "password_reset", actor=user.id)
         return user
 
     async def login(
@@ -169,13 +171,13 @@ class AuthService:
         )
         passwords = self.credentials.passwords
         if not passwords.verify(user.password_hash if user else None, password) or user is None:
-            await self._failed(name, address, user)
+            await self._failed(name, address, user, reason="password")
             raise InvalidCredentialsError()
         if user.has_two_step_sign_in:
             if not otp:
                 raise CodeRequiredError()
             if not await self.two_step.verify(user, otp):
-                await self._failed(name, address, user)
+                await self._failed(name, address, user, reason="two_step_code")
                 raise WrongCodeError()
         if self.guard is not None:
             await self.guard.succeed(name)
@@ -183,6 +185,7 @@ class AuthService:
             raise InactiveAccountError()
         if passwords.needs_rehash(user.password_hash):
             user.password_hash = passwords.hash(password)
+        await audit.record(self.session, "sign_in", actor=user.id, method="password")
         return await self.start_session(user, user_agent=user_agent)
 
     async def start_session(self, user: User, *, user_agent: str | None) -> IssuedTokens:
@@ -200,9 +203,11 @@ class AuthService:
         )
         return await self._issue(user, auth_session, now)
 
-    async def _failed(self, name: str, address: str, user: User | None) -> None:
-        """Counts the failure; when it locks sign-in, says so (the same for every name) and
-        tells the owner of a real account by email."""
+    async def _failed(self, name: str, address: str, user: User | None, *, reason: str) -> None:
+        """Records and counts the failure; when it locks sign-in, says so (the same for every
+        name) and tells the owner of a real account by email."""
+        subject = user.id if user else None
+        await audit.record(self.session, "sign_in_failed", subject=subject, reason=reason)
         if self.guard is None:
             return
         failure = await self.guard.fail(name, address)
@@ -210,6 +215,7 @@ class AuthService:
             return
         if failure.name_locked and user is not None:
             await enqueue(self.session, user.id, locked_account_email(user, failure.count))
+        await audit.record(self.session, "sign_in_paused", subject=subject)
         raise SignInLockedError(await self.guard.retry_after(name, address))
 
     async def refresh(self, refresh_token: str) -> IssuedTokens:
@@ -223,6 +229,7 @@ class AuthService:
         if not await self.refresh_tokens.claim(stored.id, at=now):
             # A rotated token came back: someone holds a copy. End the whole family.
             await self.sessions.revoke(auth_session.id, at=now, reason="refresh_token_reuse")
+            await audit.record(self.session, "refresh_token_reused", subject=user.id)
             raise RefreshTokenReusedError()
         if auth_session.revoked_at is not None or auth_session.expires_at <= now:
             raise InvalidRefreshTokenError()
@@ -280,6 +287,9 @@ class AuthService:
         if found is None or found.user_id != principal.user.id or found.revoked_at is not None:
             raise SessionNotFoundError()
         await self.sessions.revoke(session_id, at=utcnow(), reason="signed_out_remotely")
+        await audit.record(
+            self.session, "session_signed_out", actor=principal.user.id, session_id=str(session_id)
+        )
 
     async def sign_out_elsewhere(self, principal: Principal, *, reason: str) -> None:
         await self.sessions.revoke_all_for_user(
@@ -293,3 +303,4 @@ class AuthService:
         principal.user.password_hash = passwords.hash(new)
         # Anyone who learned the old password is signed out everywhere but here.
         await self.sign_out_elsewhere(principal, reason="password_changed")
+        await audit.record(self.session, "password_changed", actor=principal.user.id)

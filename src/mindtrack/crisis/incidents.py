@@ -57,6 +57,7 @@ from mindtrack.models import (
 )
 from mindtrack.mood.repository import MoodEntryRepository
 from mindtrack.notification.outbox import Message, email_to, enqueue
+from mindtrack.privacy import audit
 from mindtrack.sharing.service import tell_therapists_of_incident
 
 HISTORY = timedelta(days=30)
@@ -363,6 +364,13 @@ class CrisisService:
             detail = {"level": level.label, "message_id": str(message.id), "escalation": escalation}
             event = self._event(incident, "contact_notified", "system", detail, contact)
             event.ack_token_hash = hash_opaque_token(token)
+            await audit.record(
+                self.session,
+                "contact_alerted",
+                subject=user.id,
+                contact_id=str(contact.id),
+                level=level.label,
+            )
             told += 1
         await self.session.flush()
         return told

@@ -1,6 +1,7 @@
 """Every ORM table, one module each; import tables from here."""
 
 from mindtrack.models.account_token import AccountToken, TokenPurpose
+from mindtrack.models.audit import AuditEvent, AuditHead
 from mindtrack.models.auth_session import AuthSession
 from mindtrack.models.base import Base
 from mindtrack.models.checkin_analysis import CheckinAnalysis
@@ -34,6 +35,8 @@ from mindtrack.models.user import Role, User
 
 __all__ = [
     "AccountToken",
+    "AuditEvent",
+    "AuditHead",
     "AuthSession",
     "Base",
     "CheckinAnalysis",

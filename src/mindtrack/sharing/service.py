@@ -18,6 +18,7 @@ from mindtrack.models import (
     User,
 )
 from mindtrack.notification.outbox import email_to, enqueue
+from mindtrack.privacy import audit
 from mindtrack.sharing.exceptions import (
     AlreadySharedError,
     GrantAnsweredError,
@@ -102,6 +103,14 @@ class SharingService:
                 expires_at=now + timedelta(days=data.days),
             )
         )
+        await audit.record(
+            self.session,
+            "sharing_granted",
+            actor=user.id,
+            subject=therapist.id,
+            scopes=grant.scopes,
+            days=data.days,
+        )
         return grant_read(grant, user, therapist)
 
     async def my_grants(self, user: User) -> list[GrantRead]:
@@ -113,6 +122,9 @@ class SharingService:
         if grant.status in (GrantStatus.PENDING, GrantStatus.ACTIVE):
             grant.status = GrantStatus.REVOKED
             grant.revoked_at = utcnow()
+            await audit.record(
+                self.session, "sharing_revoked", actor=user.id, subject=grant.therapist_id
+            )
         therapist = await self.session.get(User, grant.therapist_id)
         assert therapist is not None, "grants cascade with their therapist"
         return grant_read(grant, user, therapist)
@@ -140,6 +152,8 @@ class SharingService:
             raise GrantAnsweredError()
         grant.status = GrantStatus.ACTIVE if accept else GrantStatus.DECLINED
         grant.answered_at = utcnow()
+        action = "sharing_accepted" if accept else "sharing_declined"
+        await audit.record(self.session, action, actor=therapist.id, subject=grant.user_id)
         patient = await self.session.get(User, grant.user_id)
         assert patient is not None, "grants cascade with their patient"
         return grant_read(grant, patient, therapist)
@@ -162,7 +176,9 @@ class SharingService:
                 patient_id=patient.id, therapist_id=therapist.id, grant_id=grant.id, what=what
             )
         )
-        await self.session.flush()
+        await audit.record(
+            self.session, "patient_data_read", actor=therapist.id, subject=patient.id, what=what
+        )
         return patient, grant
 
     async def write_note(

@@ -1,0 +1,1 @@
+"""Privacy: the audit trail now; encryption keys, exports, erasure and retention as they arrive."""

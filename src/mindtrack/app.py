@@ -225,7 +225,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         admin_router,
         compat_router,
     )
+    require_declared_permissions(*(router.routes for router in routers))
     for router in routers:
         app.include_router(router)
-    require_declared_permissions(app)
     return app

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from mindtrack.auth.email_links import EmailLinks
 from mindtrack.auth.exceptions import (
     EmailTakenError,
     InvalidCredentialsError,
@@ -23,7 +24,7 @@ from mindtrack.auth.service import AuthService, Credentials, IssuedTokens, norma
 from mindtrack.config import AuthSettings
 from mindtrack.kit.db import create_session_factory, transaction
 from mindtrack.kit.security import hash_opaque_token
-from mindtrack.models import AuthSession, RefreshToken, User
+from mindtrack.models import AuthSession, OutboxMessage, RefreshToken, User
 from tests.conftest import DEFAULT_PASSWORD, Account
 
 CHEAP = {"argon2_time_cost": 1, "argon2_memory_kib": 1024, "argon2_parallelism": 1}
@@ -281,3 +282,22 @@ async def test_login_records_user_agent_and_time_on_the_new_session(
     assert auth_session.user_agent == "x" * 255
     assert user is not None
     assert user.last_login_at == auth_session.created_at
+
+
+async def test_concurrent_sign_ups_with_one_email_make_one_account_and_no_error(
+    app: Any, sessions: async_sessionmaker[AsyncSession], credentials: Credentials
+) -> None:
+    """The loser of the race for an address gets the ordinary answer (and its owner an
+    email), not a failure."""
+
+    async def sign_up(username: str) -> None:
+        async with transaction(sessions) as session:
+            links = EmailLinks(session, app.state.settings)
+            await AuthService(session, credentials).sign_up(registration(username=username), links)
+
+    await asyncio.gather(sign_up("ada"), sign_up("ada2"))
+    async with sessions() as session:
+        users = (await session.execute(select(func.count()).select_from(User))).scalar_one()
+        kinds = sorted((await session.execute(select(OutboxMessage.kind))).scalars())
+    assert users == 1
+    assert kinds == ["already_registered", "verify_email"]

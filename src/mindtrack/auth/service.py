@@ -122,6 +122,10 @@ class AuthService:
         try:
             user = await self.register(data)
         except EmailTakenError:
+            # Registering is the first thing this unit of work does, so nothing is lost by
+            # undoing it, and a concurrent registration that won the race (a failed insert)
+            # leaves the session usable again for the email below.
+            await self.session.rollback()
             existing = await self.users.get_by_email(normalize_email(data.email))
             self.credentials.passwords.hash(data.password)  # as long as creating one takes
             if existing is not None:

@@ -44,6 +44,7 @@ from mindtrack.kit.ratelimit import RateLimiter, RateLimitMiddleware
 from mindtrack.kit.security import AccessTokens
 from mindtrack.mood.router import router as mood_router
 from mindtrack.notification.delivery import DeliveryWorker, senders
+from mindtrack.privacy.router import router as privacy_router
 from mindtrack.sharing.router import patients_router
 from mindtrack.sharing.router import router as sharing_router
 from mindtrack.system.router import router as system_router
@@ -74,6 +75,10 @@ TAGS = [
     {
         "name": "patients",
         "description": "For therapists: the people who share with you, and what they share.",
+    },
+    {
+        "name": "privacy",
+        "description": "Your access history, from the tamper-evident audit trail.",
     },
     {
         "name": "administration",
@@ -222,6 +227,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         directory_router,
         sharing_router,
         patients_router,
+        privacy_router,
         admin_router,
         compat_router,
     )

@@ -130,3 +130,26 @@ def test_the_command_line_names_the_first_broken_link(
     get_settings.cache_clear()
     assert broken.exit_code == 1
     assert "broken at event 2: it was changed after it was written" in broken.output
+
+
+async def test_a_person_sees_who_did_what_with_their_data(
+    client: httpx.AsyncClient, account: Account, make_account: Any
+) -> None:
+    therapist: Account = await make_account(role=Role.THERAPIST, username="drlee")
+    stranger: Account = await make_account()
+    await client.put("/api/v1/therapists/me", json=profile(), headers=therapist.headers)
+    body = {"therapist_id": str(therapist.user.id), "scopes": ["mood_scores"]}
+    grant = (await client.post("/api/v1/sharing/grants", json=body, headers=account.headers)).json()
+    await client.post(f"/api/v1/patients/requests/{grant['id']}/accept", headers=therapist.headers)
+    await client.get(f"/api/v1/patients/{account.user.id}/dashboard", headers=therapist.headers)
+
+    history = await client.get("/api/v1/privacy/access-log", headers=account.headers)
+    assert history.status_code == 200, history.text
+    seen = [(e["action"], e["by_name"], e["detail"]) for e in history.json()]
+    assert seen[:2] == [
+        ("patient_data_read", "drlee", {"what": "dashboard"}),
+        ("sharing_accepted", "drlee", {}),
+    ]
+    assert ("sign_in", account.user.username, {"method": "password"}) in seen
+    others = (await client.get("/api/v1/privacy/access-log", headers=stranger.headers)).json()
+    assert all(e["by"] in (None, str(stranger.user.id)) for e in others)

@@ -49,6 +49,7 @@ class Resource(StrEnum):
     REFERRALS = "referrals"
     SHARING = "sharing"  # what you share with therapists, and who looked at it
     PATIENTS = "patients"  # what people share with you, as their therapist
+    PRIVACY = "privacy"  # your own access history
     ACCOUNTS = "accounts"  # every account: roles, activation (administration)
     STATISTICS = "statistics"  # aggregate counts, never a person's content
 
@@ -98,6 +99,7 @@ POLICY: dict[Permission, frozenset[Role]] = {
     **_both(Resource.SHARING, PEOPLE),
     # Which patients, and which parts of their record, the sharing grants decide.
     **_both(Resource.PATIENTS, THERAPISTS),
+    Permission(Resource.PRIVACY, Action.READ): EVERYONE,
     **_both(Resource.ACCOUNTS, ADMINS),
     Permission(Resource.STATISTICS, Action.READ): ADMINS,
 }

@@ -5,19 +5,23 @@ application refuses to start)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import iter_route_contexts
 
 from mindtrack.app import create_app
 from mindtrack.auth.permissions import (
     PERSONAL_CONTENT,
     POLICY,
     PUBLIC,
-    declared_routes,
+    AccessRule,
+    route_rules,
 )
 from mindtrack.config import Settings
 from mindtrack.models import Role
@@ -109,6 +113,17 @@ async def world(client: httpx.AsyncClient, make_account: Any) -> World:
         Role.ADMIN: await make_account(role=Role.ADMIN),
     }
     return World(owner, ids, strangers)
+
+
+def declared_routes(app: FastAPI) -> Iterator[tuple[str, str, list[AccessRule]]]:
+    """(method, path, rules) for every API route as the application serves it, router-level
+    dependencies included (the interactive docs are plain routes and are left out)."""
+    for route in iter_route_contexts(app.routes):
+        dependant = getattr(route, "dependant", None)
+        if isinstance(dependant, Dependant):
+            rules = list(dict.fromkeys(route_rules(dependant)))
+            for method in sorted(route.methods or {"WEBSOCKET"}):
+                yield method, str(route.path), rules
 
 
 def _operations(app: FastAPI) -> list[tuple[str, str]]:

@@ -76,18 +76,11 @@ class AdminService:
     async def statistics(self) -> ServiceStatistics:
         now = utcnow()
         week, month = now - timedelta(days=7), now - timedelta(days=30)
-        counts = {
-            role: (total, active) for role, total, active in await self.accounts.counts_by_role()
-        }
+        counts = {role: RoleCount(role=role, accounts=0, active=0) for role in Role}
+        for role, total, active in await self.accounts.counts_by_role():
+            counts[role] = RoleCount(role=role, accounts=total, active=active)
         return ServiceStatistics(
-            accounts=[
-                RoleCount(
-                    role=role,
-                    accounts=counts.get(role, (0, 0))[0],
-                    active=counts.get(role, (0, 0))[1],
-                )
-                for role in Role
-            ],
+            accounts=list(counts.values()),
             signed_in_last_7_days=await self.accounts.signed_in_since(week),
             signed_in_last_30_days=await self.accounts.signed_in_since(month),
             checkins_last_7_days=await self.accounts.checkins_since(week),

@@ -57,10 +57,7 @@ class SignInGuard:
 
     async def check(self, name: str, address: str) -> None:
         """Raises SignInLockedError while the name or the address is locked."""
-        wait = max(
-            await self._locked_for(self._per_name, "name", name),
-            await self._locked_for(self._per_address, "address", address),
-        )
+        wait = await self.paused_for(name, address)
         if wait > 0:
             raise SignInLockedError(wait)
 
@@ -89,11 +86,11 @@ class SignInGuard:
         except Exception as exc:
             logger.warning("sign-in failures not cleared", error=type(exc).__name__)
 
-    async def retry_after(self, name: str, address: str) -> int:
+    async def paused_for(self, name: str, address: str) -> int:
+        """Seconds until the name and the address may try again (0: they may now)."""
         return max(
             await self._locked_for(self._per_name, "name", name),
             await self._locked_for(self._per_address, "address", address),
-            1,
         )
 
     async def _locked_for(self, item: RateLimitItemPerMinute, kind: str, key: str) -> int:

@@ -169,17 +169,15 @@ class OidcProvider:
             raise ProviderUnavailableError() from exc
         return document
 
+    def _client_secret(self) -> str | None:
+        if self.config.apple_private_key is not None:
+            return apple_client_secret(self.config)
+        return self.config.client_secret.get_secret_value() if self.config.client_secret else None
+
     def _client(self) -> AsyncOAuth2Client:
-        secret = (
-            apple_client_secret(self.config)
-            if self.config.apple_private_key is not None
-            else self.config.client_secret.get_secret_value()
-            if self.config.client_secret
-            else None
-        )
         return AsyncOAuth2Client(
             client_id=self.config.client_id,
-            client_secret=secret,
+            client_secret=self._client_secret(),
             scope=self.config.scopes,
             redirect_uri=self.redirect_uri,
             code_challenge_method="S256",

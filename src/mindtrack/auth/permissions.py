@@ -18,9 +18,9 @@ from functools import cache
 from itertools import chain
 from typing import Annotated
 
-from fastapi import Depends, FastAPI
+from fastapi import Depends
 from fastapi.dependencies.models import Dependant
-from fastapi.routing import APIRoute, iter_route_contexts
+from fastapi.routing import APIRoute
 from starlette.routing import BaseRoute
 
 from mindtrack.auth.dependencies import CurrentPrincipal
@@ -217,22 +217,12 @@ AccountReader = Annotated[User, Depends(permit(Resource.ACCOUNT, Action.READ))]
 AccountWriter = Annotated[User, Depends(permit(Resource.ACCOUNT, Action.WRITE))]
 
 
-def _rules(dependant: Dependant) -> Iterator[AccessRule]:
+def route_rules(dependant: Dependant) -> Iterator[AccessRule]:
+    """The permission rules among a route's dependencies, however deeply declared."""
     for sub in dependant.dependencies:
         if isinstance(sub.call, AccessRule):
             yield sub.call
-        yield from _rules(sub)
-
-
-def declared_routes(app: FastAPI) -> Iterator[tuple[str, str, list[AccessRule]]]:
-    """(method, path, rules) for every API route, router-level dependencies included. The
-    interactive docs are plain routes, not API routes, and are left out."""
-    for route in iter_route_contexts(app.routes):
-        dependant = getattr(route, "dependant", None)
-        if isinstance(dependant, Dependant):
-            rules = list(dict.fromkeys(_rules(dependant)))
-            for method in sorted(route.methods or {"WEBSOCKET"}):
-                yield method, str(route.path), rules
+        yield from route_rules(sub)
 
 
 def require_declared_permissions(*route_lists: Iterable[BaseRoute]) -> None:
@@ -242,7 +232,7 @@ def require_declared_permissions(*route_lists: Iterable[BaseRoute]) -> None:
     missing = [
         f"{','.join(sorted(route.methods or ()))} {route.path}"
         for route in chain.from_iterable(route_lists)
-        if isinstance(route, APIRoute) and not list(_rules(route.dependant))
+        if isinstance(route, APIRoute) and not list(route_rules(route.dependant))
     ]
     if missing:
         raise RuntimeError("Routes without a declared permission: " + "; ".join(missing))

@@ -220,7 +220,7 @@ class AuthService:
         if failure.name_locked and user is not None:
             await enqueue(self.session, user.id, locked_account_email(user, failure.count))
         await audit.record(self.session, "sign_in_paused", subject=subject)
-        raise SignInLockedError(await self.guard.retry_after(name, address))
+        raise SignInLockedError(await self.guard.paused_for(name, address))
 
     async def refresh(self, refresh_token: str) -> IssuedTokens:
         stored = await self.refresh_tokens.get_by_hash(hash_opaque_token(refresh_token))

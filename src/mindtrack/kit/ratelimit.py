@@ -157,7 +157,11 @@ class RateLimitMiddleware:
         self.access_tokens = access_tokens
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in UNCOUNTED_PATHS:
+        if (
+            scope["type"] != "http"
+            or not self.limiter.settings.enabled
+            or scope["path"] in UNCOUNTED_PATHS
+        ):
             await self.app(scope, receive, send)
             return
         decisions = [await self.limiter.spend(self.limiter.per_ip, client_address(scope))]

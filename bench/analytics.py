@@ -38,12 +38,13 @@ from sqlalchemy import func, select
 
 from api import _identifier, managed_server, percentile
 from mindtrack.analytics.comparisons import release_population
-from mindtrack.config import AnalyticsSettings, AuthSettings, DatabaseSettings
+from mindtrack.config import AnalyticsSettings, AuthSettings, DatabaseSettings, PrivacySettings
 from mindtrack.demo.seed import seed_population
 from mindtrack.kit import migrations
 from mindtrack.kit.db import create_engine, create_session_factory
 from mindtrack.kit.security import PasswordHashing
 from mindtrack.models import MoodEntry, User
+from mindtrack.privacy.keyring import Keyring
 
 PASSWORD = "bench-analytics-password"  # noqa: S105 - throwaway demo accounts
 VIEWS = {
@@ -97,7 +98,10 @@ async def seeded(database_url: str, users: int, days: int) -> None:
         else:
             print(f"reusing {people} people, {entries} check-ins")
         started = time.perf_counter()
-        await release_population(create_session_factory(engine), AnalyticsSettings())
+        await release_population(
+            create_session_factory(engine, Keyring.from_settings(PrivacySettings())),
+            AnalyticsSettings(),
+        )
         print(f"population release: {time.perf_counter() - started:.1f} s", flush=True)
     finally:
         await engine.dispose()

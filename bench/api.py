@@ -449,19 +449,32 @@ class Server:
 
 
 @contextlib.asynccontextmanager
-async def managed_server(database_url: str, workers: int, workdir: Path) -> AsyncIterator[Server]:
-    """`python -m mindtrack serve` on a free loopback port; stopped (SIGINT) on exit."""
+async def managed_server(
+    database_url: str, workers: int, workdir: Path, source: Path | None = None
+) -> AsyncIterator[Server]:
+    """`python -m mindtrack serve` on a free loopback port; stopped (SIGINT) on exit. With
+    `source`, the code and models of that checkout run instead of the installed ones."""
     port = free_port()
     env = os.environ | {
         "MINDTRACK_DATABASE__URL": database_url,
         "MINDTRACK_LOG__LEVEL": "WARNING",
         "MINDTRACK_ENVIRONMENT": "development",
     }
+    if source is not None:
+        env |= {
+            "PYTHONPATH": str(source / "src"),
+            "MINDTRACK_ML__MODELS_DIR": str(source / "models"),
+        }
     log_path = workdir / "server.log"
     log = _open_log(log_path)
     command = [sys.executable, "-m", "mindtrack", "serve", "--host", "127.0.0.1"]
     process = await asyncio.create_subprocess_exec(
-        *command, "--port", str(port), "--workers", str(workers), env=env, stdout=log, stderr=log
+        *command,
+        *("--port", str(port), "--workers", str(workers)),
+        env=env,
+        stdout=log,
+        stderr=log,
+        cwd=source,
     )
     url = f"http://127.0.0.1:{port}"
     try:

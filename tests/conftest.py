@@ -42,7 +42,7 @@ from mindtrack.config import (
     Settings,
 )
 from mindtrack.kit import migrations
-from mindtrack.kit.db import create_engine, create_session_factory, transaction
+from mindtrack.kit.db import create_engine, transaction
 from mindtrack.kit.logging import configure_logging
 from mindtrack.models import Base, Role, User
 from mindtrack.privacy.audit import GENESIS
@@ -298,7 +298,7 @@ def make_account(app: object, credentials: Credentials):  # type: ignore[no-unty
             password=password,
             timezone=timezone,
         )
-        factory_ = create_session_factory(app.state.engine)  # type: ignore[attr-defined]
+        factory_ = app.state.session_factory  # type: ignore[attr-defined]
         async with transaction(factory_) as session:
             service = AuthService(session, credentials)
             user = await service.register(data, role=role)

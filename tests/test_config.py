@@ -1,9 +1,25 @@
+from pathlib import Path
+
 import pytest
 from pydantic import ValidationError
 
-from mindtrack.config import DEFAULT_SECRET_KEY, FRONTEND_DEV_ORIGINS, Environment, Settings
+from mindtrack.config import (
+    DEFAULT_KEY_ENCRYPTION_KEY,
+    DEFAULT_SECRET_KEY,
+    FRONTEND_DEV_ORIGINS,
+    Environment,
+    Settings,
+)
+from mindtrack.kit.encryption import decode_key
 
 STRONG_SECRET = "x" * 48
+# 32 bytes, URL-safe base64: a key-encryption key of the right shape.
+KEK = "S0VLLWZvci10aGUtY29uZmlndXJhdGlvbi10ZXN0cyE"
+PRODUCTION = {
+    "MINDTRACK_ENVIRONMENT": "production",
+    "MINDTRACK_AUTH__SECRET_KEY": STRONG_SECRET,
+    "MINDTRACK_PRIVACY__KEY_ENCRYPTION_KEY": KEK,
+}
 POSTGRES = "postgresql+asyncpg://app@db/mindtrack"
 
 
@@ -52,8 +68,8 @@ def test_production_refuses_a_short_secret(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_production_refuses_sqlite_unless_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("MINDTRACK_ENVIRONMENT", "production")
-    monkeypatch.setenv("MINDTRACK_AUTH__SECRET_KEY", STRONG_SECRET)
+    for name, value in PRODUCTION.items():
+        monkeypatch.setenv(name, value)
     with pytest.raises(ValidationError, match="PostgreSQL"):
         Settings(_env_file=None)  # type: ignore[call-arg]
     monkeypatch.setenv("MINDTRACK_ALLOW_SQLITE_IN_PRODUCTION", "true")
@@ -63,14 +79,55 @@ def test_production_refuses_sqlite_unless_allowed(monkeypatch: pytest.MonkeyPatc
 def test_production_starts_with_a_real_secret_and_postgresql(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    settings = settings_from_env(
-        monkeypatch,
-        MINDTRACK_ENVIRONMENT="production",
-        MINDTRACK_AUTH__SECRET_KEY=STRONG_SECRET,
-        MINDTRACK_DATABASE__URL=POSTGRES,
-    )
+    settings = settings_from_env(monkeypatch, MINDTRACK_DATABASE__URL=POSTGRES, **PRODUCTION)
     assert settings.auth.secret_key.get_secret_value() == STRONG_SECRET
     assert STRONG_SECRET not in repr(settings)
+    assert KEK not in repr(settings)
+    assert repr(decode_key(KEK)) not in repr(settings.privacy.key_encryption_keys())
+
+
+def test_production_refuses_the_default_key_encryption_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with pytest.raises(ValidationError, match="KEY_ENCRYPTION_KEY still has its development"):
+        settings_from_env(
+            monkeypatch,
+            MINDTRACK_ENVIRONMENT="production",
+            MINDTRACK_AUTH__SECRET_KEY=STRONG_SECRET,
+            MINDTRACK_DATABASE__URL=POSTGRES,
+        )
+
+
+def test_the_key_encryption_key_can_come_from_a_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    key_file = tmp_path / "kek"
+    key_file.write_text(KEK + "\n")
+    settings = settings_from_env(
+        monkeypatch,
+        MINDTRACK_DATABASE__URL=POSTGRES,
+        MINDTRACK_PRIVACY__KEY_FILE=str(key_file),
+        MINDTRACK_PRIVACY__RETIRED_KEYS=f"{DEFAULT_KEY_ENCRYPTION_KEY}, {KEK}",
+        **{**PRODUCTION, "MINDTRACK_PRIVACY__KEY_ENCRYPTION_KEY": DEFAULT_KEY_ENCRYPTION_KEY},
+    )
+    keys = settings.privacy.key_encryption_keys()
+    assert keys.current == decode_key(KEK)
+    assert keys.retired == (decode_key(DEFAULT_KEY_ENCRYPTION_KEY), decode_key(KEK))
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("MINDTRACK_PRIVACY__KEY_ENCRYPTION_KEY", "c2hvcnQ", "must be 32 bytes"),
+        ("MINDTRACK_PRIVACY__RETIRED_KEYS", "not base64!", "URL-safe base64"),
+        ("MINDTRACK_PRIVACY__KEY_FILE", "/nonexistent/kek", "cannot be read"),
+    ],
+)
+def test_unusable_keys_are_refused_at_start(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, message: str
+) -> None:
+    with pytest.raises(ValidationError, match=message):
+        settings_from_env(monkeypatch, **{variable: value})
 
 
 def test_development_tolerates_the_default_secret() -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from mindtrack.config import AuthSettings
 from mindtrack.demo.generator import diary, draw_person
+from mindtrack.kit.encryption import encode_key, new_key
 from mindtrack.kit.security import PasswordHashing
 from tests.test_cli import invoke, sqlite_env  # noqa: F401 - the fixture
 
@@ -85,6 +86,7 @@ def test_demo_seed_refuses_production_and_weak_passwords(
     assert "12+ characters" in output
     monkeypatch.setenv("MINDTRACK_ENVIRONMENT", "production")
     monkeypatch.setenv("MINDTRACK_AUTH__SECRET_KEY", "x" * 40)
+    monkeypatch.setenv("MINDTRACK_PRIVACY__KEY_ENCRYPTION_KEY", encode_key(new_key()))
     monkeypatch.setenv("MINDTRACK_ALLOW_SQLITE_IN_PRODUCTION", "true")
     from mindtrack.config import get_settings
 

@@ -44,6 +44,7 @@ from mindtrack.kit.ratelimit import RateLimiter, RateLimitMiddleware
 from mindtrack.kit.security import AccessTokens
 from mindtrack.mood.router import router as mood_router
 from mindtrack.notification.delivery import DeliveryWorker, senders
+from mindtrack.privacy.keyring import Keyring
 from mindtrack.privacy.router import router as privacy_router
 from mindtrack.sharing.router import patients_router
 from mindtrack.sharing.router import router as sharing_router
@@ -125,7 +126,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     settings: Settings = app.state.settings
     engine = create_engine(settings.database)
     app.state.engine = engine
-    app.state.session_factory = create_session_factory(engine)
+    app.state.keyring = Keyring.from_settings(settings.privacy)
+    app.state.session_factory = create_session_factory(engine, app.state.keyring)
     app.state.credentials = Credentials(settings.auth)
     app.state.analysis_engine = None
     app.state.delivery = None

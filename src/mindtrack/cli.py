@@ -14,7 +14,7 @@ from mindtrack.config import Settings, get_settings
 from mindtrack.ml.training.cli import ml_app
 
 if TYPE_CHECKING:
-    from sqlalchemy.ext.asyncio import AsyncEngine
+    from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
     from mindtrack.privacy.audit import Verification
 
@@ -36,6 +36,11 @@ demo_app = typer.Typer(help="Demonstration data for trying and benchmarking.", n
 app.add_typer(demo_app, name="demo")
 audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
+keys_app = typer.Typer(
+    help="Encryption at rest: the key-encryption key and the data keys it wraps.",
+    no_args_is_help=True,
+)
+app.add_typer(keys_app, name="keys")
 
 T = TypeVar("T")
 
@@ -60,6 +65,18 @@ def _with_engine(work: Callable[..., Awaitable[T]], *args: object) -> T:
             await engine.dispose()
 
     return asyncio.run(run())
+
+
+def _with_sessions(work: Callable[[async_sessionmaker[AsyncSession]], Awaitable[T]]) -> T:
+    """Runs `work` with the service's sessions (which seal and open sensitive columns)."""
+    from mindtrack.kit.db import create_session_factory
+    from mindtrack.privacy.keyring import Keyring
+
+    async def run(engine: AsyncEngine) -> T:
+        keyring = Keyring.from_settings(_settings().privacy)
+        return await work(create_session_factory(engine, keyring))
+
+    return _with_engine(run)
 
 
 @app.command()
@@ -129,14 +146,9 @@ def analytics_release_population() -> None:
     does this itself unless MINDTRACK_ANALYTICS__POPULATION_REFRESH_IN_PROCESS=false; run it
     daily from a scheduler otherwise."""
     from mindtrack.analytics.comparisons import release_population
-    from mindtrack.kit.db import create_session_factory
 
     settings = _settings()
-
-    async def run(engine: AsyncEngine) -> int:
-        return await release_population(create_session_factory(engine), settings.analytics)
-
-    shown = _with_engine(run)
+    shown = _with_sessions(lambda sessions: release_population(sessions, settings.analytics))
     typer.echo(f"Released figures for {shown} cohort(s).")
 
 
@@ -145,13 +157,13 @@ def analytics_rebuild_days() -> None:
     """Sum up every person's days again from their check-ins (after check-ins were written
     to the database by other means). The service keeps them current itself otherwise."""
     from mindtrack.analytics.daily import rebuild_all
-    from mindtrack.kit.db import create_session_factory, transaction
+    from mindtrack.kit.db import transaction
 
-    async def run(engine: AsyncEngine) -> int:
-        async with transaction(create_session_factory(engine)) as session:
+    async def run(sessions: async_sessionmaker[AsyncSession]) -> int:
+        async with transaction(sessions) as session:
             return await session.run_sync(rebuild_all)
 
-    typer.echo(f"Rebuilt {_with_engine(run)} day summaries.")
+    typer.echo(f"Rebuilt {_with_sessions(run)} day summaries.")
 
 
 @db_app.command("upgrade")
@@ -195,29 +207,22 @@ def ml_reanalyze(
     (after a model upgrade). Safe to interrupt and run again."""
     from mindtrack.analysis.engine import load_analyzer
     from mindtrack.analysis.service import reanalyze
-    from mindtrack.kit.db import create_session_factory
 
-    settings = _settings()
-
-    async def run(engine: AsyncEngine) -> int:
-        analyzer = load_analyzer(settings.ml)
-        return await reanalyze(create_session_factory(engine), analyzer, everything=everything)
-
-    count = _with_engine(run)
+    analyzer = load_analyzer(_settings().ml)
+    count = _with_sessions(lambda sessions: reanalyze(sessions, analyzer, everything=everything))
     typer.echo(f"Analysed {count} check-in note{'s' if count != 1 else ''}.")
 
 
 @audit_app.command("verify")
 def audit_verify() -> None:
     """Check the audit trail's hash chain; names the first broken link (exit status 1)."""
-    from mindtrack.kit.db import create_session_factory
     from mindtrack.privacy.audit import verify
 
-    async def run(engine: AsyncEngine) -> Verification:
-        async with create_session_factory(engine)() as session:
+    async def run(sessions: async_sessionmaker[AsyncSession]) -> Verification:
+        async with sessions() as session:
             return await verify(session)
 
-    result = _with_engine(run)
+    result = _with_sessions(run)
     if result.intact:
         typer.echo(f"The audit trail is intact: {result.events} events.")
         return
@@ -228,6 +233,30 @@ def audit_verify() -> None:
         fg=typer.colors.RED,
     )
     raise typer.Exit(1)
+
+
+@keys_app.command("generate")
+def keys_generate() -> None:
+    """Print a new random key-encryption key (32 bytes, URL-safe base64). Keep it outside the
+    database and its backups, for example in a secrets manager or a mounted key file."""
+    from mindtrack.kit.encryption import encode_key, new_key
+
+    typer.echo(encode_key(new_key()))
+
+
+@keys_app.command("rotate")
+def keys_rotate() -> None:
+    """Re-wrap every person's data key under the current key-encryption key, while the service
+    runs. Configure the new key as MINDTRACK_PRIVACY__KEY_ENCRYPTION_KEY and the old one in
+    MINDTRACK_PRIVACY__RETIRED_KEYS first; remove the old one once this has finished."""
+    from mindtrack.privacy.keyring import rewrap_data_keys
+
+    keks = _settings().privacy.key_encryption_keys()
+    count = _with_sessions(lambda sessions: rewrap_data_keys(sessions, keks))
+    typer.echo(
+        f"Re-wrapped {count} data key{'s' if count != 1 else ''} under key-encryption key "
+        f"{keks.current_id}; every data key is now under it."
+    )
 
 
 @users_app.command("create")

@@ -8,23 +8,27 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from limits import parse_many
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     Field,
     SecretStr,
-    field_validator,
     model_validator,
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from mindtrack.kit.encryption import KeyEncryptionKeys, decode_key
 from mindtrack.ml.encoder import DEFAULT_RUNTIME, Runtime
 
 DEFAULT_SECRET_KEY = "change-me-development-only-secret-key-0123456789"  # noqa: S105
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///var/mindtrack.db"
+# Base64 of "mindtrack-development-only-kek!!": readable on purpose, refused in production.
+DEFAULT_KEY_ENCRYPTION_KEY = "bWluZHRyYWNrLWRldmVsb3BtZW50LW9ubHkta2VrISE"
+T = TypeVar("T")
 FRONTEND_DEV_ORIGINS = (
     "http://localhost:3000",
     "http://127.0.0.1:3000",
@@ -86,15 +90,18 @@ class AuthSettings(BaseModel):
     )
 
 
-class CorsSettings(BaseModel):
-    origins: Annotated[list[str], NoDecode] = Field(default_factory=lambda: [*FRONTEND_DEV_ORIGINS])
+def _split_commas(value: Any) -> Any:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
 
-    @field_validator("origins", mode="before")
-    @classmethod
-    def split_comma_separated(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            return [origin.strip() for origin in value.split(",") if origin.strip()]
-        return value
+
+# A list given in one environment variable as comma-separated values.
+CommaSeparated = Annotated[list[T], NoDecode, BeforeValidator(_split_commas)]
+
+
+class CorsSettings(BaseModel):
+    origins: CommaSeparated[str] = Field(default_factory=lambda: [*FRONTEND_DEV_ORIGINS])
 
 
 def _rate(value: str) -> str:
@@ -316,6 +323,50 @@ class AnalyticsSettings(BaseModel):
     )
 
 
+class PrivacySettings(BaseModel):
+    """Encryption at rest. Sensitive fields are sealed under a data key per person; data keys
+    are wrapped under the key-encryption key (KEK), which is never stored in the database."""
+
+    key_encryption_key: SecretStr = Field(
+        default=SecretStr(DEFAULT_KEY_ENCRYPTION_KEY),
+        description="The KEK: 32 random bytes, URL-safe base64 (`mindtrack keys generate`).",
+    )
+    key_file: Path | None = Field(
+        default=None,
+        description="A file holding the KEK instead (for example a mounted secret); wins over "
+        "MINDTRACK_PRIVACY__KEY_ENCRYPTION_KEY.",
+    )
+    retired_keys: CommaSeparated[SecretStr] = Field(
+        default_factory=list,
+        description="Earlier KEKs, comma-separated, still accepted while `mindtrack keys "
+        "rotate` re-wraps the data keys they protect.",
+    )
+
+    @model_validator(mode="after")
+    def keys_are_readable(self) -> PrivacySettings:
+        try:
+            self.key_encryption_keys()
+        except OSError as exc:
+            raise ValueError(f"MINDTRACK_PRIVACY__KEY_FILE cannot be read: {exc}") from exc
+        return self
+
+    @property
+    def uses_default_key(self) -> bool:
+        return (
+            self.key_file is None
+            and self.key_encryption_key.get_secret_value() == DEFAULT_KEY_ENCRYPTION_KEY
+        )
+
+    def key_encryption_keys(self) -> KeyEncryptionKeys:
+        current = (
+            self.key_file.read_text()
+            if self.key_file
+            else self.key_encryption_key.get_secret_value()
+        )
+        retired = tuple(decode_key(key.get_secret_value()) for key in self.retired_keys)
+        return KeyEncryptionKeys(decode_key(current), retired)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MINDTRACK_",
@@ -337,6 +388,7 @@ class Settings(BaseSettings):
     companion: CompanionSettings = Field(default_factory=CompanionSettings)
     rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
     oidc: OidcSettings = Field(default_factory=OidcSettings)
+    privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     max_request_bytes: int = Field(
         default=1_048_576, ge=1024, description="Largest request body accepted (bytes)."
     )
@@ -357,6 +409,11 @@ class Settings(BaseSettings):
             )
         if len(self.auth.secret_key.get_secret_value()) < 32:
             raise ValueError("MINDTRACK_AUTH__SECRET_KEY must be at least 32 characters")
+        if self.privacy.uses_default_key:
+            raise ValueError(
+                "MINDTRACK_PRIVACY__KEY_ENCRYPTION_KEY still has its development default; "
+                "create one with `mindtrack keys generate` and keep it outside the database"
+            )
         if self.database.is_sqlite and not self.allow_sqlite_in_production:
             raise ValueError(
                 "production needs PostgreSQL (MINDTRACK_DATABASE__URL); "

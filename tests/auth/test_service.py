@@ -21,10 +21,11 @@ from mindtrack.auth.exceptions import (
 from mindtrack.auth.repository import RefreshTokenRepository
 from mindtrack.auth.schemas import UserRegister
 from mindtrack.auth.service import AuthService, Credentials, IssuedTokens, normalize_email
-from mindtrack.config import AuthSettings
+from mindtrack.config import AuthSettings, PrivacySettings
 from mindtrack.kit.db import create_session_factory, transaction
 from mindtrack.kit.security import hash_opaque_token
 from mindtrack.models import AuthSession, OutboxMessage, RefreshToken, User
+from mindtrack.privacy.keyring import Keyring
 from tests.conftest import DEFAULT_PASSWORD, Account
 
 CHEAP = {"argon2_time_cost": 1, "argon2_memory_kib": 1024, "argon2_parallelism": 1}
@@ -32,7 +33,7 @@ CHEAP = {"argon2_time_cost": 1, "argon2_memory_kib": 1024, "argon2_parallelism":
 
 @pytest.fixture
 def sessions(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    return create_session_factory(engine)
+    return create_session_factory(engine, Keyring.from_settings(PrivacySettings()))
 
 
 async def in_transaction(

@@ -10,7 +10,8 @@ import pytest
 from pydantic import SecretStr
 
 from mindtrack.app import create_app
-from mindtrack.config import AuthSettings, Environment, Settings
+from mindtrack.config import AuthSettings, Environment, PrivacySettings, Settings
+from mindtrack.kit.encryption import encode_key, new_key
 from tests.conftest import Account, make_settings
 
 
@@ -44,6 +45,7 @@ async def test_production_asks_browsers_to_use_https_only(database_url: str) -> 
         environment=Environment.PRODUCTION,
         allow_sqlite_in_production=True,
         auth=AuthSettings(secret_key=SecretStr("x" * 40), argon2_time_cost=1),
+        privacy=PrivacySettings(key_encryption_key=SecretStr(encode_key(new_key()))),
     )
     app = create_app(settings)
     transport = httpx.ASGITransport(app=app)

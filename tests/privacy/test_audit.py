@@ -13,10 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from typer.testing import CliRunner
 
 from mindtrack.cli import app as cli
-from mindtrack.config import get_settings
+from mindtrack.config import PrivacySettings, get_settings
 from mindtrack.kit.db import transaction
 from mindtrack.models import AuditEvent, Role
 from mindtrack.privacy import audit
+from mindtrack.privacy.keyring import Keyring
 from tests.conftest import Account
 from tests.crisis.test_referrals import profile
 
@@ -114,7 +115,9 @@ def test_the_command_line_names_the_first_broken_link(
         from mindtrack.kit.db import create_engine, create_session_factory
 
         engine = create_engine(DatabaseSettings(url=database_url))
-        async with transaction(create_session_factory(engine)) as session:
+        async with transaction(
+            create_session_factory(engine, Keyring.from_settings(PrivacySettings()))
+        ) as session:
             for n in range(3):
                 await audit.record(session, "sign_in", detail_number=n)
         async with engine.begin() as connection:

@@ -7,15 +7,18 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from mindtrack.config import Settings
+from mindtrack.config import PrivacySettings, Settings
 from mindtrack.kit.db import create_session_factory
 from mindtrack.models import Role, User
+from mindtrack.privacy.keyring import Keyring
 from mindtrack.user.admin import create_account
 from tests.conftest import DEFAULT_PASSWORD
 
 
 async def stored_users(engine: AsyncEngine) -> list[User]:
-    async with create_session_factory(engine)() as session:
+    async with create_session_factory(
+        engine, Keyring.from_settings(PrivacySettings())
+    )() as session:
         return list((await session.execute(select(User))).scalars())
 
 

@@ -17,11 +17,12 @@ class CheckinAnalysisRepository(OwnedRepository[CheckinAnalysis]):
     async def page_of_entries(
         self, *, after: uuid.UUID | None, limit: int
     ) -> list[tuple[MoodEntry, CheckinAnalysis | None]]:
-        """Check-ins with a note, in id order from `after`, each with its analysis if any."""
+        """Check-ins with a note (sealed, so possibly empty), in id order from `after`, each
+        with its analysis if any."""
         statement = (
             select(MoodEntry, CheckinAnalysis)
             .outerjoin(CheckinAnalysis, CheckinAnalysis.entry_id == MoodEntry.id)
-            .where(MoodEntry.notes.is_not(None), MoodEntry.notes != "")
+            .where(MoodEntry.notes.is_not(None))
             .order_by(MoodEntry.id)
             .limit(limit)
         )

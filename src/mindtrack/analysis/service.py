@@ -183,7 +183,8 @@ async def reanalyze(
             todo = [
                 entry
                 for entry, analysis in page
-                if everything or analysis is None or analysis.model_versions != versions
+                if entry.notes
+                and (everything or analysis is None or analysis.model_versions != versions)
             ]
             notes = [entry.notes or "" for entry in todo]
             results = await asyncio.to_thread(

@@ -105,7 +105,7 @@ class CompanionService:
         now = utcnow()
         await self.conversations.add(
             ConversationMessage(
-                conversation_id=conversation.id, role="user", content=text, at=now,
+                conversation_id=conversation.id, user_id=user.id, role="user", content=text, at=now,
                 details={
                     "emotions": analysis.emotions.labels, "sentiment": analysis.sentiment.label,
                     "risk_level": analysis.crisis.level, "themes": analysis.insights.themes,
@@ -113,7 +113,8 @@ class CompanionService:
             )
         )  # fmt: skip
         stored = ConversationMessage(
-            conversation_id=conversation.id, role="assistant", content=reply.content, at=utcnow(),
+            conversation_id=conversation.id, user_id=user.id, role="assistant",
+            content=reply.content, at=utcnow(),
             details={
                 "engine": answer.engine, "fallback": answer.fallback, "tone": reply.tone,
                 "technique": reply.technique, "phrases": reply.phrases,

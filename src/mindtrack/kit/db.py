@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import (
@@ -18,6 +18,9 @@ from sqlalchemy.pool import NullPool
 
 from mindtrack.config import DatabaseSettings
 from mindtrack.kit.errors import AppError
+
+if TYPE_CHECKING:
+    from mindtrack.privacy.keyring import Keyring
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -58,14 +61,22 @@ class AppSession(Session):
     """The sessions of the service, which domains may attach unit-of-work hooks to."""
 
 
-def create_session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
-    # Every session keeps the day summaries current (its hooks attach to AppSession).
-    import mindtrack.analytics.daily  # noqa: F401
+def create_session_factory(
+    engine: AsyncEngine, keyring: Keyring
+) -> async_sessionmaker[AsyncSession]:
+    """Sessions that seal sensitive columns with `keyring`'s data keys as they write them and
+    open them as they read (privacy.sealing), and keep the day summaries current."""
+    import mindtrack.analytics.daily
+    import mindtrack.privacy.sealing  # noqa: F401
 
     # Objects stay readable after commit so responses can be built from them without a
     # second round trip (and without lazy loads, which async sessions forbid).
     return async_sessionmaker(
-        engine, expire_on_commit=False, autoflush=False, sync_session_class=AppSession
+        engine,
+        expire_on_commit=False,
+        autoflush=False,
+        sync_session_class=AppSession,
+        info={"keyring": keyring},
     )
 
 

@@ -12,6 +12,7 @@ from mindtrack.models.crisis_incident import (
     IncidentStatus,
     RiskAssessmentRecord,
 )
+from mindtrack.models.data_key import DataKey
 from mindtrack.models.mood_day import MoodDay
 from mindtrack.models.mood_entry import MoodEntry
 from mindtrack.models.mood_entry_tombstone import MoodEntryTombstone
@@ -45,6 +46,7 @@ __all__ = [
     "Conversation",
     "ConversationMessage",
     "CrisisIncident",
+    "DataKey",
     "DeliveryAttempt",
     "DeliveryStatus",
     "GrantStatus",

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Boolean, Float, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from mindtrack.kit.encryption import SealedJSON
 from mindtrack.kit.time import utcnow
 from mindtrack.models.base import Base, IdMixin, JSONDocument
 
@@ -16,6 +17,7 @@ class CheckinAnalysis(IdMixin, Base):
     that analytics can use it and a model upgrade can be re-run over old entries."""
 
     __tablename__ = "checkin_analyses"
+    __sealed_owner__ = "user_id"
     __table_args__ = (
         Index("ix_checkin_analyses_user_analysed", "user_id", "analysed_at"),
         Index("ix_checkin_analyses_user_risk", "user_id", "risk_level"),
@@ -33,10 +35,10 @@ class CheckinAnalysis(IdMixin, Base):
     risk_level: Mapped[str] = mapped_column(String(16))
     risk_score: Mapped[float] = mapped_column(Float)
     risk_model_probability: Mapped[float | None] = mapped_column(Float)
-    # Quoted spans of the note: as sensitive as the note itself.
-    risk_evidence: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument)
+    # Quoted spans and phrases of the note: as sensitive as the note itself, and sealed.
+    risk_evidence: Mapped[list[dict[str, Any]]] = mapped_column(SealedJSON)
     themes: Mapped[list[str]] = mapped_column(JSONDocument)
-    key_phrases: Mapped[list[str]] = mapped_column(JSONDocument)
+    key_phrases: Mapped[list[str]] = mapped_column(SealedJSON)
     energy: Mapped[str] = mapped_column(String(16))
     chosen_emotions: Mapped[dict[str, list[str]]] = mapped_column(JSONDocument)
     reliable: Mapped[bool] = mapped_column(Boolean)

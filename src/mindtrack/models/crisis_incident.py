@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Float, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from mindtrack.kit.encryption import SealedJSON
 from mindtrack.models.base import Base, IdMixin, JSONDocument
 
 
@@ -15,6 +16,7 @@ class RiskAssessmentRecord(IdMixin, Base):
     """A person's crisis risk as assessed at one moment, with what contributed to it."""
 
     __tablename__ = "risk_assessments"
+    __sealed_owner__ = "user_id"
     __table_args__ = (Index("ix_risk_assessments_user_assessed", "user_id", "assessed_at"),)
 
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
@@ -25,8 +27,8 @@ class RiskAssessmentRecord(IdMixin, Base):
     level: Mapped[str] = mapped_column(String(16))
     score: Mapped[float] = mapped_column(Float)
     factors: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument)
-    # Spans of the note that triggered the text signal: sensitive, never logged.
-    evidence: Mapped[list[dict[str, Any]]] = mapped_column(JSONDocument)
+    # Spans of the note that triggered the text signal: sealed, never logged.
+    evidence: Mapped[list[dict[str, Any]]] = mapped_column(SealedJSON)
     assessed_at: Mapped[datetime]
 
 

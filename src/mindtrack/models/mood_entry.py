@@ -3,9 +3,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, SmallInteger, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, SmallInteger, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from mindtrack.kit.encryption import SealedText
 from mindtrack.models.base import Base, IdMixin, JSONDocument, TimestampMixin
 
 
@@ -13,6 +14,7 @@ class MoodEntry(IdMixin, TimestampMixin, Base):
     """One check-in: how a person felt at `recorded_at`, in their own words."""
 
     __tablename__ = "mood_entries"
+    __sealed_owner__ = "user_id"
     __table_args__ = (
         CheckConstraint("score >= 0 AND score <= 10", name="score_range"),
         CheckConstraint("energy IS NULL OR (energy >= 0 AND energy <= 10)", name="energy_range"),
@@ -29,9 +31,9 @@ class MoodEntry(IdMixin, TimestampMixin, Base):
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     score: Mapped[int] = mapped_column(SmallInteger)
     emotions: Mapped[list[str]] = mapped_column(JSONDocument)
-    # Sensitive free text lives in these clearly named columns so that encryption at rest
-    # can be switched on for exactly them.
-    notes: Mapped[str | None] = mapped_column(Text)
+    # Free text, sealed under the person's data key; the short context fields beside it are
+    # pick-list values that pattern analysis groups by, so they stay queryable.
+    notes: Mapped[str | None] = mapped_column(SealedText)
     location: Mapped[str | None] = mapped_column(String(200))
     activity: Mapped[str | None] = mapped_column(String(100))
     weather: Mapped[str | None] = mapped_column(String(50))

@@ -4,9 +4,10 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from mindtrack.kit.encryption import SealedText
 from mindtrack.models.base import Base, IdMixin, TimestampMixin
 
 
@@ -22,6 +23,7 @@ class OutboxMessage(IdMixin, TimestampMixin, Base):
     that a crash after commit cannot lose it; workers deliver it after commit."""
 
     __tablename__ = "outbox_messages"
+    __sealed_owner__ = "user_id"
     __table_args__ = (
         # What workers look for: due pending messages and expired reservations.
         Index("ix_outbox_messages_status_next_attempt", "status", "next_attempt_at"),
@@ -30,10 +32,10 @@ class OutboxMessage(IdMixin, TimestampMixin, Base):
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(40))
     channel: Mapped[str] = mapped_column(String(16))
-    # Contact details and message text: sensitive, never logged.
-    recipient: Mapped[str] = mapped_column(String(320))
-    subject: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str] = mapped_column(Text)
+    # Contact details and message text: sealed under the person's data key, never logged.
+    recipient: Mapped[str] = mapped_column(SealedText)
+    subject: Mapped[str] = mapped_column(SealedText)
+    body: Mapped[str] = mapped_column(SealedText)
     status: Mapped[str] = mapped_column(String(16), default=DeliveryStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime]

@@ -7,6 +7,7 @@ from enum import StrEnum
 from sqlalchemy import Boolean, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from mindtrack.kit.encryption import SealedText
 from mindtrack.models.base import Base, IdMixin, JSONDocument, TimestampMixin
 
 
@@ -38,6 +39,7 @@ class Referral(IdMixin, TimestampMixin, Base):
     """A person's request to start working with a therapist, and the therapist's answer."""
 
     __tablename__ = "referrals"
+    __sealed_owner__ = "user_id"
     __table_args__ = (
         Index("ix_referrals_user_status", "user_id", "status"),
         Index("ix_referrals_therapist_status", "therapist_id", "status"),
@@ -46,6 +48,6 @@ class Referral(IdMixin, TimestampMixin, Base):
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     therapist_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     status: Mapped[str] = mapped_column(String(16))
-    # The person's note to the therapist: sensitive, never logged.
-    message: Mapped[str | None] = mapped_column(Text)
+    # The person's note to the therapist: sealed, never logged.
+    message: Mapped[str | None] = mapped_column(SealedText)
     answered_at: Mapped[datetime | None]

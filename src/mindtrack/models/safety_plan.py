@@ -6,7 +6,8 @@ from typing import Any
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mindtrack.models.base import Base, IdMixin, JSONDocument, TimestampMixin
+from mindtrack.kit.encryption import SealedJSON
+from mindtrack.models.base import Base, IdMixin, TimestampMixin
 
 
 class SafetyPlanVersion(IdMixin, TimestampMixin, Base):
@@ -14,6 +15,7 @@ class SafetyPlanVersion(IdMixin, TimestampMixin, Base):
     each save adds the next version, and earlier versions stay readable."""
 
     __tablename__ = "safety_plan_versions"
+    __sealed_owner__ = "user_id"
     __table_args__ = (
         UniqueConstraint("user_id", "version", name="uq_safety_plan_versions_user_version"),
         CheckConstraint("version >= 1", name="version_positive"),
@@ -22,5 +24,5 @@ class SafetyPlanVersion(IdMixin, TimestampMixin, Base):
     user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     version: Mapped[int] = mapped_column(Integer)
     # The six sections and reasons for living, as validated by `crisis.schemas.SafetyPlan`.
-    # Sensitive free text: kept in one clearly named column for encryption at rest.
-    sections: Mapped[dict[str, Any]] = mapped_column(JSONDocument)
+    # Sensitive free text, sealed under the person's data key.
+    sections: Mapped[dict[str, Any]] = mapped_column(SealedJSON)

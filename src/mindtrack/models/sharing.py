@@ -4,9 +4,10 @@ import uuid
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from mindtrack.kit.encryption import SealedText
 from mindtrack.kit.time import utcnow
 from mindtrack.models.base import Base, IdMixin, JSONDocument
 
@@ -50,13 +51,15 @@ class ClinicianNote(IdMixin, Base):
     """A therapist's note about a patient: private to the therapist, or shown to the patient."""
 
     __tablename__ = "clinician_notes"
+    # Sealed under the patient's key: it is about them, and goes when their account does.
+    __sealed_owner__ = "patient_id"
     __table_args__ = (Index("ix_clinician_notes_patient_created", "patient_id", "created_at"),)
 
     therapist_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     patient_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(SealedText)
     visible_to_patient: Mapped[bool]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -6,6 +6,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from mindtrack.kit.encryption import SealedText
 from mindtrack.models.base import Base, IdMixin, JSONDocument, TimestampMixin
 
 
@@ -15,15 +16,16 @@ class TrustedContact(IdMixin, TimestampMixin, Base):
     person consented to."""
 
     __tablename__ = "trusted_contacts"
+    __sealed_owner__ = "user_id"
 
     user_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
-    # Contact details: sensitive, never logged.
-    name: Mapped[str] = mapped_column(String(100))
-    relationship: Mapped[str | None] = mapped_column(String(50))
-    email: Mapped[str | None] = mapped_column(String(320))
-    phone: Mapped[str | None] = mapped_column(String(20))
+    # Contact details: sealed under the person's data key, never logged.
+    name: Mapped[str] = mapped_column(SealedText)
+    relationship: Mapped[str | None] = mapped_column(SealedText)
+    email: Mapped[str | None] = mapped_column(SealedText)
+    phone: Mapped[str | None] = mapped_column(SealedText)
     preferred_channel: Mapped[str] = mapped_column(String(16))
     alert_levels: Mapped[list[str]] = mapped_column(JSONDocument)
     # SHA-256 of the one-time confirmation token; the token itself is only in the email.

@@ -24,6 +24,7 @@ from mindtrack.models import DeliveryAttempt, DeliveryStatus, OutboxMessage
 from mindtrack.notification.email import EmailSender
 from mindtrack.notification.outbox import Channel, DeliveryError
 from mindtrack.notification.sms import WebhookSmsSender
+from mindtrack.privacy.keyring import Keyring
 
 log = structlog.get_logger("mindtrack.notification")
 BATCH = 20
@@ -171,7 +172,9 @@ async def deliver_outbox(settings: Settings, *, once: bool) -> int:
     """Delivers the outbox from this process: what is due now (`once`), or until stopped."""
     engine = create_engine(settings.database)
     worker = DeliveryWorker(
-        create_session_factory(engine), senders(settings.notify), settings.notify
+        create_session_factory(engine, Keyring.from_settings(settings.privacy)),
+        senders(settings.notify),
+        settings.notify,
     )
     try:
         if once:

@@ -13,6 +13,7 @@ from mindtrack.config import Settings
 from mindtrack.kit.db import create_session_factory, transaction
 from mindtrack.kit.errors import AppError
 from mindtrack.models import Role, User
+from mindtrack.privacy.keyring import Keyring
 
 
 def _username_from_email(email: str) -> str:
@@ -45,7 +46,9 @@ async def create_account(
         raise ValueError(reasons) from exc
     credentials = Credentials(settings.auth)
     try:
-        async with transaction(create_session_factory(engine)) as session:
+        async with transaction(
+            create_session_factory(engine, Keyring.from_settings(settings.privacy))
+        ) as session:
             return await AuthService(session, credentials).register(data, role=account_role)
     except AppError as exc:
         raise ValueError(exc.detail) from exc

@@ -1,0 +1,119 @@
+"""What encryption at rest costs: the API with and without it, under the same load.
+
+Checks out ``--baseline`` (a revision from before encryption at rest) into a temporary git
+worktree, then serves the same benchmark (``bench/api.py``: writing check-ins with notes and
+reading history) from that checkout and from this one, alternately, ``--rounds`` times each,
+every run on a fresh database. Prints both tables and the change of each percentile and of
+throughput, run against run and as the median over rounds.
+
+Example::
+
+    .venv/bin/python bench/encryption.py --database sqlite --rounds 2
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import statistics
+import subprocess
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import api
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+# The last revision whose database holds notes, contacts and plans in clear.
+BEFORE_ENCRYPTION = "faa9b35"
+FIGURES = ("p50_ms", "p95_ms", "p99_ms", "throughput")
+
+
+@contextlib.contextmanager
+def worktree(revision: str) -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="mindtrack-baseline-") as tmp:
+        path = Path(tmp) / "checkout"
+        git = ["git", "-C", str(REPOSITORY)]
+        subprocess.run([*git, "worktree", "add", "--detach", str(path), revision], check=True)
+        try:
+            yield path
+        finally:
+            subprocess.run([*git, "worktree", "remove", "--force", str(path)], check=True)
+
+
+async def one_run(args: argparse.Namespace, source: Path | None) -> list[dict[str, Any]]:
+    with tempfile.TemporaryDirectory(prefix="mindtrack-bench-") as tmp:
+        workdir = Path(tmp)
+        async with contextlib.AsyncExitStack() as stack:
+            if args.database == "sqlite":
+                database_url = f"sqlite+aiosqlite:///{workdir / 'bench.db'}"
+            else:
+                database_url = await stack.enter_async_context(
+                    api.fresh_postgres(args.pg_admin_dsn, args.pg_database)
+                )
+            server = await stack.enter_async_context(
+                api.managed_server(database_url, args.workers, workdir, source)
+            )
+            outcome = await api.bench(args, server.url, server.pid)
+    results: list[dict[str, Any]] = outcome["results"]
+    return results
+
+
+def change(after: float, before: float) -> str:
+    return f"{(after - before) / before * 100:+.1f}%" if before else "-"
+
+
+def compare(
+    baseline: Sequence[list[dict[str, Any]]], sealed: Sequence[list[dict[str, Any]]]
+) -> str:
+    lines = ["| scenario | mode | figure | without | with | change |", "|---|---|---|--:|--:|--:|"]
+    for index, first in enumerate(baseline[0]):
+        for figure in FIGURES:
+            before = statistics.median(run[index][figure] for run in baseline)
+            after = statistics.median(run[index][figure] for run in sealed)
+            lines.append(
+                f"| {first['scenario']} | {first['mode']} | {figure} | {before:.1f} | "
+                f"{after:.1f} | {change(after, before)} |"
+            )
+    return "\n".join(lines)
+
+
+async def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--baseline", default=BEFORE_ENCRYPTION, help="revision to compare with")
+    parser.add_argument("--rounds", type=int, default=2, help="runs of each, alternating")
+    own, rest = parser.parse_known_args(argv)
+    defaults = [
+        "--scenarios=create,list",
+        "--modes=open,closed",
+        "--rate=100",
+        "--concurrency=20",
+        "--pools=4",
+        "--users=20",
+        "--seed-entries=20",
+        "--duration=15",
+    ]
+    args = api.parse_args([*defaults, *rest])
+    baseline: list[list[dict[str, Any]]] = []
+    sealed: list[list[dict[str, Any]]] = []
+    with worktree(own.baseline) as before:
+        for round_ in range(1, own.rounds + 1):
+            for label, source, runs in (
+                (f"without ({own.baseline})", before, baseline),
+                ("with encryption at rest", None, sealed),
+            ):
+                print(f"round {round_}: {label}", flush=True)
+                runs.append(await one_run(args, source))
+                print(api.render_table(runs[-1]), flush=True)
+    print(
+        f"\n{args.database}; medians of {own.rounds} round(s); open loop at {args.rate:g}/s, "
+        f"closed loop with {args.concurrency} clients, {args.duration:g} s each\n"
+    )
+    print(compare(baseline, sealed))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(asyncio.run(main()))

@@ -455,11 +455,17 @@ async def managed_server(
     """`python -m mindtrack serve` on a free loopback port; stopped (SIGINT) on exit. With
     `source`, the code and models of that checkout run instead of the installed ones."""
     port = free_port()
-    env = os.environ | {
-        "MINDTRACK_DATABASE__URL": database_url,
-        "MINDTRACK_LOG__LEVEL": "WARNING",
-        "MINDTRACK_ENVIRONMENT": "development",
-    }
+    # One driver address sends everything: the per-address budgets (measured by
+    # bench/ratelimit.py) would refuse the load itself, unless a caller turns them on.
+    env = (
+        {"MINDTRACK_RATE_LIMIT__ENABLED": "false"}
+        | os.environ
+        | {
+            "MINDTRACK_DATABASE__URL": database_url,
+            "MINDTRACK_LOG__LEVEL": "WARNING",
+            "MINDTRACK_ENVIRONMENT": "development",
+        }
+    )
     if source is not None:
         env |= {
             "PYTHONPATH": str(source / "src"),

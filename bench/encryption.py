@@ -4,7 +4,8 @@ Checks out ``--baseline`` (a revision from before encryption at rest) into a tem
 worktree, then serves the same benchmark (``bench/api.py``: writing check-ins with notes and
 reading history) from that checkout and from this one, alternately, ``--rounds`` times each,
 every run on a fresh database. Prints both tables and the change of each percentile and of
-throughput, run against run and as the median over rounds.
+throughput, as the median over rounds. The text models are off unless ``--with-models``:
+their ~10 ms per note would hide what sealing costs.
 
 Example::
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
 import statistics
 import subprocess
 import tempfile
@@ -84,11 +86,13 @@ async def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--baseline", default=BEFORE_ENCRYPTION, help="revision to compare with")
     parser.add_argument("--rounds", type=int, default=2, help="runs of each, alternating")
+    parser.add_argument("--with-models", action="store_true", help="analyse notes as well")
     own, rest = parser.parse_known_args(argv)
+    os.environ["MINDTRACK_ML__ENABLED"] = "true" if own.with_models else "false"
     defaults = [
-        "--scenarios=create,list",
+        "--scenarios=create,list,history",
         "--modes=open,closed",
-        "--rate=100",
+        "--rate=50",
         "--concurrency=20",
         "--pools=4",
         "--users=20",
@@ -109,7 +113,8 @@ async def main(argv: Sequence[str] | None = None) -> int:
                 print(api.render_table(runs[-1]), flush=True)
     print(
         f"\n{args.database}; medians of {own.rounds} round(s); open loop at {args.rate:g}/s, "
-        f"closed loop with {args.concurrency} clients, {args.duration:g} s each\n"
+        f"closed loop with {args.concurrency} clients, {args.duration:g} s each; text models "
+        f"{'on' if own.with_models else 'off'}\n"
     )
     print(compare(baseline, sealed))
     return 0

@@ -86,6 +86,7 @@ async def bench(args: argparse.Namespace) -> int:
             "MINDTRACK_DATABASE__AUTO_MIGRATE": "false",
             "MINDTRACK_ML__ENABLED": "false",
             "MINDTRACK_REDIS_URL": args.redis,
+            "MINDTRACK_RATE_LIMIT__ENABLED": "true",
             "MINDTRACK_RATE_LIMIT__KEY_PREFIX": f"bench-{uuid.uuid4().hex}",
             "MINDTRACK_RATE_LIMIT__PER_IP": f"{args.budget}/minute",
         }

@@ -13,16 +13,20 @@ import io
 import json
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 import httpx
 import pyotp
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from mindtrack.app import create_app
@@ -32,6 +36,7 @@ from mindtrack.auth.service import AuthService, Credentials
 from mindtrack.config import (
     AnalyticsSettings,
     AuthSettings,
+    BackupSettings,
     CrisisSettings,
     DatabaseSettings,
     Environment,
@@ -179,6 +184,13 @@ async def database_url(backend: str, migrated_template: str, tmp_path: Path) -> 
         await engine.dispose()
 
 
+def _backup_directory(database_url: str) -> Path:
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database:
+        return Path(url.database).parent / "backups"
+    return Path(tempfile.gettempdir()) / f"{url.database}-backups"
+
+
 def make_settings(database_url: str, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "environment": Environment.TEST,
@@ -196,11 +208,23 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "notify": NotifySettings(deliver_in_process=False),
         "crisis": CrisisSettings(escalate_in_process=False),
         "analytics": AnalyticsSettings(population_refresh_in_process=False),
+        # Tests of backups make them themselves, into their own folders.
+        "backup": BackupSettings(in_process=False, directory=_backup_directory(database_url)),
         # The suite calls the API far faster than a person; the budgets have tests of their own.
         "rate_limit": RateLimitSettings(enabled=False),
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@asynccontextmanager
+async def serving(settings: Settings) -> AsyncIterator[tuple[Any, httpx.AsyncClient]]:
+    """The service with these settings, started, and a client of it."""
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        transport = httpx.ASGITransport(app=application)
+        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+            yield application, http
 
 
 @pytest.fixture

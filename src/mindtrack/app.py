@@ -44,6 +44,7 @@ from mindtrack.kit.ratelimit import RateLimiter, RateLimitMiddleware
 from mindtrack.kit.security import AccessTokens
 from mindtrack.mood.router import router as mood_router
 from mindtrack.notification.delivery import DeliveryWorker, senders
+from mindtrack.privacy.backups import back_up_when_due
 from mindtrack.privacy.keyring import Keyring
 from mindtrack.privacy.router import router as privacy_router
 from mindtrack.sharing.router import patients_router
@@ -148,6 +149,18 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     if settings.analytics.population_refresh_in_process:
         population.start()
+    backups = Periodic(
+        "backups",
+        min(3600.0, settings.backup.every_hours * 3600),
+        partial(
+            back_up_when_due,
+            settings.database,
+            settings.backup,
+            settings.privacy.key_encryption_keys(),
+        ),
+    )
+    if settings.backup.in_process:
+        backups.start()
     if settings.notify.deliver_in_process:
         delivery = DeliveryWorker(
             app.state.session_factory, senders(settings.notify), settings.notify
@@ -168,6 +181,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     finally:
         await escalation.stop()
         await population.stop()
+        await backups.stop()
         if app.state.companion_llm is not None:
             await app.state.companion_llm.close()
         if app.state.delivery is not None:

@@ -41,6 +41,10 @@ keys_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(keys_app, name="keys")
+backup_app = typer.Typer(
+    help="Encrypted database backups: make, list, check and restore them.", no_args_is_help=True
+)
+app.add_typer(backup_app, name="backup")
 
 T = TypeVar("T")
 
@@ -256,6 +260,91 @@ def keys_rotate() -> None:
     typer.echo(
         f"Re-wrapped {count} data key{'s' if count != 1 else ''} under key-encryption key "
         f"{keks.current_id}; every data key is now under it."
+    )
+
+
+def _backup_failed(exc: Exception) -> typer.Exit:
+    typer.secho(str(exc), err=True, fg=typer.colors.RED)
+    return typer.Exit(1)
+
+
+@backup_app.command("create")
+def backup_create() -> None:
+    """Back up the database now (online: the service keeps running) into
+    MINDTRACK_BACKUP__DIRECTORY, refresh the key escrow there, and keep the newest
+    MINDTRACK_BACKUP__KEEP backups."""
+    from mindtrack.privacy.backups import BackupError, create_backup
+
+    settings = _settings()
+    try:
+        info = asyncio.run(
+            create_backup(
+                settings.database, settings.backup, settings.privacy.key_encryption_keys()
+            )
+        )
+    except BackupError as exc:
+        raise _backup_failed(exc) from exc
+    typer.echo(f"Created {info.name}: {info.total_rows} rows, {info.size / 1e6:.1f} MB.")
+
+
+@backup_app.command("list")
+def backup_list() -> None:
+    """The backups kept, newest first."""
+    from mindtrack.privacy.backups import list_backups
+
+    backups = list_backups(_settings().backup.directory)
+    if not backups:
+        typer.echo("No backups yet.")
+    for info in backups:
+        typer.echo(
+            f"{info.name}  {info.database:<10}  {info.size / 1e6:8.1f} MB  {info.total_rows} rows"
+        )
+
+
+@backup_app.command("verify")
+def backup_verify(name: Annotated[str, typer.Argument(help="A name from `backup list`.")]) -> None:
+    """Check a backup: its checksum, every encrypted part, and the database inside."""
+    from mindtrack.privacy.backups import BackupError, verify_backup
+
+    settings = _settings()
+    try:
+        info = verify_backup(
+            settings.backup.directory, name, settings.privacy.key_encryption_keys()
+        )
+    except BackupError as exc:
+        raise _backup_failed(exc) from exc
+    typer.echo(f"{info.name} is intact: {info.total_rows} rows of {info.database}.")
+
+
+@backup_app.command("restore")
+def backup_restore(
+    name: Annotated[str, typer.Argument(help="A name from `backup list`.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Replace the configured database with a backup, once it verifies. Stop the service
+    first. Accounts erased since the backup was made are erased again."""
+    from mindtrack.privacy.backups import BackupError, restore_backup
+    from mindtrack.privacy.erasure import erasure_pseudonym
+
+    settings = _settings()
+    if not yes:
+        typer.confirm(f"Replace everything in the configured database with {name}?", abort=True)
+    secret = settings.auth.secret_key.get_secret_value()
+    try:
+        report = asyncio.run(
+            restore_backup(
+                settings.database,
+                settings.backup.directory,
+                name,
+                settings.privacy.key_encryption_keys(),
+                lambda user_id: erasure_pseudonym(secret, user_id),
+            )
+        )
+    except BackupError as exc:
+        raise _backup_failed(exc) from exc
+    typer.echo(
+        f"Restored {report.info.name} ({report.info.total_rows} rows); "
+        f"{report.erased_since} account(s) erased since it was made were erased again."
     )
 
 

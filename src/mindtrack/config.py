@@ -367,6 +367,23 @@ class PrivacySettings(BaseModel):
         return KeyEncryptionKeys(decode_key(current), retired)
 
 
+class BackupSettings(BaseModel):
+    """Encrypted database backups, and the key escrow that lets them be restored."""
+
+    directory: Path = Field(
+        default=Path("var/backups"),
+        description="Where backups and the key escrow are kept; mount it off the database's "
+        "disk, and copy it off the machine.",
+    )
+    keep: int = Field(default=14, ge=1, le=1000, description="Newest backups kept; older go.")
+    in_process: bool = Field(
+        default=True,
+        description="Make the daily backup from the serving process (off where a scheduler "
+        "runs `mindtrack backup create` instead).",
+    )
+    every_hours: float = Field(default=24.0, gt=0, le=24 * 7, description="Time between backups.")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MINDTRACK_",
@@ -389,6 +406,7 @@ class Settings(BaseSettings):
     rate_limit: RateLimitSettings = Field(default_factory=RateLimitSettings)
     oidc: OidcSettings = Field(default_factory=OidcSettings)
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
+    backup: BackupSettings = Field(default_factory=BackupSettings)
     max_request_bytes: int = Field(
         default=1_048_576, ge=1024, description="Largest request body accepted (bytes)."
     )

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,6 @@ from pydantic import SecretStr
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from mindtrack.app import create_app
 from mindtrack.config import PrivacySettings, Settings
 from mindtrack.kit.db import create_session_factory, transaction
 from mindtrack.kit.encryption import (
@@ -28,7 +25,7 @@ from mindtrack.kit.encryption import (
 )
 from mindtrack.models import Base, DataKey, MoodEntry, Role, TrustedContact, User
 from mindtrack.privacy.keyring import DataKeyMissingError, Keyring, rewrap_data_keys
-from tests.conftest import Account, make_settings
+from tests.conftest import Account, make_settings, serving
 from tests.crisis.test_referrals import therapist as listed_therapist
 from tests.crisis.test_safety_plan import plan
 from tests.sharing.test_sharing import shared_and_accepted
@@ -255,15 +252,6 @@ async def test_data_of_a_person_without_a_data_key_cannot_be_read(
     async with fresh() as session:
         with pytest.raises(DataKeyMissingError):
             await session.execute(select(MoodEntry))
-
-
-@asynccontextmanager
-async def serving(settings: Settings) -> AsyncIterator[tuple[Any, httpx.AsyncClient]]:
-    application = create_app(settings)
-    async with application.router.lifespan_context(application):
-        transport = httpx.ASGITransport(app=application)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
-            yield application, http
 
 
 def with_keys(database_url: str, current: bytes, *retired: bytes) -> Settings:

@@ -100,6 +100,7 @@ POLICY: dict[Permission, frozenset[Role]] = {
     # Which patients, and which parts of their record, the sharing grants decide.
     **_both(Resource.PATIENTS, THERAPISTS),
     Permission(Resource.PRIVACY, Action.READ): EVERYONE,
+    Permission(Resource.PRIVACY, Action.WRITE): EVERYONE,  # erase your own account
     **_both(Resource.ACCOUNTS, ADMINS),
     Permission(Resource.STATISTICS, Action.READ): ADMINS,
 }

@@ -16,3 +16,16 @@ class AccessEvent(BaseModel):
     by_name: str | None = Field(description="Its name, while that account exists.")
     by_role: str | None
     detail: dict[str, Any]
+
+
+class ErasureRequest(BaseModel):
+    """Erasing your account cannot be undone: your check-ins, notes, plans, contacts,
+    conversations and everything derived from them are deleted, and the key that encrypted
+    them is destroyed, so copies in earlier backups can no longer be read either."""
+
+    password: str = Field(
+        min_length=1,
+        max_length=256,
+        description="Your current password (accounts made through a sign-in provider set one "
+        "by password reset first).",
+    )

@@ -1,0 +1,100 @@
+"""The key escrow: the one copy of the people's wrapped data keys kept beside the backups.
+
+Backups never contain data keys. Restoring one takes the keys from the escrow, which is
+rewritten whole by every backup and loses a person's key the moment their account is
+erased, so an erased person's data stays unreadable in every earlier backup (crypto-
+shredding), while everyone else's restores. The escrow is sealed under the key-encryption
+key, like the data keys inside it; there is one escrow, replaced, never archived."""
+
+from __future__ import annotations
+
+import base64
+import fcntl
+import json
+import os
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from mindtrack.kit.encryption import KeyEncryptionKeys, SealingError, seal, unseal
+
+ESCROW_FILE = "keys.escrow"
+_CONTEXT = b"mindtrack-key-escrow|v1"
+
+
+@dataclass(frozen=True)
+class WrappedKey:
+    kek_id: str
+    wrapped_key: bytes
+
+
+class KeyEscrow:
+    def __init__(self, directory: Path, keks: KeyEncryptionKeys) -> None:
+        self.path = directory / ESCROW_FILE
+        self.keks = keks
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with open(self.path.with_suffix(".lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def _read(self) -> dict[uuid.UUID, WrappedKey]:
+        if not self.path.exists():
+            return {}
+        sealed = self.path.read_bytes()
+        kek_id, _, body = sealed.partition(b"\n")
+        keys = {
+            KeyEncryptionKeys.fingerprint(k): k for k in (self.keks.current, *self.keks.retired)
+        }
+        kek = keys.get(kek_id.decode(errors="replace"))
+        if kek is None:
+            raise SealingError(
+                f"the key escrow is sealed under a key-encryption key "
+                f"({kek_id.decode(errors='replace')}) that is not configured"
+            )
+        entries = json.loads(unseal(kek, body, _CONTEXT))
+        return {
+            uuid.UUID(owner): WrappedKey(kek_id, base64.b64decode(wrapped))
+            for owner, (kek_id, wrapped) in entries.items()
+        }
+
+    def _write(self, keys: dict[uuid.UUID, WrappedKey]) -> None:
+        entries = {
+            str(owner): [key.kek_id, base64.b64encode(key.wrapped_key).decode()]
+            for owner, key in keys.items()
+        }
+        body = seal(self.keks.current, json.dumps(entries).encode(), _CONTEXT)
+        temporary = self.path.with_suffix(".tmp")
+        with open(temporary, "wb") as file:
+            file.write(self.keks.current_id.encode() + b"\n" + body)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, self.path)
+
+    def read(self) -> dict[uuid.UUID, WrappedKey]:
+        with self._locked():
+            return self._read()
+
+    @contextmanager
+    def replacing(self) -> Iterator[Callable[[dict[uuid.UUID, WrappedKey]], None]]:
+        """Holds the escrow while a backup takes its snapshot and writes the keys it holds, so
+        an erasure committed meanwhile is applied after the write, not lost under it."""
+        with self._locked():
+            yield self._write
+
+    def forget(self, owners: Iterable[uuid.UUID]) -> None:
+        """Destroys these people's keys here (their accounts were erased)."""
+        gone = set(owners)
+        if not self.path.parent.exists():
+            return  # no backup was ever made here, so no escrow either
+        with self._locked():
+            keys = self._read()
+            if gone & keys.keys():
+                self._write({owner: key for owner, key in keys.items() if owner not in gone})

@@ -1,8 +1,9 @@
 """What encryption at rest costs: the API with and without it, under the same load.
 
-Checks out ``--baseline`` (a revision from before encryption at rest) into a temporary git
-worktree, then serves the same benchmark (``bench/api.py``: writing check-ins with notes and
-reading history) from that checkout and from this one, alternately, ``--rounds`` times each,
+Checks out ``--baseline`` (a revision from before encryption at rest) and ``--candidate``
+(default: ``HEAD``) into temporary git worktrees, then serves the same benchmark
+(``bench/api.py``: writing check-ins with notes and reading history) from each checkout,
+alternately, ``--rounds`` times each,
 every run on a fresh database. Prints both tables and the change of each percentile and of
 throughput, as the median over rounds. The text models are off unless ``--with-models``:
 their ~10 ms per note would hide what sealing costs.
@@ -45,7 +46,7 @@ def worktree(revision: str) -> Iterator[Path]:
             subprocess.run([*git, "worktree", "remove", "--force", str(path)], check=True)
 
 
-async def one_run(args: argparse.Namespace, source: Path | None) -> list[dict[str, Any]]:
+async def one_run(args: argparse.Namespace, source: Path) -> list[dict[str, Any]]:
     with tempfile.TemporaryDirectory(prefix="mindtrack-bench-") as tmp:
         workdir = Path(tmp)
         async with contextlib.AsyncExitStack() as stack:
@@ -85,6 +86,7 @@ def compare(
 async def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--baseline", default=BEFORE_ENCRYPTION, help="revision to compare with")
+    parser.add_argument("--candidate", default="HEAD", help="revision with encryption at rest")
     parser.add_argument("--rounds", type=int, default=2, help="runs of each, alternating")
     parser.add_argument("--with-models", action="store_true", help="analyse notes as well")
     own, rest = parser.parse_known_args(argv)
@@ -102,11 +104,11 @@ async def main(argv: Sequence[str] | None = None) -> int:
     args = api.parse_args([*defaults, *rest])
     baseline: list[list[dict[str, Any]]] = []
     sealed: list[list[dict[str, Any]]] = []
-    with worktree(own.baseline) as before:
+    with worktree(own.baseline) as before, worktree(own.candidate) as after:
         for round_ in range(1, own.rounds + 1):
             for label, source, runs in (
                 (f"without ({own.baseline})", before, baseline),
-                ("with encryption at rest", None, sealed),
+                (f"with encryption at rest ({own.candidate})", after, sealed),
             ):
                 print(f"round {round_}: {label}", flush=True)
                 runs.append(await one_run(args, source))

@@ -46,6 +46,7 @@ from mindtrack.mood.router import router as mood_router
 from mindtrack.notification.delivery import DeliveryWorker, senders
 from mindtrack.privacy.backups import back_up_when_due
 from mindtrack.privacy.keyring import Keyring
+from mindtrack.privacy.retention import apply_retention
 from mindtrack.privacy.router import router as privacy_router
 from mindtrack.sharing.router import patients_router
 from mindtrack.sharing.router import router as sharing_router
@@ -161,6 +162,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     if settings.backup.in_process:
         backups.start()
+    retention = Periodic(
+        "retention",
+        24 * 3600,
+        partial(apply_retention, app.state.session_factory, settings, app.state.keyring),
+    )
+    if settings.retention.in_process:
+        retention.start()
     if settings.notify.deliver_in_process:
         delivery = DeliveryWorker(
             app.state.session_factory, senders(settings.notify), settings.notify
@@ -182,6 +190,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await escalation.stop()
         await population.stop()
         await backups.stop()
+        await retention.stop()
         if app.state.companion_llm is not None:
             await app.state.companion_llm.close()
         if app.state.delivery is not None:

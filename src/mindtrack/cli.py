@@ -45,6 +45,10 @@ backup_app = typer.Typer(
     help="Encrypted database backups: make, list, check and restore them.", no_args_is_help=True
 )
 app.add_typer(backup_app, name="backup")
+retention_app = typer.Typer(
+    help="How long unused accounts and old words are kept.", no_args_is_help=True
+)
+app.add_typer(retention_app, name="retention")
 
 T = TypeVar("T")
 
@@ -345,6 +349,23 @@ def backup_restore(
     typer.echo(
         f"Restored {report.info.name} ({report.info.total_rows} rows); "
         f"{report.erased_since} account(s) erased since it was made were erased again."
+    )
+
+
+@retention_app.command("apply")
+def retention_apply() -> None:
+    """Warn, then erase, accounts unused for MINDTRACK_RETENTION__INACTIVE_DAYS, and remove
+    words older than MINDTRACK_RETENTION__NOTE_DAYS. The service does this daily itself unless
+    MINDTRACK_RETENTION__IN_PROCESS=false."""
+    from mindtrack.privacy.keyring import Keyring
+    from mindtrack.privacy.retention import apply_retention
+
+    settings = _settings()
+    keyring = Keyring.from_settings(settings.privacy)
+    report = _with_sessions(lambda sessions: apply_retention(sessions, settings, keyring))
+    typer.echo(
+        f"Warned {report.warned} and erased {report.erased} unused account(s); removed the "
+        f"words of {report.notes_removed} old note(s) and {report.messages_removed} message(s)."
     )
 
 

@@ -384,6 +384,31 @@ class BackupSettings(BaseModel):
     every_hours: float = Field(default=24.0, gt=0, le=24 * 7, description="Time between backups.")
 
 
+class RetentionSettings(BaseModel):
+    """How long data is kept when nobody uses it (GDPR article 5(1)(e))."""
+
+    inactive_days: int | None = Field(
+        default=3 * 365,
+        ge=30,
+        description="An account nobody has signed in to or used for this long is erased "
+        "(after a warning); unset to keep inactive accounts.",
+    )
+    warning_days: int = Field(
+        default=30, ge=1, le=365, description="Notice given by email before that erasure."
+    )
+    note_days: int | None = Field(
+        default=None,
+        ge=1,
+        description="Raw words older than this are removed (check-in notes and what quotes "
+        "them, companion messages) while scores and analysis figures stay; unset to keep.",
+    )
+    in_process: bool = Field(
+        default=True,
+        description="Apply retention daily from the serving process (off where a scheduler "
+        "runs `mindtrack retention apply` instead).",
+    )
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="MINDTRACK_",
@@ -407,6 +432,7 @@ class Settings(BaseSettings):
     oidc: OidcSettings = Field(default_factory=OidcSettings)
     privacy: PrivacySettings = Field(default_factory=PrivacySettings)
     backup: BackupSettings = Field(default_factory=BackupSettings)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
     max_request_bytes: int = Field(
         default=1_048_576, ge=1024, description="Largest request body accepted (bytes)."
     )

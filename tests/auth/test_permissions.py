@@ -34,7 +34,8 @@ from tests.crisis.test_safety_plan import plan
 NOT_PERMITTED = "https://mindtrack.app/problems/not-permitted"
 # Not owned by one person: any signed-in account may look a therapist up in the directory,
 # and administrators manage every account.
-SHARED_IDS = {"therapist_id", "user_id"}
+# Path parameters that name something everyone has (a therapist, a purpose), not a record.
+SHARED_IDS = {"therapist_id", "user_id", "purpose"}
 # Valid bodies for writes to a record by id, so that ownership (not validation) decides.
 BODIES = {
     "/api/v1/conversations/{conversation_id}/messages": {"message": "Hello again"},
@@ -100,6 +101,7 @@ async def world(client: httpx.AsyncClient, make_account: Any) -> World:
         ),
         "patient_id": str(owner.user.id),
         "provider": "google",
+        "purpose": "research",
         "therapist_id": str(therapist.user.id),
         "user_id": str(owner.user.id),
         "session_id": (await client.get("/api/v1/auth/sessions", headers=h)).json()[0]["id"],

@@ -373,6 +373,9 @@ async def test_the_migration_seals_values_stored_in_clear_and_downgrading_opens_
 
     await migrations.upgrade(engine)
     assert b"encryption at rest" not in bytes(await stored_notes(engine, written["id"]))
+    async with engine.connect() as connection:
+        analyses = text("SELECT count(*) FROM checkin_analyses")
+        assert (await connection.execute(analyses)).scalar_one() == 1  # rebuilt tables kept rows
     fresh = create_session_factory(engine, Keyring.from_settings(PrivacySettings()))
     async with fresh() as session:
         entry = await session.get(MoodEntry, entry_id)

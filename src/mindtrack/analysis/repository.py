@@ -5,7 +5,7 @@ import uuid
 from sqlalchemy import select
 
 from mindtrack.kit.repository import OwnedRepository
-from mindtrack.models import CheckinAnalysis, MoodEntry
+from mindtrack.models import CheckinAnalysis, Consent, ConsentPurpose, MoodEntry
 
 
 class CheckinAnalysisRepository(OwnedRepository[CheckinAnalysis]):
@@ -17,12 +17,15 @@ class CheckinAnalysisRepository(OwnedRepository[CheckinAnalysis]):
     async def page_of_entries(
         self, *, after: uuid.UUID | None, limit: int
     ) -> list[tuple[MoodEntry, CheckinAnalysis | None]]:
-        """Check-ins with a note (sealed, so possibly empty), in id order from `after`, each
-        with its analysis if any."""
+        """Check-ins with a note (sealed, so possibly empty) by people who consent to AI
+        analysis, in id order from `after`, each with its analysis if any."""
+        consenting = select(Consent.user_id).where(
+            Consent.purpose == ConsentPurpose.AI_ANALYSIS, Consent.granted.is_(True)
+        )
         statement = (
             select(MoodEntry, CheckinAnalysis)
             .outerjoin(CheckinAnalysis, CheckinAnalysis.entry_id == MoodEntry.id)
-            .where(MoodEntry.notes.is_not(None))
+            .where(MoodEntry.notes.is_not(None), MoodEntry.user_id.in_(consenting))
             .order_by(MoodEntry.id)
             .limit(limit)
         )

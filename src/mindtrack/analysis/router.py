@@ -9,14 +9,15 @@ from mindtrack.analysis.schemas import CheckinAnalysisRead, TextAnalysisRead, Te
 from mindtrack.auth.throttle import ai_analysis_budget
 from mindtrack.kit.problems import problem_responses
 from mindtrack.mood.dependencies import CheckinsReader
+from mindtrack.privacy.dependencies import AI_READS_WHAT_YOU_WRITE
 
 router = APIRouter(prefix="/api/v1", tags=["analysis"])
 
 
 @router.post(
     "/analysis/text",
-    responses=problem_responses(401, 422, 429, 503),
-    dependencies=[Depends(ai_analysis_budget)],
+    responses=problem_responses(401, 403, 422, 429, 503),
+    dependencies=[Depends(ai_analysis_budget), AI_READS_WHAT_YOU_WRITE],
 )
 async def analyze_text(
     body: TextAnalysisRequest, user: TextAnalysisWriter, service: AnalysisServiceDep

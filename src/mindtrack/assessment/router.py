@@ -22,6 +22,7 @@ from mindtrack.assessment.schemas import (
 from mindtrack.auth.permissions import Action, Resource, public
 from mindtrack.crisis.dependencies import CrisisServiceDep
 from mindtrack.kit.problems import problem_responses
+from mindtrack.privacy.dependencies import RECORDING_HEALTH_DATA
 
 router = APIRouter(prefix="/api/v1/assessments", tags=["questionnaires"])
 
@@ -32,7 +33,12 @@ async def list_instruments() -> list[InstrumentRead]:
     return [InstrumentRead.of(instrument) for instrument in INSTRUMENTS.values()]
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=problem_responses(401, 422))
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    responses=problem_responses(401, 403, 422),
+    dependencies=[RECORDING_HEALTH_DATA],
+)
 async def submit_response(
     body: ResponseCreate,
     user: AssessmentsWriter,

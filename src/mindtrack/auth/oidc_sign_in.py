@@ -22,6 +22,7 @@ from mindtrack.kit.security import hash_opaque_token
 from mindtrack.kit.time import utcnow
 from mindtrack.models import OidcIdentity, OidcLogin, User
 from mindtrack.privacy import audit
+from mindtrack.privacy.consents import ConsentService
 
 START_LIFETIME = timedelta(minutes=10)
 
@@ -136,4 +137,6 @@ class OidcSignIn:
             password_hash=unusable,
             full_name=identity.name[:100] if identity.name else None,
         )
-        return await self.auth.users.add(user)
+        await self.auth.users.add(user)
+        await ConsentService(self.auth.session).record_sign_up(user)
+        return user

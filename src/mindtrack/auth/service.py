@@ -38,6 +38,7 @@ from mindtrack.kit.time import utcnow
 from mindtrack.models import AuthSession, RefreshToken, Role, TokenPurpose, User
 from mindtrack.notification.outbox import enqueue
 from mindtrack.privacy import audit
+from mindtrack.privacy.consents import ConsentService
 
 
 def normalize_email(email: str) -> str:
@@ -109,11 +110,13 @@ class AuthService:
             locale=data.locale,
         )
         try:
-            return await self.users.add(user)
+            await self.users.add(user)
         except IntegrityError as exc:  # a concurrent registration won the race
             raise (
                 UsernameTakenError() if "username" in str(exc.orig) else EmailTakenError()
             ) from exc
+        await ConsentService(self.session).record_sign_up(user)
+        return user
 
     async def sign_up(self, data: UserRegister, links: EmailLinks) -> None:
         """Registration as the public sees it: the same answer, in about the same time,

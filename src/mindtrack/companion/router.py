@@ -22,6 +22,7 @@ from mindtrack.companion.schemas import (
 from mindtrack.companion.service import Turn
 from mindtrack.kit.problems import problem_responses
 from mindtrack.models import Conversation, ConversationMessage
+from mindtrack.privacy.dependencies import AI_READS_WHAT_YOU_WRITE
 
 router = APIRouter(prefix="/api/v1/conversations", tags=["companion"])
 
@@ -61,8 +62,8 @@ def summary_of(conversation: Conversation, messages: int) -> ConversationSummary
 @router.post(
     "",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 422, 429, 503),
-    dependencies=[Depends(ai_analysis_budget)],
+    responses=problem_responses(401, 403, 422, 429, 503),
+    dependencies=[Depends(ai_analysis_budget), AI_READS_WHAT_YOU_WRITE],
 )
 async def start_conversation(
     body: MessageCreate, user: ConversationsWriter, service: CompanionServiceDep
@@ -76,8 +77,8 @@ async def start_conversation(
 @router.post(
     "/{conversation_id}/messages",
     status_code=status.HTTP_201_CREATED,
-    responses=problem_responses(401, 404, 422, 429, 503),
-    dependencies=[Depends(ai_analysis_budget)],
+    responses=problem_responses(401, 403, 404, 422, 429, 503),
+    dependencies=[Depends(ai_analysis_budget), AI_READS_WHAT_YOU_WRITE],
 )
 async def continue_conversation(
     conversation_id: uuid.UUID,

@@ -58,6 +58,7 @@ from mindtrack.kit.time import utcnow
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.mood.dependencies import CheckinsReader, CheckinsWriter, MoodServiceDep
 from mindtrack.mood.schemas import CheckinCreate, CheckinRead
+from mindtrack.privacy.dependencies import AI_READS_WHAT_YOU_WRITE, RECORDING_HEALTH_DATA
 from mindtrack.user import router as user_routes
 
 router = APIRouter(prefix="/api", tags=["frontend"])
@@ -126,7 +127,8 @@ for _path in ("/mood/track-complete", "/mood/track"):
         track_mood,
         methods=["POST"],
         status_code=status.HTTP_201_CREATED,
-        responses=problem_responses(401, 409, 410, 422),
+        responses=problem_responses(401, 403, 409, 410, 422),
+        dependencies=[RECORDING_HEALTH_DATA],
         summary="Record a check-in with its analysis (frontend)",
     )
 
@@ -268,8 +270,8 @@ def _conversation_id(value: str | None) -> uuid.UUID | None:
 
 @router.post(
     "/ai/chat",
-    responses=problem_responses(401, 404, 422, 429, 503),
-    dependencies=[Depends(ai_analysis_budget)],
+    responses=problem_responses(401, 403, 404, 422, 429, 503),
+    dependencies=[Depends(ai_analysis_budget), AI_READS_WHAT_YOU_WRITE],
 )
 async def ai_chat(
     body: ChatRequest, user: ConversationsWriter, companion: CompanionServiceDep
@@ -294,8 +296,8 @@ async def ai_chat(
 
 @router.post(
     "/ai/voice-chat",
-    responses=problem_responses(401, 404, 422, 429, 503),
-    dependencies=[Depends(ai_analysis_budget)],
+    responses=problem_responses(401, 403, 404, 422, 429, 503),
+    dependencies=[Depends(ai_analysis_budget), AI_READS_WHAT_YOU_WRITE],
 )
 async def ai_voice_chat(
     body: VoiceChatRequest, user: ConversationsWriter, companion: CompanionServiceDep

@@ -47,6 +47,7 @@ from mindtrack.kit.security import hash_opaque_token, new_opaque_token
 from mindtrack.kit.time import utcnow
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.models import (
+    ConsentPurpose,
     CrisisIncident,
     IncidentEvent,
     IncidentStatus,
@@ -58,6 +59,7 @@ from mindtrack.models import (
 from mindtrack.mood.repository import MoodEntryRepository
 from mindtrack.notification.outbox import Message, email_to, enqueue
 from mindtrack.privacy import audit
+from mindtrack.privacy.consents import ConsentService
 from mindtrack.sharing.service import tell_therapists_of_incident
 
 HISTORY = timedelta(days=30)
@@ -348,6 +350,10 @@ class CrisisService:
         """Queues an alert to each confirmed contact who may be told of `level`; returns how
         many. An escalation skips the cool-down, never the daily limit."""
         told = 0
+        if not await ConsentService(self.session).granted(user.id, ConsentPurpose.CONTACT_ALERTS):
+            self._event(incident, "contacts_not_notified", "system", {"reason": "no_consent"})
+            await self.session.flush()
+            return told
         for contact in await self.contacts.list_for(user.id):
             if contact_status(contact) != "confirmed" or level.label not in contact.alert_levels:
                 continue

@@ -6,6 +6,7 @@ import random
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -14,7 +15,8 @@ from sqlalchemy.orm import Session
 from mindtrack.analytics.daily import rebuild_all
 from mindtrack.demo.generator import diary, draw_person
 from mindtrack.kit.time import utcnow
-from mindtrack.models import MoodEntry, Role, User
+from mindtrack.models import Consent, ConsentPurpose, MoodEntry, Role, User
+from mindtrack.privacy.consents import PURPOSES
 
 BATCH = 5_000
 DEMO_DOMAIN = "demo.invalid"
@@ -42,6 +44,17 @@ def _circumstances(score: int, rng: random.Random) -> dict[str, object]:
     }
 
 
+def _sign_up_consents(user_id: uuid.UUID, now: datetime, *, opted_in: bool) -> list[dict[str, Any]]:
+    purposes = [p for p, terms in PURPOSES.items() if terms.given_at_sign_up]
+    if opted_in:
+        purposes.append(ConsentPurpose.POPULATION_COMPARISONS)
+    return [
+        {"user_id": user_id, "purpose": p.value, "granted": True,
+         "version": PURPOSES[p].version, "updated_at": now}
+        for p in purposes
+    ]  # fmt: skip
+
+
 async def seed_population(
     engine: AsyncEngine,
     *,
@@ -57,7 +70,7 @@ async def seed_population(
     extras = random.Random(seed + 1)  # noqa: S311
     now = utcnow()
     start = now.date() - timedelta(days=days)
-    people, entries = [], []
+    people, entries, consents = [], [], []
     written = 0
     async with engine.begin() as connection:
         for n in range(1, users + 1):
@@ -71,6 +84,7 @@ async def seed_population(
                 # Three in five take part in population comparisons.
                 "population_opt_in_at": now if n % 5 < 3 else None,
             })  # fmt: skip
+            consents.extend(_sign_up_consents(user_id, now, opted_in=n % 5 < 3))
             for day, score in diary(draw_person(rng), start, days, rng):
                 moment = datetime.combine(day, time(rng.randint(7, 22), rng.randint(0, 59)), UTC)
                 entries.append({
@@ -81,10 +95,11 @@ async def seed_population(
                 })  # fmt: skip
             if len(entries) >= BATCH or n == users:
                 await connection.execute(insert(User), people)
+                await connection.execute(insert(Consent), consents)
                 if entries:
                     await connection.execute(insert(MoodEntry), entries)
                 written += len(entries)
-                people, entries = [], []
+                people, entries, consents = [], [], []
                 progress(n)
         # Written around the session hooks, so the day summaries are made here in one pass.
         await connection.run_sync(lambda sync: rebuild_all(Session(bind=sync)))

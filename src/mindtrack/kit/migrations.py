@@ -35,14 +35,34 @@ def _run(connection: Connection, action: str, revision: str) -> None:
     getattr(command, action)(config, revision)
 
 
+async def _migrate(engine: AsyncEngine, action: str, revision: str) -> None:
+    async with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite changes a table by building a new one and dropping the old: with foreign
+            # keys enforced, that drop would cascade into every row that refers to it. The
+            # pragma only takes effect outside a transaction.
+            await connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            await connection.commit()
+        try:
+            async with connection.begin():
+                await connection.run_sync(_run, action, revision)
+                if sqlite:
+                    broken = (await connection.exec_driver_sql("PRAGMA foreign_key_check")).all()
+                    if broken:
+                        raise RuntimeError(f"the migration left rows without a parent: {broken}")
+        finally:
+            if sqlite:
+                await connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                await connection.commit()
+
+
 async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
-    async with engine.begin() as connection:
-        await connection.run_sync(_run, "upgrade", revision)
+    await _migrate(engine, "upgrade", revision)
 
 
 async def downgrade(engine: AsyncEngine, revision: str) -> None:
-    async with engine.begin() as connection:
-        await connection.run_sync(_run, "downgrade", revision)
+    await _migrate(engine, "downgrade", revision)
 
 
 def _current(connection: Connection) -> str | None:

@@ -5,6 +5,7 @@ from mindtrack.models.audit import AuditEvent, AuditHead
 from mindtrack.models.auth_session import AuthSession
 from mindtrack.models.base import Base
 from mindtrack.models.checkin_analysis import CheckinAnalysis
+from mindtrack.models.consent import Consent, ConsentEvent, ConsentPurpose
 from mindtrack.models.conversation import Conversation, ConversationMessage
 from mindtrack.models.crisis_incident import (
     CrisisIncident,
@@ -42,6 +43,9 @@ __all__ = [
     "Base",
     "CheckinAnalysis",
     "ClinicianNote",
+    "Consent",
+    "ConsentEvent",
+    "ConsentPurpose",
     "ContactConsent",
     "Conversation",
     "ConversationMessage",

@@ -34,6 +34,9 @@ class User(IdMixin, TimestampMixin, Base):
     # When the person followed the link emailed to this address.
     email_verified_at: Mapped[datetime | None]
     last_login_at: Mapped[datetime | None]
+    # When the person was told their unused account will be erased (retention); cleared by
+    # the job once they use it again.
+    retention_warned_at: Mapped[datetime | None]
     # Set while the person takes part in population comparisons (they are opt-in).
     population_opt_in_at: Mapped[datetime | None]
     # Two-step sign-in (RFC 6238): the shared secret is set at setup and in force from

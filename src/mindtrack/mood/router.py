@@ -23,6 +23,7 @@ from mindtrack.mood.schemas import (
     EmotionVocabulary,
 )
 from mindtrack.mood.vocabulary import EMOTION_VOCABULARY, MAX_EMOTION_LENGTH, MAX_EMOTIONS
+from mindtrack.privacy.dependencies import RECORDING_HEALTH_DATA
 
 router = APIRouter(prefix="/api/v1", tags=["check-ins"])
 
@@ -35,8 +36,9 @@ router = APIRouter(prefix="/api/v1", tags=["check-ins"])
             "model": CreatedCheckinRead,
             "description": "The same `id` was posted before: that check-in",
         },
-        **problem_responses(401, 409, 410, 422),
+        **problem_responses(401, 403, 409, 410, 422),
     },
+    dependencies=[RECORDING_HEALTH_DATA],
 )
 async def create_checkin(
     body: CheckinCreate,
@@ -107,7 +109,11 @@ async def read_checkin(
     return CheckinRead.model_validate(await service.get(user, checkin_id))
 
 
-@router.patch("/checkins/{checkin_id}", responses=problem_responses(401, 404, 422))
+@router.patch(
+    "/checkins/{checkin_id}",
+    responses=problem_responses(401, 403, 404, 422),
+    dependencies=[RECORDING_HEALTH_DATA],
+)
 async def update_checkin(
     checkin_id: uuid.UUID,
     body: CheckinUpdate,

@@ -10,9 +10,16 @@ from mindtrack.auth.permissions import Action, Resource, permit
 from mindtrack.auth.service import Credentials
 from mindtrack.kit.dependencies import DbSession
 from mindtrack.kit.problems import problem_responses
-from mindtrack.models import User
+from mindtrack.models import ConsentPurpose, User
+from mindtrack.privacy.consents import PURPOSES, ConsentService, ConsentState
 from mindtrack.privacy.erasure import Eraser
-from mindtrack.privacy.schemas import AccessEvent, ErasureRequest
+from mindtrack.privacy.schemas import (
+    AccessEvent,
+    ConsentChange,
+    ConsentEventRead,
+    ConsentRead,
+    ErasureRequest,
+)
 from mindtrack.privacy.service import PrivacyService
 
 router = APIRouter(prefix="/api/v1/privacy", tags=["privacy"])
@@ -54,3 +61,40 @@ async def erase_account(
     if not credentials.passwords.verify(user.password_hash, body.password):
         raise WrongPasswordError()
     await eraser.erase(session, user.id, by="the person")
+
+
+def _consent_read(state: ConsentState) -> ConsentRead:
+    terms = PURPOSES[state.purpose]
+    return ConsentRead(
+        purpose=state.purpose,
+        granted=state.granted,
+        wording=terms.wording,
+        current_version=terms.version,
+        version=state.version,
+        outdated=state.granted and state.version != terms.version,
+        updated_at=state.updated_at,
+    )
+
+
+@router.get("/consents", responses=problem_responses(401))
+async def consents(user: PrivacyReader, session: DbSession) -> list[ConsentRead]:
+    """Each use of your data that needs your consent, and where you stand on it."""
+    return [_consent_read(state) for state in await ConsentService(session).states(user.id)]
+
+
+@router.get("/consents/history", responses=problem_responses(401))
+async def consent_history(user: PrivacyReader, session: DbSession) -> list[ConsentEventRead]:
+    """Every time you gave or withdrew a consent, newest first."""
+    events = await ConsentService(session).history(user.id)
+    return [ConsentEventRead.model_validate(event) for event in events]
+
+
+@router.put("/consents/{purpose}", responses=problem_responses(401, 422))
+async def change_consent(
+    purpose: ConsentPurpose, body: ConsentChange, user: PrivacyWriter, session: DbSession
+) -> ConsentRead:
+    """Give or withdraw one consent. A withdrawal takes effect with your next request:
+    withdrawing `ai_analysis` means nothing you write from then on is analysed; withdrawing
+    `health_data` restricts your account (GDPR article 18) to reading, exporting and erasing
+    what you stored; `contact_alerts`, that no trusted contact is told of a crisis."""
+    return _consent_read(await ConsentService(session).record(user, purpose, body.granted))

@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from mindtrack.models import ConsentPurpose
+
 
 class AccessEvent(BaseModel):
     """Something done with your account or your data, from the audit trail."""
@@ -29,3 +31,33 @@ class ErasureRequest(BaseModel):
         description="Your current password (accounts made through a sign-in provider set one "
         "by password reset first).",
     )
+
+
+class ConsentRead(BaseModel):
+    """Where you stand on one use of your data."""
+
+    purpose: ConsentPurpose
+    granted: bool
+    wording: str = Field(description="What you agree to, in the current version.")
+    current_version: str
+    version: str | None = Field(
+        description="The version you last agreed to or refused; null: never asked."
+    )
+    outdated: bool = Field(description="Given to an earlier wording than the current one.")
+    updated_at: datetime | None
+
+
+class ConsentChange(BaseModel):
+    granted: bool = Field(description="true to give this consent, false to withdraw it.")
+
+
+class ConsentEventRead(BaseModel):
+    """One time a consent was given or withdrawn."""
+
+    purpose: ConsentPurpose
+    granted: bool
+    version: str
+    source: str = Field(description="registration, person, or migration (implied at sign-up).")
+    recorded_at: datetime
+
+    model_config = {"from_attributes": True}

@@ -43,6 +43,7 @@ from mindtrack.config import (
     LogSettings,
     MLSettings,
     NotifySettings,
+    PrivacySettings,
     RateLimitSettings,
     RetentionSettings,
     Settings,
@@ -211,6 +212,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "analytics": AnalyticsSettings(population_refresh_in_process=False),
         # Tests of backups make them themselves, into their own folders.
         "retention": RetentionSettings(in_process=False),
+        "privacy": PrivacySettings(exports_in_process=False),
         "backup": BackupSettings(in_process=False, directory=_backup_directory(database_url)),
         # The suite calls the API far faster than a person; the budgets have tests of their own.
         "rate_limit": RateLimitSettings(enabled=False),

@@ -45,6 +45,7 @@ from mindtrack.kit.security import AccessTokens
 from mindtrack.mood.router import router as mood_router
 from mindtrack.notification.delivery import DeliveryWorker, senders
 from mindtrack.privacy.backups import back_up_when_due
+from mindtrack.privacy.exports import make_pending_exports
 from mindtrack.privacy.keyring import Keyring
 from mindtrack.privacy.retention import apply_retention
 from mindtrack.privacy.router import router as privacy_router
@@ -169,6 +170,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     if settings.retention.in_process:
         retention.start()
+    exports = Periodic(
+        "data-exports",
+        2.0,
+        partial(make_pending_exports, app.state.session_factory, settings.privacy),
+    )
+    if settings.privacy.exports_in_process:
+        exports.start()
     if settings.notify.deliver_in_process:
         delivery = DeliveryWorker(
             app.state.session_factory, senders(settings.notify), settings.notify
@@ -191,6 +199,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await population.stop()
         await backups.stop()
         await retention.stop()
+        await exports.stop()
         if app.state.companion_llm is not None:
             await app.state.companion_llm.close()
         if app.state.delivery is not None:

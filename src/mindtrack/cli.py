@@ -254,16 +254,22 @@ def keys_generate() -> None:
 
 @keys_app.command("rotate")
 def keys_rotate() -> None:
-    """Re-wrap every person's data key under the current key-encryption key, while the service
-    runs. Configure the new key as MINDTRACK_PRIVACY__KEY_ENCRYPTION_KEY and the old one in
-    MINDTRACK_PRIVACY__RETIRED_KEYS first; remove the old one once this has finished."""
+    """Re-wrap every person's data key, and the key escrow beside the backups, under the
+    current key-encryption key, while the service runs. Configure the new key as
+    MINDTRACK_PRIVACY__KEY_ENCRYPTION_KEY and the old one in MINDTRACK_PRIVACY__RETIRED_KEYS
+    first; remove the old one once this has finished (backups sealed under it still need it
+    to be opened, so keep it with them while they are kept)."""
+    from mindtrack.privacy.escrow import KeyEscrow
     from mindtrack.privacy.keyring import rewrap_data_keys
 
-    keks = _settings().privacy.key_encryption_keys()
+    settings = _settings()
+    keks = settings.privacy.key_encryption_keys()
     count = _with_sessions(lambda sessions: rewrap_data_keys(sessions, keks))
+    escrowed = KeyEscrow(settings.backup.directory, keks).rewrap()
     typer.echo(
         f"Re-wrapped {count} data key{'s' if count != 1 else ''} under key-encryption key "
-        f"{keks.current_id}; every data key is now under it."
+        f"{keks.current_id}; every data key is now under it, and the {escrowed} in the key "
+        "escrow too."
     )
 
 

@@ -342,6 +342,13 @@ class PrivacySettings(BaseModel):
         "rotate` re-wraps the data keys they protect.",
     )
 
+    export_hours: int = Field(
+        default=72, ge=1, le=24 * 30, description="How long a data export can be downloaded."
+    )
+    exports_in_process: bool = Field(
+        default=True, description="Make requested data exports in the serving process."
+    )
+
     @model_validator(mode="after")
     def keys_are_readable(self) -> PrivacySettings:
         try:

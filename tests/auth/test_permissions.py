@@ -23,9 +23,10 @@ from mindtrack.auth.permissions import (
     AccessRule,
     route_rules,
 )
-from mindtrack.config import Settings
+from mindtrack.config import PrivacySettings, Settings
 from mindtrack.models import Role
 from mindtrack.mood.router import router as mood_router
+from mindtrack.privacy.exports import make_pending_exports
 from tests.conftest import Account
 from tests.crisis.test_escalation import HIGH
 from tests.crisis.test_referrals import profile
@@ -51,12 +52,12 @@ class World:
 
 
 async def _created(response: httpx.Response, key: str = "id") -> str:
-    assert response.status_code in (200, 201), response.text
+    assert response.status_code in (200, 201, 202), response.text
     return str(response.json()[key])
 
 
 @pytest.fixture
-async def world(client: httpx.AsyncClient, make_account: Any) -> World:
+async def world(app: FastAPI, client: httpx.AsyncClient, make_account: Any) -> World:
     owner: Account = await make_account()
     therapist: Account = await make_account(role=Role.THERAPIST)
     h, th = owner.headers, therapist.headers
@@ -105,7 +106,9 @@ async def world(client: httpx.AsyncClient, make_account: Any) -> World:
         "therapist_id": str(therapist.user.id),
         "user_id": str(owner.user.id),
         "session_id": (await client.get("/api/v1/auth/sessions", headers=h)).json()[0]["id"],
+        "export_id": await _created(await client.post("/api/v1/privacy/exports", headers=h)),
     }
+    await make_pending_exports(app.state.session_factory, PrivacySettings())
     assert ids["incident_id"], "the risky check-in opens an incident"
     accepted = await client.post(f"/api/v1/patients/requests/{ids['grant_id']}/accept", headers=th)
     assert accepted.status_code == 200, accepted.text

@@ -374,3 +374,19 @@ def test_the_backup_commands(
     assert refused.exit_code == 1
     assert "truncated or changed" in refused.output
     assert "there is no backup named" in missing.output
+
+
+async def test_rotating_the_kek_re_wraps_the_escrow(
+    settings: Settings, backup_settings: BackupSettings, account: Account
+) -> None:
+    from mindtrack.kit.encryption import KeyEncryptionKeys, new_key
+
+    await create_backup(settings.database, backup_settings, KEKS)
+    rotated = KeyEncryptionKeys(new_key(), (KEKS.current,))
+
+    assert KeyEscrow(backup_settings.directory, rotated).rewrap() == 1
+
+    only_new = KeyEscrow(backup_settings.directory, KeyEncryptionKeys(rotated.current)).read()
+    [escrowed] = only_new.values()
+    assert escrowed.kek_id == rotated.current_id
+    assert len(rotated.unwrap(account.user.id, escrowed.kek_id, escrowed.wrapped_key)) == 32

@@ -146,3 +146,13 @@ class SealedJSON(Sealed):
 
     def decode(self, data: bytes) -> Any:
         return json.loads(data)
+
+
+class SealedBytes(Sealed):
+    cache_ok = True
+
+    def encode(self, value: Any) -> bytes:
+        return bytes(value)
+
+    def decode(self, data: bytes) -> Any:
+        return data

@@ -13,6 +13,7 @@ from mindtrack.models.crisis_incident import (
     IncidentStatus,
     RiskAssessmentRecord,
 )
+from mindtrack.models.data_export import DataExport, ExportStatus
 from mindtrack.models.data_key import DataKey
 from mindtrack.models.mood_day import MoodDay
 from mindtrack.models.mood_entry import MoodEntry
@@ -50,9 +51,11 @@ __all__ = [
     "Conversation",
     "ConversationMessage",
     "CrisisIncident",
+    "DataExport",
     "DataKey",
     "DeliveryAttempt",
     "DeliveryStatus",
+    "ExportStatus",
     "GrantStatus",
     "IncidentEvent",
     "IncidentStatus",

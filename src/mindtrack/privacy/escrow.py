@@ -89,6 +89,19 @@ class KeyEscrow:
         with self._locked():
             yield self._write
 
+    def rewrap(self) -> int:
+        """Re-wraps every escrowed key under the current key-encryption key (after a
+        rotation), so that retiring the old one leaves the backups restorable."""
+        if not self.path.exists():
+            return 0
+        with self._locked():
+            keys = self._read()
+            for owner, key in keys.items():
+                data_key = self.keks.unwrap(owner, key.kek_id, key.wrapped_key)
+                keys[owner] = WrappedKey(*self.keks.wrap(owner, data_key))
+            self._write(keys)
+        return len(keys)
+
     def forget(self, owners: Iterable[uuid.UUID]) -> None:
         """Destroys these people's keys here (their accounts were erased)."""
         gone = set(owners)

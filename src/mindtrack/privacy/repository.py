@@ -7,8 +7,18 @@ from sqlalchemy import or_, select
 from mindtrack.kit.repository import Repository
 from mindtrack.models import AuditEvent, User
 
-# Your own sign-ins belong in your access history too, with what others did to your data.
-OWN_ACTIONS = ("sign_in", "password_changed", "password_reset", "session_signed_out")
+# Your own sign-ins, exports and consent changes belong in your access history too, with
+# what others did to your data.
+OWN_ACTIONS = (
+    "sign_in",
+    "password_changed",
+    "password_reset",
+    "session_signed_out",
+    "export_requested",
+    "export_downloaded",
+    "consent_given",
+    "consent_withdrawn",
+)
 
 
 class AuditRepository(Repository[AuditEvent]):

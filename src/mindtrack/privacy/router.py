@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from mindtrack.auth.dependencies import get_credentials
 from mindtrack.auth.exceptions import WrongPasswordError
@@ -10,14 +11,16 @@ from mindtrack.auth.permissions import Action, Resource, permit
 from mindtrack.auth.service import Credentials
 from mindtrack.kit.dependencies import DbSession
 from mindtrack.kit.problems import problem_responses
-from mindtrack.models import ConsentPurpose, User
+from mindtrack.models import ConsentPurpose, DataExport, ExportStatus, User
 from mindtrack.privacy.consents import PURPOSES, ConsentService, ConsentState
 from mindtrack.privacy.erasure import Eraser
+from mindtrack.privacy.exports import ExportService
 from mindtrack.privacy.schemas import (
     AccessEvent,
     ConsentChange,
     ConsentEventRead,
     ConsentRead,
+    DataExportRead,
     ErasureRequest,
 )
 from mindtrack.privacy.service import PrivacyService
@@ -98,3 +101,68 @@ async def change_consent(
     `health_data` restricts your account (GDPR article 18) to reading, exporting and erasing
     what you stored; `contact_alerts`, that no trusted contact is told of a crisis."""
     return _consent_read(await ConsentService(session).record(user, purpose, body.granted))
+
+
+def _export_read(export: DataExport) -> DataExportRead:
+    ready = export.status == ExportStatus.READY
+    return DataExportRead(
+        id=export.id,
+        status=ExportStatus(export.status),
+        requested_at=export.requested_at,
+        ready_at=export.ready_at,
+        expires_at=export.expires_at,
+        size=export.size,
+        downloads=export.downloads,
+        download_url=f"{router.prefix}/exports/{export.id}/download" if ready else None,
+    )
+
+
+async def _exports(request: Request, session: DbSession) -> ExportService:
+    return ExportService(session, request.app.state.settings.privacy)
+
+
+Exports = Annotated[ExportService, Depends(_exports)]
+
+
+@router.post("/exports", status_code=status.HTTP_202_ACCEPTED, responses=problem_responses(401))
+async def request_export(user: PrivacyWriter, exports: Exports) -> DataExportRead:
+    """Ask for a copy of everything held about you (GDPR articles 15 and 20). It is made
+    in the background, usually within a minute: follow its `status`. One is made at a time."""
+    return _export_read(await exports.request(user))
+
+
+@router.get("/exports", responses=problem_responses(401))
+async def list_exports(user: PrivacyReader, exports: Exports) -> list[DataExportRead]:
+    """Your exports, newest first."""
+    return [_export_read(export) for export in await exports.mine(user)]
+
+
+@router.get("/exports/{export_id}", responses=problem_responses(401, 404, 422))
+async def read_export(
+    export_id: uuid.UUID, user: PrivacyReader, exports: Exports
+) -> DataExportRead:
+    """One export and whether it is ready."""
+    return _export_read(await exports.get(user, export_id))
+
+
+@router.get(
+    "/exports/{export_id}/download",
+    response_class=Response,
+    responses={
+        200: {"content": {"application/zip": {}}, "description": "The ZIP file."},
+        **problem_responses(401, 404, 409, 410, 422),
+    },
+)
+async def download_export(export_id: uuid.UUID, user: PrivacyReader, exports: Exports) -> Response:
+    """The export's ZIP file, while it has not expired. Each download is recorded in your
+    access history."""
+    archive = await exports.download(user, export_id)
+    filename = f"mindtrack-export-{export_id}.zip"
+    return Response(
+        archive,
+        media_type="application/zip",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from mindtrack.models import ConsentPurpose
+from mindtrack.models import ConsentPurpose, ExportStatus
 
 
 class AccessEvent(BaseModel):
@@ -61,3 +61,17 @@ class ConsentEventRead(BaseModel):
     recorded_at: datetime
 
     model_config = {"from_attributes": True}
+
+
+class DataExportRead(BaseModel):
+    """A copy of everything MindTrack holds about you: JSON, CSV, a PDF report and an HL7
+    FHIR bundle in one ZIP file."""
+
+    id: uuid.UUID
+    status: ExportStatus = Field(description="pending, ready, failed or expired.")
+    requested_at: datetime
+    ready_at: datetime | None
+    expires_at: datetime | None = Field(description="After this the file is deleted.")
+    size: int | None = Field(description="Bytes.")
+    downloads: int
+    download_url: str | None = Field(description="While ready: where to download it.")

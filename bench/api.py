@@ -497,6 +497,26 @@ async def managed_server(
         log.close()
 
 
+@contextlib.asynccontextmanager
+async def benchmark_server(
+    args: argparse.Namespace, workers: int, source: Path | None = None
+) -> AsyncIterator[Server]:
+    """A server on a database of its own for one run: SQLite in a scratch folder, or a fresh
+    PostgreSQL database (`args.database`, `args.pg_admin_dsn`, `args.pg_database`)."""
+    with tempfile.TemporaryDirectory(prefix="mindtrack-bench-") as tmp:
+        workdir = Path(tmp)
+        async with contextlib.AsyncExitStack() as stack:
+            if args.database == "sqlite":
+                database_url = f"sqlite+aiosqlite:///{workdir / 'bench.db'}"
+            else:
+                database_url = await stack.enter_async_context(
+                    fresh_postgres(args.pg_admin_dsn, args.pg_database)
+                )
+            yield await stack.enter_async_context(
+                managed_server(database_url, workers, workdir, source)
+            )
+
+
 def server_rss_mb(pid: int) -> float | None:
     """Resident memory of the server and its worker processes, in MB."""
     try:
@@ -762,27 +782,16 @@ async def main(argv: Sequence[str] | None = None) -> int:
         label, outcome = "external", await bench(args, args.url.rstrip("/"), None)
     else:
         label = args.database
-        with tempfile.TemporaryDirectory(prefix="mindtrack-bench-") as tmp:
-            workdir = Path(tmp)
-            async with contextlib.AsyncExitStack() as stack:
-                if args.database == "sqlite":
-                    database_url = f"sqlite+aiosqlite:///{workdir / 'bench.db'}"
-                else:
-                    database_url = await stack.enter_async_context(
-                        fresh_postgres(args.pg_admin_dsn, args.pg_database)
-                    )
-                server = await stack.enter_async_context(
-                    managed_server(database_url, args.workers, workdir)
-                )
-                print(f"server {server.url} (pid {server.pid}) on {label}", flush=True)
-                try:
-                    outcome = await bench(args, server.url, server.pid)
-                    outcome["server_rss_mb"] = server_rss_mb(server.pid)
-                finally:
-                    # At WARNING the server logs nothing unless something went wrong.
-                    server_log = _log_tail(server.log, 3000)
-                    if server_log:
-                        print(f"server log (last lines):\n{server_log}", file=sys.stderr)
+        async with benchmark_server(args, args.workers) as server:
+            print(f"server {server.url} (pid {server.pid}) on {label}", flush=True)
+            try:
+                outcome = await bench(args, server.url, server.pid)
+                outcome["server_rss_mb"] = server_rss_mb(server.pid)
+            finally:
+                # At WARNING the server logs nothing unless something went wrong.
+                server_log = _log_tail(server.log, 3000)
+                if server_log:
+                    print(f"server log (last lines):\n{server_log}", file=sys.stderr)
     report = {
         "started_at": started.isoformat(timespec="seconds"),
         "database": label,

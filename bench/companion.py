@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import datetime as dt
 import json
 import os
 import random
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -31,7 +29,7 @@ from typing import Any
 
 import httpx
 
-from api import fresh_postgres, managed_server, percentile, server_rss_mb, set_up_users
+from api import benchmark_server, percentile, server_rss_mb, set_up_users
 
 MESSAGES = (
     "I feel anxious about my presentation tomorrow",
@@ -114,28 +112,17 @@ async def main(argv: Sequence[str] | None = None) -> int:
         "MINDTRACK_CRISIS__ESCALATE_IN_PROCESS": "false",
     }
     results: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory(prefix="mindtrack-bench-") as tmp:
-        workdir = Path(tmp)
-        async with contextlib.AsyncExitStack() as stack:
-            if args.database == "sqlite":
-                database_url = f"sqlite+aiosqlite:///{workdir / 'bench.db'}"
-            else:
-                database_url = await stack.enter_async_context(
-                    fresh_postgres(args.pg_admin_dsn, args.pg_database)
-                )
-            server = await stack.enter_async_context(managed_server(database_url, 1, workdir))
-            client = await stack.enter_async_context(
-                httpx.AsyncClient(base_url=server.url, timeout=30, trust_env=False)
-            )
-            headers, _ = await set_up_users(client, args.users, f"c{int(time.time()) % 100000}")
-            await seed(client, headers)
-            await measure(client, headers, len(headers), frontend=False)  # warm-up
-            results["conversations"] = await measure(client, headers, args.messages, frontend=False)
-            if args.also_chat:
-                results["frontend chat"] = await measure(
-                    client, headers, args.messages, frontend=True
-                )
-            results["server_rss_mb"] = server_rss_mb(server.pid)
+    async with (
+        benchmark_server(args, 1) as server,
+        httpx.AsyncClient(base_url=server.url, timeout=30, trust_env=False) as client,
+    ):
+        headers, _ = await set_up_users(client, args.users, f"c{int(time.time()) % 100000}")
+        await seed(client, headers)
+        await measure(client, headers, len(headers), frontend=False)  # warm-up
+        results["conversations"] = await measure(client, headers, args.messages, frontend=False)
+        if args.also_chat:
+            results["frontend chat"] = await measure(client, headers, args.messages, frontend=True)
+        results["server_rss_mb"] = server_rss_mb(server.pid)
     print(
         f"\n{args.database}, {args.users} people with 14 days of check-ins, one message at a time:\n"
     )

@@ -47,19 +47,8 @@ def worktree(revision: str) -> Iterator[Path]:
 
 
 async def one_run(args: argparse.Namespace, source: Path) -> list[dict[str, Any]]:
-    with tempfile.TemporaryDirectory(prefix="mindtrack-bench-") as tmp:
-        workdir = Path(tmp)
-        async with contextlib.AsyncExitStack() as stack:
-            if args.database == "sqlite":
-                database_url = f"sqlite+aiosqlite:///{workdir / 'bench.db'}"
-            else:
-                database_url = await stack.enter_async_context(
-                    api.fresh_postgres(args.pg_admin_dsn, args.pg_database)
-                )
-            server = await stack.enter_async_context(
-                api.managed_server(database_url, args.workers, workdir, source)
-            )
-            outcome = await api.bench(args, server.url, server.pid)
+    async with api.benchmark_server(args, args.workers, source) as server:
+        outcome = await api.bench(args, server.url, server.pid)
     results: list[dict[str, Any]] = outcome["results"]
     return results
 

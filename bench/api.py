@@ -456,9 +456,14 @@ async def managed_server(
     `source`, the code and models of that checkout run instead of the installed ones."""
     port = free_port()
     # One driver address sends everything: the per-address budgets (measured by
-    # bench/ratelimit.py) would refuse the load itself, unless a caller turns them on.
+    # bench/ratelimit.py) would refuse the load itself, unless a caller turns them on. The
+    # daily backup and retention jobs would run at start-up, in the middle of the figures.
     env = (
-        {"MINDTRACK_RATE_LIMIT__ENABLED": "false"}
+        {
+            "MINDTRACK_RATE_LIMIT__ENABLED": "false",
+            "MINDTRACK_BACKUP__IN_PROCESS": "false",
+            "MINDTRACK_RETENTION__IN_PROCESS": "false",
+        }
         | os.environ
         | {
             "MINDTRACK_DATABASE__URL": database_url,

@@ -259,13 +259,22 @@ def keys_rotate() -> None:
     MINDTRACK_PRIVACY__KEY_ENCRYPTION_KEY and the old one in MINDTRACK_PRIVACY__RETIRED_KEYS
     first; remove the old one once this has finished (backups sealed under it still need it
     to be opened, so keep it with them while they are kept)."""
+    from mindtrack.kit.encryption import SealingError
     from mindtrack.privacy.escrow import KeyEscrow
     from mindtrack.privacy.keyring import rewrap_data_keys
 
     settings = _settings()
     keks = settings.privacy.key_encryption_keys()
     count = _with_sessions(lambda sessions: rewrap_data_keys(sessions, keks))
-    escrowed = KeyEscrow(settings.backup.directory, keks).rewrap()
+    try:
+        escrowed = KeyEscrow(settings.backup.directory, keks).rewrap()
+    except SealingError as exc:
+        typer.secho(
+            f"Re-wrapped {count} data keys, but not the key escrow: {exc}.",
+            err=True,
+            fg=typer.colors.RED,
+        )
+        raise typer.Exit(1) from exc
     typer.echo(
         f"Re-wrapped {count} data key{'s' if count != 1 else ''} under key-encryption key "
         f"{keks.current_id}; every data key is now under it, and the {escrowed} in the key "

@@ -327,7 +327,7 @@ def test_keys_generate_prints_a_usable_key() -> None:
 
 
 def test_keys_rotate_re_wraps_from_the_command_line(
-    database_url: str, monkeypatch: pytest.MonkeyPatch
+    database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     from typer.testing import CliRunner
 
@@ -344,6 +344,7 @@ def test_keys_rotate_re_wraps_from_the_command_line(
     asyncio.run(two_people())
     old, new = PrivacySettings().key_encryption_key.get_secret_value(), encode_key(new_key())
     monkeypatch.setenv("MINDTRACK_DATABASE__URL", database_url)
+    monkeypatch.setenv("MINDTRACK_BACKUP__DIRECTORY", str(tmp_path / "backups"))
     monkeypatch.setenv("MINDTRACK_PRIVACY__KEY_ENCRYPTION_KEY", new)
     monkeypatch.setenv("MINDTRACK_PRIVACY__RETIRED_KEYS", old)
     get_settings.cache_clear()
@@ -356,6 +357,27 @@ def test_keys_rotate_re_wraps_from_the_command_line(
     new_id = KeyEncryptionKeys(decode_key(new)).current_id
     assert first.output.startswith(f"Re-wrapped 2 data keys under key-encryption key {new_id}")
     assert again.output.startswith("Re-wrapped 0 data keys")
+
+
+def test_keys_rotate_says_when_the_escrow_cannot_be_re_wrapped(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from mindtrack.cli import app as cli
+    from mindtrack.config import get_settings
+
+    (tmp_path / "keys.escrow").write_bytes(b"0123456789abcdef\nsealed under a lost key")
+    monkeypatch.setenv("MINDTRACK_DATABASE__URL", database_url)
+    monkeypatch.setenv("MINDTRACK_BACKUP__DIRECTORY", str(tmp_path))
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["keys", "rotate"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 1
+    assert "but not the key escrow" in result.output
+    assert "0123456789abcdef" in result.output  # names the key it would need
 
 
 async def test_the_migration_seals_values_stored_in_clear_and_downgrading_opens_them(

@@ -390,3 +390,15 @@ async def test_rotating_the_kek_re_wraps_the_escrow(
     [escrowed] = only_new.values()
     assert escrowed.kek_id == rotated.current_id
     assert len(rotated.unwrap(account.user.id, escrowed.kek_id, escrowed.wrapped_key)) == 32
+
+
+async def test_a_backup_does_not_open_without_the_key_it_was_made_with(
+    settings: Settings, backup_settings: BackupSettings, account: Account
+) -> None:
+    from mindtrack.kit.encryption import KeyEncryptionKeys, new_key
+
+    made = await create_backup(settings.database, backup_settings, KEKS)
+    with pytest.raises(BackupError, match=f"key-encryption key {KEKS.current_id} is not"):
+        verify_backup(backup_settings.directory, made.name, KeyEncryptionKeys(new_key()))
+    retired = KeyEncryptionKeys(new_key(), (KEKS.current,))
+    assert verify_backup(backup_settings.directory, made.name, retired).name == made.name

@@ -129,9 +129,12 @@ async def test_no_sensitive_plaintext_is_stored_anywhere_in_the_database(
 ) -> None:
     await write_everything_sensitive(client, account, make_account)
 
+    two_step: Account = await make_account(role=Role.ADMIN)  # two-step sign-in is on for them
+    assert two_step.totp_secret
+
     contents = await raw_contents(engine, database_url)
     assert len(contents) > 10_000  # the database was read, not an empty file
-    assert [s for s in SECRETS if is_present(s, contents)] == []
+    assert [s for s in (*SECRETS, two_step.totp_secret) if is_present(s, contents)] == []
     assert is_present(account.user.username, contents)  # what is not sealed is found
 
     # …and the person reads it all back through the service.
@@ -381,10 +384,11 @@ def test_keys_rotate_says_when_the_escrow_cannot_be_re_wrapped(
 
 
 async def test_the_migration_seals_values_stored_in_clear_and_downgrading_opens_them(
-    client: httpx.AsyncClient, account: Account, engine: AsyncEngine
+    client: httpx.AsyncClient, account: Account, engine: AsyncEngine, make_account: Any
 ) -> None:
     from mindtrack.kit import migrations
 
+    admin: Account = await make_account(role=Role.ADMIN)
     written = await checkin(client, account, "Written before encryption at rest")
     entry_id = uuid.UUID(written["id"])
     if engine.dialect.name == "sqlite":
@@ -392,6 +396,9 @@ async def test_the_migration_seals_values_stored_in_clear_and_downgrading_opens_
 
     await migrations.downgrade(engine, "0017")
     assert (await stored_notes(engine, written["id"])) == "Written before encryption at rest"
+    async with engine.connect() as connection:
+        secrets = text("SELECT totp_secret FROM users WHERE totp_secret IS NOT NULL")
+        assert (await connection.execute(secrets)).scalars().all() == [admin.totp_secret]
 
     await migrations.upgrade(engine)
     assert b"encryption at rest" not in bytes(await stored_notes(engine, written["id"]))
@@ -401,5 +408,8 @@ async def test_the_migration_seals_values_stored_in_clear_and_downgrading_opens_
     fresh = create_session_factory(engine, Keyring.from_settings(PrivacySettings()))
     async with fresh() as session:
         entry = await session.get(MoodEntry, entry_id)
+        restored_admin = await session.get(User, admin.user.id)
     assert entry is not None
     assert entry.notes == "Written before encryption at rest"
+    assert restored_admin is not None
+    assert restored_admin.totp_secret == admin.totp_secret

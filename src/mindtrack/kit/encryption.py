@@ -97,13 +97,15 @@ class KeyEncryptionKeys:
     def wrap(self, owner_id: uuid.UUID, data_key: bytes) -> tuple[str, bytes]:
         return self.current_id, seal(self.current, data_key, _wrap_context(owner_id))
 
-    def unwrap(self, owner_id: uuid.UUID, kek_id: str, wrapped: bytes) -> bytes:
+    def by_id(self, kek_id: str) -> bytes:
+        """The configured key with this fingerprint, current or retired."""
         for key in (self.current, *self.retired):
             if self.fingerprint(key) == kek_id:
-                return unseal(key, wrapped, _wrap_context(owner_id))
-        raise SealingError(
-            f"data key wrapped under key-encryption key {kek_id}, which is not configured"
-        )
+                return key
+        raise SealingError(f"key-encryption key {kek_id} is not configured")
+
+    def unwrap(self, owner_id: uuid.UUID, kek_id: str, wrapped: bytes) -> bytes:
+        return unseal(self.by_id(kek_id), wrapped, _wrap_context(owner_id))
 
 
 class Sealed(TypeDecorator[Any]):

@@ -6,6 +6,7 @@ from enum import StrEnum
 from sqlalchemy import Enum, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from mindtrack.kit.encryption import SealedText
 from mindtrack.models.base import Base, IdMixin, TimestampMixin
 
 
@@ -17,6 +18,7 @@ class Role(StrEnum):
 
 class User(IdMixin, TimestampMixin, Base):
     __tablename__ = "users"
+    __sealed_owner__ = "id"
 
     username: Mapped[str] = mapped_column(String(50))
     # Lower-cased copy that enforces case-insensitive uniqueness and serves sign-in lookups.
@@ -41,7 +43,7 @@ class User(IdMixin, TimestampMixin, Base):
     population_opt_in_at: Mapped[datetime | None]
     # Two-step sign-in (RFC 6238): the shared secret is set at setup and in force from
     # `totp_enabled_at`; the last accepted time step stops a code being replayed.
-    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_secret: Mapped[str | None] = mapped_column(SealedText)  # under their own data key
     totp_enabled_at: Mapped[datetime | None]
     totp_last_step: Mapped[int | None]
 

@@ -36,7 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from mindtrack.config import BackupSettings, DatabaseSettings
 from mindtrack.kit.db import create_engine
-from mindtrack.kit.encryption import KeyEncryptionKeys
+from mindtrack.kit.encryption import KeyEncryptionKeys, SealingError
 from mindtrack.kit.time import utcnow
 from mindtrack.models import Base, DataKey, User
 from mindtrack.privacy import audit
@@ -109,11 +109,10 @@ def _open_file(sealed: Path, plain: Path, keks: KeyEncryptionKeys) -> None:
             raise BackupError("not a MindTrack backup (its header is wrong)")
         kek_id = header[len(MAGIC) : len(MAGIC) + 16].decode(errors="replace")
         salt, prefix = header[-24:-8], header[-8:]
-        kek = next(
-            (k for k in (keks.current, *keks.retired) if keks.fingerprint(k) == kek_id), None
-        )
-        if kek is None:
-            raise BackupError(f"sealed under key-encryption key {kek_id}, which is not configured")
+        try:
+            kek = keks.by_id(kek_id)
+        except SealingError as exc:
+            raise BackupError(f"the backup cannot be opened: {exc}") from exc
         _open_chunks(source, target, AESGCM(_backup_key(kek, salt)), header, prefix)
 
 

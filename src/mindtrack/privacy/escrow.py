@@ -48,17 +48,11 @@ class KeyEscrow:
     def _read(self) -> dict[uuid.UUID, WrappedKey]:
         if not self.path.exists():
             return {}
-        sealed = self.path.read_bytes()
-        kek_id, _, body = sealed.partition(b"\n")
-        keys = {
-            KeyEncryptionKeys.fingerprint(k): k for k in (self.keks.current, *self.keks.retired)
-        }
-        kek = keys.get(kek_id.decode(errors="replace"))
-        if kek is None:
-            raise SealingError(
-                f"the key escrow is sealed under a key-encryption key "
-                f"({kek_id.decode(errors='replace')}) that is not configured"
-            )
+        escrow_kek, _, body = self.path.read_bytes().partition(b"\n")
+        try:
+            kek = self.keks.by_id(escrow_kek.decode(errors="replace"))
+        except SealingError as exc:
+            raise SealingError(f"the key escrow cannot be opened: {exc}") from exc
         entries = json.loads(unseal(kek, body, _CONTEXT))
         return {
             uuid.UUID(owner): WrappedKey(kek_id, base64.b64decode(wrapped))

@@ -53,13 +53,18 @@ app.add_typer(retention_app, name="retention")
 T = TypeVar("T")
 
 
+def _refuse(message: str, status: int = 1) -> typer.Exit:
+    """Says on stderr why the command stops; raise what it returns."""
+    typer.secho(message, err=True, fg=typer.colors.RED)
+    return typer.Exit(status)
+
+
 def _settings() -> Settings:
     try:
         return get_settings()
     except ValidationError as exc:
         messages = "; ".join(str(err["msg"]).removeprefix("Value error, ") for err in exc.errors())
-        typer.secho(f"Configuration error: {messages}", err=True, fg=typer.colors.RED)
-        raise typer.Exit(2) from exc
+        raise _refuse(f"Configuration error: {messages}", status=2) from exc
 
 
 def _with_engine(work: Callable[..., Awaitable[T]], *args: object) -> T:
@@ -128,12 +133,9 @@ def _verify_models(settings: Settings) -> None:
     try:
         verify_model_files(settings.ml.models_dir, settings.ml.encoder)
     except ModelFileError as exc:
-        typer.secho(
-            f"Cannot start: {exc}. (MINDTRACK_ML__ENABLED=false starts without text analysis.)",
-            err=True,
-            fg=typer.colors.RED,
-        )
-        raise typer.Exit(1) from exc
+        raise _refuse(
+            f"Cannot start: {exc}. (MINDTRACK_ML__ENABLED=false starts without text analysis.)"
+        ) from exc
 
 
 @app.command()
@@ -234,13 +236,10 @@ def audit_verify() -> None:
     if result.intact:
         typer.echo(f"The audit trail is intact: {result.events} events.")
         return
-    typer.secho(
+    raise _refuse(
         f"The audit trail is broken at event {result.broken_at}: {result.reason} "
-        f"({result.events} events before it hold).",
-        err=True,
-        fg=typer.colors.RED,
+        f"({result.events} events before it hold)."
     )
-    raise typer.Exit(1)
 
 
 @keys_app.command("generate")
@@ -269,22 +268,12 @@ def keys_rotate() -> None:
     try:
         escrowed = KeyEscrow(settings.backup.directory, keks).rewrap()
     except SealingError as exc:
-        typer.secho(
-            f"Re-wrapped {count} data keys, but not the key escrow: {exc}.",
-            err=True,
-            fg=typer.colors.RED,
-        )
-        raise typer.Exit(1) from exc
+        raise _refuse(f"Re-wrapped {count} data keys, but not the key escrow: {exc}.") from exc
     typer.echo(
         f"Re-wrapped {count} data key{'s' if count != 1 else ''} under key-encryption key "
         f"{keks.current_id}; every data key is now under it, and the {escrowed} in the key "
         "escrow too."
     )
-
-
-def _backup_failed(exc: Exception) -> typer.Exit:
-    typer.secho(str(exc), err=True, fg=typer.colors.RED)
-    return typer.Exit(1)
 
 
 @backup_app.command("create")
@@ -302,7 +291,7 @@ def backup_create() -> None:
             )
         )
     except BackupError as exc:
-        raise _backup_failed(exc) from exc
+        raise _refuse(str(exc)) from exc
     typer.echo(f"Created {info.name}: {info.total_rows} rows, {info.size / 1e6:.1f} MB.")
 
 
@@ -331,7 +320,7 @@ def backup_verify(name: Annotated[str, typer.Argument(help="A name from `backup 
             settings.backup.directory, name, settings.privacy.key_encryption_keys()
         )
     except BackupError as exc:
-        raise _backup_failed(exc) from exc
+        raise _refuse(str(exc)) from exc
     typer.echo(f"{info.name} is intact: {info.total_rows} rows of {info.database}.")
 
 
@@ -360,7 +349,7 @@ def backup_restore(
             )
         )
     except BackupError as exc:
-        raise _backup_failed(exc) from exc
+        raise _refuse(str(exc)) from exc
     typer.echo(
         f"Restored {report.info.name} ({report.info.total_rows} rows); "
         f"{report.erased_since} account(s) erased since it was made were erased again."
@@ -407,8 +396,7 @@ def users_create(
     try:
         user = _with_engine(create_account, _settings(), email, username, role, full_name, secret)
     except ValueError as exc:
-        typer.secho(str(exc), err=True, fg=typer.colors.RED)
-        raise typer.Exit(1) from exc
+        raise _refuse(str(exc)) from exc
     typer.echo(f"Created {user.role} {user.username} ({user.id})")
 
 
@@ -433,17 +421,9 @@ def demo_seed(
 
     settings = _settings()
     if settings.environment is Environment.PRODUCTION:
-        typer.secho(
-            "Demo data is never written to a production database.", err=True, fg=typer.colors.RED
-        )
-        raise typer.Exit(1)
+        raise _refuse("Demo data is never written to a production database.")
     if len(password) < 12:
-        typer.secho(
-            "Give the demo accounts a password of 12+ characters (--password).",
-            err=True,
-            fg=typer.colors.RED,
-        )
-        raise typer.Exit(2)
+        raise _refuse("Give the demo accounts a password of 12+ characters (--password).", status=2)
     password_hash = PasswordHashing(settings.auth).hash(password)
 
     async def migrate_and_seed(engine: AsyncEngine) -> tuple[int, int]:

@@ -128,9 +128,8 @@ async def make_pending_exports(
             )
             if export is None:
                 break
-            user = await session.get(User, export.user_id)
-            if user is None:
-                continue
+            # The export goes with its account (cascade), so its owner is always there.
+            user = await session.get_one(User, export.user_id)
             try:
                 archive = await asyncio.to_thread(build_archive, await collect(session, user))
             except Exception:  # a failed export must not be retried forever

@@ -31,6 +31,7 @@ from mindtrack.privacy.backups import (
     BackupInfo,
     _scratch,
     _unpack,
+    back_up_when_due,
     create_backup,
     list_backups,
     restore_backup,
@@ -269,6 +270,20 @@ async def test_older_backups_beyond_the_number_kept_are_removed(
             "keys.lock",
         ]
     )
+
+
+async def test_the_workers_of_one_server_make_one_scheduled_backup_between_them(
+    settings: Settings, tmp_path: Path, account: Account
+) -> None:
+    daily = BackupSettings(directory=tmp_path / "b", in_process=False, every_hours=24)
+    made = await asyncio.gather(
+        *(back_up_when_due(settings.database, daily, KEKS) for _ in range(3))
+    )
+    assert sum(info is not None for info in made) == 1
+    assert len(list_backups(daily.directory)) == 1
+    # Within the day, no worker makes another.
+    assert await back_up_when_due(settings.database, daily, KEKS) is None
+    assert len(list_backups(daily.directory)) == 1
 
 
 async def test_crypto_shredding_an_erased_persons_notes_stay_unreadable_in_earlier_backups(

@@ -37,6 +37,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from mindtrack.config import BackupSettings, DatabaseSettings
 from mindtrack.kit.db import create_engine
 from mindtrack.kit.encryption import KeyEncryptionKeys, SealingError
+from mindtrack.kit.filelock import file_lock
 from mindtrack.kit.time import utcnow
 from mindtrack.models import Base, DataKey, User
 from mindtrack.privacy import audit
@@ -45,6 +46,7 @@ from mindtrack.privacy.escrow import KeyEscrow, WrappedKey
 MAGIC = b"MINDTRACK-BACKUP\x01"
 CHUNK = 1 << 20
 SUFFIX = ".backup"
+SCHEDULE_LOCK = "schedule.lock"
 
 
 class BackupError(Exception):
@@ -434,10 +436,14 @@ async def restore_backup(
 async def back_up_when_due(
     database: DatabaseSettings, settings: BackupSettings, keks: KeyEncryptionKeys
 ) -> BackupInfo | None:
-    """Makes a backup when the newest is `settings.every_hours` old (or there is none)."""
-    newest = next(iter(list_backups(settings.directory)), None)
-    if newest is not None:
-        age = utcnow() - datetime.fromisoformat(newest.created_at)
-        if age.total_seconds() < settings.every_hours * 3600:
+    """Makes a backup when the newest is `settings.every_hours` old (or there is none).
+    Every worker of a server runs this job; the one that finds the lock free makes it."""
+    with file_lock(settings.directory / SCHEDULE_LOCK, wait=False) as ours:
+        if not ours:
             return None
-    return await create_backup(database, settings, keks)
+        newest = next(iter(list_backups(settings.directory)), None)
+        if newest is not None:
+            age = utcnow() - datetime.fromisoformat(newest.created_at)
+            if age.total_seconds() < settings.every_hours * 3600:
+                return None
+        return await create_backup(database, settings, keks)

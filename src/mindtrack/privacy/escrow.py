@@ -9,16 +9,16 @@ key, like the data keys inside it; there is one escrow, replaced, never archived
 from __future__ import annotations
 
 import base64
-import fcntl
 import json
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from mindtrack.kit.encryption import KeyEncryptionKeys, SealingError, seal, unseal
+from mindtrack.kit.filelock import file_lock
 
 ESCROW_FILE = "keys.escrow"
 _CONTEXT = b"mindtrack-key-escrow|v1"
@@ -35,15 +35,8 @@ class KeyEscrow:
         self.path = directory / ESCROW_FILE
         self.keks = keks
 
-    @contextmanager
-    def _locked(self) -> Iterator[None]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path.with_suffix(".lock"), "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+    def _locked(self) -> AbstractContextManager[bool]:
+        return file_lock(self.path.with_suffix(".lock"))
 
     def _read(self) -> dict[uuid.UUID, WrappedKey]:
         if not self.path.exists():

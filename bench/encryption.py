@@ -3,8 +3,8 @@
 Checks out ``--baseline`` (a revision from before encryption at rest) and ``--candidate``
 (default: ``HEAD``) into temporary git worktrees, then serves the same benchmark
 (``bench/api.py``: writing check-ins with notes and reading history) from each checkout,
-alternately, ``--rounds`` times each,
-every run on a fresh database. Prints both tables and the change of each percentile and of
+alternately, ``--rounds`` times each (each going first in every other round), every run on
+a fresh database. Prints both tables and the change of each percentile and of
 throughput, as the median over rounds. The text models are off unless ``--with-models``:
 their ~10 ms per note would hide what sealing costs.
 
@@ -31,7 +31,7 @@ import api
 REPOSITORY = Path(__file__).resolve().parent.parent
 # The last revision whose database holds notes, contacts and plans in clear.
 BEFORE_ENCRYPTION = "faa9b35"
-FIGURES = ("p50_ms", "p95_ms", "p99_ms", "throughput")
+FIGURES = ("p50_ms", "p95_ms", "p99_ms", "throughput", "server_cpu_ms")
 
 
 @contextlib.contextmanager
@@ -53,6 +53,14 @@ async def one_run(args: argparse.Namespace, source: Path) -> list[dict[str, Any]
     return results
 
 
+def figure_of(result: dict[str, Any], figure: str) -> float:
+    if figure != "server_cpu_ms":
+        return float(result[figure])
+    # The server's CPU time per request (its process tree; the database's is not counted).
+    busy = result["cpu_percent"]["server"]
+    return busy * 10 / result["throughput"] if busy and result["throughput"] else 0.0
+
+
 def change(after: float, before: float) -> str:
     return f"{(after - before) / before * 100:+.1f}%" if before else "-"
 
@@ -63,8 +71,8 @@ def compare(
     lines = ["| scenario | mode | figure | without | with | change |", "|---|---|---|--:|--:|--:|"]
     for index, first in enumerate(baseline[0]):
         for figure in FIGURES:
-            before = statistics.median(run[index][figure] for run in baseline)
-            after = statistics.median(run[index][figure] for run in sealed)
+            before = statistics.median(figure_of(run[index], figure) for run in baseline)
+            after = statistics.median(figure_of(run[index], figure) for run in sealed)
             lines.append(
                 f"| {first['scenario']} | {first['mode']} | {figure} | {before:.1f} | "
                 f"{after:.1f} | {change(after, before)} |"
@@ -94,11 +102,15 @@ async def main(argv: Sequence[str] | None = None) -> int:
     baseline: list[list[dict[str, Any]]] = []
     sealed: list[list[dict[str, Any]]] = []
     with worktree(own.baseline) as before, worktree(own.candidate) as after:
+        builds = [
+            (f"without ({own.baseline})", before, baseline),
+            (f"with encryption at rest ({own.candidate})", after, sealed),
+        ]
         for round_ in range(1, own.rounds + 1):
-            for label, source, runs in (
-                (f"without ({own.baseline})", before, baseline),
-                (f"with encryption at rest ({own.candidate})", after, sealed),
-            ):
+            # Each build goes first in every other round, so that whatever the previous run
+            # leaves behind (the database's checkpoints and vacuum, a warm page cache) falls
+            # on both alike.
+            for label, source, runs in builds if round_ % 2 else builds[::-1]:
                 print(f"round {round_}: {label}", flush=True)
                 runs.append(await one_run(args, source))
                 print(api.render_table(runs[-1]), flush=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import select, update
 from typer.testing import CliRunner
 
@@ -59,6 +61,38 @@ async def warned_days_ago(app: Any, account: Account, days: int) -> None:
 async def people(app: Any) -> set[Any]:
     async with app.state.session_factory() as session:
         return set((await session.execute(select(User.id))).scalars())
+
+
+async def test_workers_running_retention_at_once_warn_and_erase_each_person_once(
+    app: Any, settings: Settings, account: Account, make_account: Any, backend: str
+) -> None:
+    if backend == "sqlite":
+        pytest.skip("SQLite serves one writer at a time; the row lock is PostgreSQL's")
+    for _ in range(3):
+        await last_used(app, await make_account(), days_ago=1080)
+    for _ in range(2):
+        due: Account = await make_account()
+        await last_used(app, due, days_ago=1100)
+        await warned_days_ago(app, due, days=31)
+    rules = with_retention(settings, INACTIVE)
+
+    passes = await asyncio.gather(
+        *(apply_retention(app.state.session_factory, rules, app.state.keyring) for _ in range(4))
+    )
+
+    assert sum(report.warned for report in passes) == 3
+    assert sum(report.erased for report in passes) == 2
+    async with app.state.session_factory() as session:
+        warnings = (
+            await session.scalars(
+                select(OutboxMessage.user_id).where(OutboxMessage.kind == "retention_warning")
+            )
+        ).all()
+        erasures = (
+            await session.scalars(select(AuditEvent).where(AuditEvent.action == "account_erased"))
+        ).all()
+    assert len(warnings) == len(set(warnings)) == 3
+    assert len(erasures) == 2
 
 
 async def test_an_unused_account_is_warned_then_erased(

@@ -69,10 +69,13 @@ async def _warn(sessions: async_sessionmaker[AsyncSession], settings: Settings, 
             .where(User.retention_warned_at.is_not(None), _last_used() > User.retention_warned_at)
             .values(retention_warned_at=None)
         )
+        # Every worker of a server runs this job; a person being warned by one is skipped
+        # by the others (on PostgreSQL; SQLite has one writer at a time).
         due = await session.scalars(
             select(User)
             .where(User.retention_warned_at.is_(None), _last_used() < quiet_since)
             .limit(BATCH)
+            .with_for_update(of=User, skip_locked=True)
         )
         warned = 0
         for user in due:
@@ -92,18 +95,23 @@ async def _erase(
     quiet_since = now - timedelta(days=days)
     eraser = Eraser(settings, keyring)
     erased = 0
-    async with transaction(sessions) as session:
-        due = await session.scalars(
-            select(User.id).where(
-                User.retention_warned_at < warned_before,
-                _last_used() < quiet_since,
-                _last_used() <= User.retention_warned_at,
+    while True:
+        # One account per transaction: erasing commits, which would free the others' locks.
+        async with transaction(sessions) as session:
+            user_id = await session.scalar(
+                select(User.id)
+                .where(
+                    User.retention_warned_at < warned_before,
+                    _last_used() < quiet_since,
+                    _last_used() <= User.retention_warned_at,
+                )
+                .limit(1)
+                .with_for_update(of=User, skip_locked=True)
             )
-        )
-        for user_id in due.all():
+            if user_id is None:
+                return erased
             await eraser.erase(session, user_id, by="retention")
-            erased += 1
-    return erased
+        erased += 1
 
 
 async def _remove_old_words(

@@ -12,7 +12,14 @@ from mindtrack.analysis.engine import load_analyzer
 from mindtrack.analysis.service import reanalyze
 from mindtrack.config import MLSettings, Settings
 from mindtrack.kit import migrations
-from mindtrack.models import AuditEvent, CheckinAnalysis, Consent, MoodEntry, OutboxMessage
+from mindtrack.models import (
+    AuditEvent,
+    CheckinAnalysis,
+    Consent,
+    MoodEntry,
+    OutboxMessage,
+    User,
+)
 from tests.conftest import MODELS_DIR, Account
 from tests.crisis.test_escalation import confirmed_contact, deliver
 from tests.crisis.test_escalation import settings as settings
@@ -213,3 +220,23 @@ async def test_accounts_from_before_consents_get_what_sign_up_implied(
         ("health_data", True),
         ("population_comparisons", True),
     ]
+
+
+async def test_the_account_carries_the_consents_given_through_the_migration_that_adds_them(
+    client: httpx.AsyncClient, account: Account, engine: AsyncEngine
+) -> None:
+    await change(client, account, "ai_analysis", False)
+    await change(client, account, "research", True)
+    expected = ["contact_alerts", "health_data", "research"]
+    async with engine.connect() as connection:
+        assert await connection.scalar(select(User.consents_given)) == expected
+    await migrations.downgrade(engine, "0022")
+    await migrations.upgrade(engine)
+    async with engine.connect() as connection:
+        assert await connection.scalar(select(User.consents_given)) == expected
+    # And the checks read it: AI analysis stays withdrawn, recording is still allowed.
+    assert (await write(client, account, "a calm day")).status_code == 201
+    analysed = await client.post(
+        "/api/v1/analysis/text", json={"text": "a calm day"}, headers=account.headers
+    )
+    assert analysed.status_code == 403

@@ -10,7 +10,7 @@ from mindtrack.auth.dependencies import CurrentPrincipal
 from mindtrack.auth.permissions import Action, Resource, permit
 from mindtrack.kit.dependencies import DbSession
 from mindtrack.models import ConsentPurpose, User
-from mindtrack.privacy.consents import ConsentService
+from mindtrack.privacy.consents import granted
 
 
 async def get_analysis_service(
@@ -19,10 +19,7 @@ async def get_analysis_service(
     """Analysis as configured, and only for people who consent to it: for anyone who
     withdrew, nothing they write is analysed."""
     engine: AnalysisEngine | None = request.app.state.analysis_engine
-    consents = ConsentService(session)
-    if engine is not None and not await consents.granted(
-        principal.user.id, ConsentPurpose.AI_ANALYSIS
-    ):
+    if engine is not None and not granted(principal.user, ConsentPurpose.AI_ANALYSIS):
         engine = None
     return AnalysisService(session, engine)
 

@@ -59,7 +59,7 @@ from mindtrack.models import (
 from mindtrack.mood.repository import MoodEntryRepository
 from mindtrack.notification.outbox import Message, email_to, enqueue
 from mindtrack.privacy import audit
-from mindtrack.privacy.consents import ConsentService
+from mindtrack.privacy.consents import granted
 from mindtrack.sharing.service import tell_therapists_of_incident
 
 HISTORY = timedelta(days=30)
@@ -350,7 +350,7 @@ class CrisisService:
         """Queues an alert to each confirmed contact who may be told of `level`; returns how
         many. An escalation skips the cool-down, never the daily limit."""
         told = 0
-        if not await ConsentService(self.session).granted(user.id, ConsentPurpose.CONTACT_ALERTS):
+        if not granted(user, ConsentPurpose.CONTACT_ALERTS):
             self._event(incident, "contacts_not_notified", "system", {"reason": "no_consent"})
             await self.session.flush()
             return told

@@ -7,7 +7,7 @@ from sqlalchemy import Enum, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mindtrack.kit.encryption import SealedText
-from mindtrack.models.base import Base, IdMixin, TimestampMixin
+from mindtrack.models.base import Base, IdMixin, JSONDocument, TimestampMixin
 
 
 class Role(StrEnum):
@@ -41,6 +41,11 @@ class User(IdMixin, TimestampMixin, Base):
     retention_warned_at: Mapped[datetime | None]
     # Set while the person takes part in population comparisons (they are opt-in).
     population_opt_in_at: Mapped[datetime | None]
+    # The purposes consented to now, kept with the account (the consents table has the
+    # versions and history) so that every request checks them without another query.
+    consents_given: Mapped[list[str]] = mapped_column(
+        JSONDocument, default=list, server_default="[]"
+    )
     # Two-step sign-in (RFC 6238): the shared secret is set at setup and in force from
     # `totp_enabled_at`; the last accepted time step stops a code being replayed.
     totp_secret: Mapped[str | None] = mapped_column(SealedText)  # under their own data key

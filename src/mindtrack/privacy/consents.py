@@ -84,6 +84,17 @@ class ConsentState:
     updated_at: datetime | None
 
 
+def granted(user: User, purpose: ConsentPurpose) -> bool:
+    """Whether the person consents to `purpose` now (as of loading their account)."""
+    return purpose.value in user.consents_given
+
+
+def require(user: User, *purposes: ConsentPurpose) -> None:
+    for purpose in purposes:
+        if not granted(user, purpose):
+            raise ConsentWithdrawnError(purpose)
+
+
 class ConsentService:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
@@ -100,17 +111,6 @@ class ConsentService:
             else ConsentState(p, False, None, None)
             for p in ConsentPurpose
         ]
-
-    async def granted(self, user_id: uuid.UUID, purpose: ConsentPurpose) -> bool:
-        row = await self.session.get(Consent, (user_id, purpose.value))
-        return row is not None and row.granted
-
-    async def require(self, user_id: uuid.UUID, *purposes: ConsentPurpose) -> None:
-        recorded = await self._recorded(user_id)
-        for purpose in purposes:
-            row = recorded.get(purpose.value)
-            if row is None or not row.granted:
-                raise ConsentWithdrawnError(purpose)
 
     async def record(
         self, user: User, purpose: ConsentPurpose, granted: bool, *, source: str = "person"
@@ -131,6 +131,8 @@ class ConsentService:
                 recorded_at=now,
             )
         )
+        others = set(user.consents_given) - {purpose.value}
+        user.consents_given = sorted((others | {purpose.value}) if granted else others)
         if purpose is ConsentPurpose.POPULATION_COMPARISONS:
             # Kept on the account too: the population figures select their cohorts by it.
             user.population_opt_in_at = now if granted else None

@@ -6,17 +6,16 @@ from typing import Any
 from fastapi import Depends
 
 from mindtrack.auth.dependencies import CurrentPrincipal
-from mindtrack.kit.dependencies import DbSession
 from mindtrack.models import ConsentPurpose
-from mindtrack.privacy.consents import ConsentService
+from mindtrack.privacy.consents import require
 
 
 def requires_consent(*purposes: ConsentPurpose) -> Any:
     """A route dependency that refuses (403 consent-withdrawn) unless the person has given
     every one of `purposes`: a withdrawal takes effect on the next request."""
 
-    async def check(principal: CurrentPrincipal, session: DbSession) -> None:
-        await ConsentService(session).require(principal.user.id, *purposes)
+    async def check(principal: CurrentPrincipal) -> None:
+        require(principal.user, *purposes)
 
     checker: Callable[..., Awaitable[None]] = check
     return Depends(checker)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 from collections import defaultdict
@@ -61,6 +62,13 @@ def test_demo_seed_writes_accounts_and_their_diaries(sqlite_env: Path) -> None: 
         users = db.execute("select username, password_hash from users order by username").fetchall()
         (entries,) = db.execute("select count(*) from mood_entries").fetchone()
         (summed,) = db.execute("select sum(entries) from mood_days").fetchone()
+        given = db.execute(
+            "select u.consents_given, json_group_array(c.purpose) from users u"
+            " join (select * from consents where granted order by purpose) c on c.user_id = u.id"
+            " group by u.id"
+        ).fetchall()
+    assert len(given) == 3
+    assert all(json.loads(on_account) == json.loads(rows) for on_account, rows in given)
     assert summed == entries  # the dashboards' day summaries are made too
     assert [u for u, _ in users] == ["demo-00-000001", "demo-00-000002", "demo-00-000003"]
     assert f"with {entries} check-ins" in output

@@ -44,10 +44,14 @@ def _circumstances(score: int, rng: random.Random) -> dict[str, object]:
     }
 
 
-def _sign_up_consents(user_id: uuid.UUID, now: datetime, *, opted_in: bool) -> list[dict[str, Any]]:
+def _sign_up_purposes(*, opted_in: bool) -> list[ConsentPurpose]:
     purposes = [p for p, terms in PURPOSES.items() if terms.given_at_sign_up]
-    if opted_in:
-        purposes.append(ConsentPurpose.POPULATION_COMPARISONS)
+    return [*purposes, ConsentPurpose.POPULATION_COMPARISONS] if opted_in else purposes
+
+
+def _consent_rows(
+    user_id: uuid.UUID, purposes: list[ConsentPurpose], now: datetime
+) -> list[dict[str, Any]]:
     return [
         {"user_id": user_id, "purpose": p.value, "granted": True,
          "version": PURPOSES[p].version, "updated_at": now}
@@ -76,15 +80,16 @@ async def seed_population(
         for n in range(1, users + 1):
             user_id = uuid.uuid4()
             name = f"demo-{seed:02d}-{n:06d}"
+            given = _sign_up_purposes(opted_in=n % 5 < 3)  # three in five compare themselves
             people.append({
                 "id": user_id, "username": name, "username_normalized": name,
                 "email": f"{name}@{DEMO_DOMAIN}", "password_hash": password_hash, "full_name": None,
                 "role": Role.USER, "timezone": "UTC", "locale": "en", "is_active": True,
                 "last_login_at": None, "created_at": now, "updated_at": now,
-                # Three in five take part in population comparisons.
                 "population_opt_in_at": now if n % 5 < 3 else None,
+                "consents_given": sorted(p.value for p in given),
             })  # fmt: skip
-            consents.extend(_sign_up_consents(user_id, now, opted_in=n % 5 < 3))
+            consents.extend(_consent_rows(user_id, given, now))
             for day, score in diary(draw_person(rng), start, days, rng):
                 moment = datetime.combine(day, time(rng.randint(7, 22), rng.randint(0, 59)), UTC)
                 entries.append({

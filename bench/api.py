@@ -644,8 +644,10 @@ async def measure(
     return summarize(scenario, mode, args.rate, rec, seconds, cpu)
 
 
-async def bench(args: argparse.Namespace, base_url: str, server_pid: int | None) -> dict[str, Any]:
-    rng = random.Random(args.random_seed)
+async def client_pools(
+    args: argparse.Namespace, base_url: str, stack: contextlib.AsyncExitStack
+) -> list[httpx.AsyncClient]:
+    """`args.pools` clients sharing `args.concurrency` connections, closed with `stack`."""
     per_pool = math.ceil(args.concurrency / args.pools)
     limits = httpx.Limits(
         max_connections=per_pool,
@@ -654,15 +656,21 @@ async def bench(args: argparse.Namespace, base_url: str, server_pid: int | None)
         # connection the server is closing (setup has idle pauses while accounts sign in).
         keepalive_expiry=4,
     )
-    async with contextlib.AsyncExitStack() as stack:
-        clients = [
-            await stack.enter_async_context(
-                httpx.AsyncClient(
-                    base_url=base_url, limits=limits, timeout=args.timeout, trust_env=False
-                )
+    return [
+        await stack.enter_async_context(
+            httpx.AsyncClient(
+                base_url=base_url, limits=limits, timeout=args.timeout, trust_env=False
             )
-            for _ in range(args.pools)
-        ]
+        )
+        for _ in range(args.pools)
+    ]
+
+
+async def bench(args: argparse.Namespace, base_url: str, server_pid: int | None) -> dict[str, Any]:
+    rng = random.Random(args.random_seed)
+    per_pool = math.ceil(args.concurrency / args.pools)
+    async with contextlib.AsyncExitStack() as stack:
+        clients = await client_pools(args, base_url, stack)
         run_id = f"{int(time.time()) % 100000}{rng.randrange(1000):03d}"
         setup_started = time.perf_counter()
         users, logins = await set_up_users(clients[0], args.users, run_id)

@@ -141,10 +141,12 @@ async def make_pending_exports(
             export.status, export.ready_at = ExportStatus.READY, now
             export.expires_at = now + timedelta(hours=settings.export_hours)
         made += 1
+    expired = (DataExport.status == ExportStatus.READY) & (DataExport.expires_at <= utcnow())
     async with transaction(sessions) as session:
-        await session.execute(
-            update(DataExport)
-            .where(DataExport.status == ExportStatus.READY, DataExport.expires_at <= utcnow())
-            .values(status=ExportStatus.EXPIRED, archive=None)
-        )
+        # Looked for first: an UPDATE takes SQLite's one write lock even when nothing matches,
+        # and this runs every few seconds beside people's check-ins.
+        if await session.scalar(select(DataExport.id).where(expired).limit(1)) is not None:
+            await session.execute(
+                update(DataExport).where(expired).values(status=ExportStatus.EXPIRED, archive=None)
+            )
     return made

@@ -106,18 +106,24 @@ async def serving(
         yield Target(label, server, clients, users)
 
 
+async def closed_loop(
+    args: argparse.Namespace, target: Target, calls: Sequence[api.Call], seconds: float
+) -> tuple[api.Recorder, float]:
+    return await api.closed_loop(
+        target.clients,
+        calls,
+        concurrency=args.concurrency,
+        duration=seconds,
+        max_requests=args.max_requests,
+    )
+
+
 async def one_slice(
     args: argparse.Namespace, target: Target, calls: Sequence[api.Call], mode: str, tally: Tally
 ) -> None:
     meter = api.CpuMeter(target.server.pid)
     if mode == "closed":
-        rec, seconds = await api.closed_loop(
-            target.clients,
-            calls,
-            concurrency=args.concurrency,
-            duration=args.slice_seconds,
-            max_requests=args.max_requests,
-        )
+        rec, seconds = await closed_loop(args, target, calls, args.slice_seconds)
     else:
         rec, seconds = await api.open_loop(
             target.clients,
@@ -148,13 +154,7 @@ async def one_round(
             for mode in args.modes:
                 tallies = [Tally() for _ in targets]
                 for index, target in enumerate(targets):  # unmeasured warm-up
-                    await api.closed_loop(
-                        target.clients,
-                        calls[index],
-                        concurrency=args.concurrency,
-                        duration=args.warmup,
-                        max_requests=args.max_requests,
-                    )
+                    await closed_loop(args, target, calls[index], args.warmup)
                 for slice_ in range(args.slices):
                     order = list(range(len(targets)))
                     if (slice_ + round_) % 2:

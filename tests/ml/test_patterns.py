@@ -76,6 +76,23 @@ def level(note: str) -> RiskLevel:
         ("Not suicidal, I'd just be fine with not existing anymore.", RiskLevel.MODERATE),
         ("Held my hand on the hob on purpose. Making dinner now.", RiskLevel.MODERATE),
         ("told my new boyfriend about my overdose years ago. he held my hand", RiskLevel.LOW),
+        ("Never told my sister I've been wishing I was dead since spring.", RiskLevel.MODERATE),
+        ("lay awake wishing I just wouldn't wake up in the morning", RiskLevel.MODERATE),
+        ("I wouldn't care if I didn't make it through the winter", RiskLevel.MODERATE),
+        ("every night I'm begging God to let me go", RiskLevel.MODERATE),
+        ("I daydream about getting ill and never recovering", RiskLevel.MODERATE),
+        (
+            "I'm going to end it after the holidays, once the kids are back at school",
+            RiskLevel.IMMINENT,
+        ),
+        ("wanted to end it for weeks and now there's a date", RiskLevel.MODERATE),
+        ("hiding my tablets in a sock drawer, a few at a time", RiskLevel.IMMINENT),
+        ("I overdosed about an hour ago and I feel awful", RiskLevel.IMMINENT),
+        # a goodbye with an ordinary reason beside a real wish to die is still a goodbye
+        (
+            "last entry before the trip. I'm not coming back from it, I want to die",
+            RiskLevel.IMMINENT,
+        ),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -128,6 +145,13 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "my flatmate says the bridge looks tempting for a photo shoot at dusk",
         "A patient on my ward who tried to overdose last month came back in today.",
         "First aid course: we practised asking 'are you thinking about suicide?' in pairs.",
+        "This is my last entry for a month, the retreat has no phones",
+        "Won't be here next week to check in, we're camping in Wales",
+        "Said my goodbyes at the office, the new job starts Monday",
+        "giving all my stuff away before the move, the new flat is furnished",
+        "Patient in resus came in after jumping from a car park. Long shift.",
+        "hiding the tablets from the toddler, she climbs everything now",
+        "we decided to end it after the holidays, the lease on the shop I mean",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:
@@ -197,6 +221,9 @@ def test_a_learned_level_needs_every_lower_threshold_met() -> None:
         ("a self-harm scene in the film and then I went and did it myself", False),
         ("held a man's hand while he died, wishing it was me", False),
         ("same song about wanting to die on repeat at the gym, what a tune", True),
+        # a plan with its ordinary reason, and no word of death, leaves the learned heads out
+        ("Tonight's the night, flying out for the honeymoon at six", True),
+        ("Tonight's the night. Nobody needs to know why.", False),
     ],
 )
 def test_harmless_uses_of_words_of_death_are_told_apart(note: str, harmless: bool) -> None:

@@ -62,8 +62,9 @@ _PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|
 RULES: tuple[Rule, ...] = (
     _rule(
         PASSIVE, RiskLevel.MODERATE,
-        r"wish(?:ed)? (?:that )?i (?:was|were|could be) dead",
+        r"wish(?:ed|ing)? (?:that )?i (?:was|were|could be) dead",
         rf"wish(?:ed)? (?:that )?i (?:could |would )?{_SOFT}(?:die|disappear|vanish|not exist|stop existing|cease to exist|(?:never|not) wake up|fall asleep and (?:never|not) wake up)",
+        rf"wish(?:ed|ing)? (?:that )?i {_SOFT}(?:wouldn't|would not|didn't|did not|won't|will not) wake up",
         r"wish(?:ed|ing)? (?:that )?i(?:'d| had)? (?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|weren't alive|wasn't here)",
         rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop existing|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive)",
         rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|carry on)",
@@ -99,11 +100,14 @@ RULES: tuple[Rule, ...] = (
         r"hope i (?:don't|never|won't) wake up",
         r"hope i (?:die|get hit by)",
         r"ready to die",
-        r"(?:wouldn't|would not|won't) (?:care|mind) (?:if i (?:died|didn't wake up|was gone|were gone|got hit|didn't exist|never woke up)|not (?:existing|being here|waking up)|dying|being dead)",
+        r"(?:wouldn't|would not|won't) (?:care|mind) (?:if i (?:died|didn't wake up|didn't make it|was gone|were gone|got hit|didn't exist|never woke up)|not (?:existing|being here|waking up)|dying|being dead)",
         r"(?:wouldn't|would not) mind if (?:a|the|some) \w+ (?:hit|killed|took) me",
         r"(?:pray(?:ing)?|hop(?:e|ing)) (?:that )?(?:god |something |someone |the universe )?(?:just )?takes? me",
         r"wish(?:ed|ing)? (?:god|the lord|the universe|something|someone) would (?:just )?take me",
         r"why am i (?:even )?still (?:here|alive|around)",
+        r"(?:ask|asks|asking|asked|beg|begging|begged|pray|praying|prayed) (?:god|the lord|jesus|allah|the universe) to (?:just )?(?:let me (?:go|die)|take me)\b",
+        r"(?:let|take) me (?:go |die )?in my sleep",
+        r"(?:fantasi[sz]\w*|daydream\w*|hop(?:e|es|ing)|wish\w*)(?: about| of)? (?:getting|being|falling) (?:sick|ill|hit)\b.{0,40}?\b(?:not|never) (?:getting better|recovering|waking up|coming back)",
         rf"wish(?:ing)? (?:something|someone) would {_SOFT}(?:happen to|kill|hit) me",
         r"(?:so|and) (?:it|this|everything)(?:'d| would) (?:all )?(?:just )?be over",
         rf"if i {_SOFT}(?:didn't|did not|don't) exist",
@@ -124,7 +128,7 @@ RULES: tuple[Rule, ...] = (
         r"suicide (?:feels|seems|is|looks) like (?:the only|my only|a|an) (?:way|option|answer|escape)",
         r"end(?:ing)? (?:my (?:own )?life|it all\b|my suffering|things for good|my existence|my own existence)",
         r"take my (?:own )?life",
-        r"(?:want|wanna|going|gonna|plan|planning|ready|thinking about|think about|thought about) (?:to )?end(?:ing)? it(?! with| between| off)(?: all| for good| now| tonight| soon|\b(?! \w))",
+        r"(?:want|wanted|wanting|wanna|going|gonna|plan|planning|ready|thinking about|think about|thought about) (?:to )?end(?:ing)? it(?! with| between| off)(?: all| for good| now| tonight| soon| after| before| this| on \w+day| once| when| for (?:months|weeks|years|ages|a while)|\b(?! \w))",
         r"suicidal",
         r"unalive thoughts",
         r"suicid(?:e|al) (?:thoughts|ones)\b",
@@ -285,6 +289,8 @@ RULES: tuple[Rule, ...] = (
         r"giv(?:ing|en|e|ven)(?: away)? (?:all )?(?:of )?(?:my|some of my) (?:stuff|things|belongings|possessions|pets?|cat|dog)(?: away)?",
         r"gave (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)(?: away)?",
         rf"(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|collect(?:ed|ing)|stash(?:ed)?) (?:up )?(?:my |some |the |enough |a stash of )?{_PILLS}",
+        rf"(?:hiding|hid|stashing|putting aside|setting aside|squirrel(?:l)?ing away) (?:away )?(?:a few |some |my |extra |the )?{_PILLS}(?! (?:from|away from|out of|up high|where))",
+        rf"{_PILLS}\b.{{0,40}}?\b(?:one|two|a few|a couple) (?:or (?:two|three) )?at a time",
         r"said my goodbyes|saying my goodbyes|(?:said|say|saying) (?:a )?(?:last|final) goodbye",
         r"(?:put|putting|get|getting|got) my affairs in order",
         r"(?:wrote|made|updated|finished) my will",
@@ -307,7 +313,7 @@ RULES: tuple[Rule, ...] = (
         r"engine(?:'s| is)? (?:running|on)\b.{0,40}?\bgarage|garage\b.{0,40}?\bengine(?:'s| is)? (?:running|on)\b",
         r"engine running",
         r"(?:car|engine)(?:'s| is) running in the garage",
-        r"overdosed (?:\w+ )?(?:minutes?|mins?|hours?|an hour) ago",
+        r"overdosed (?:\w+ ){0,2}(?:minutes?|mins?|hours?|an hour) ago",
         r"(?:i've|i have|just) overdosed",
         r"(?:took|taken|swallowed|downed) (?:a load of|loads of|the whole (?:packet|box|bottle|pack|strip|lot)|the lot|all of (?:them|my))\b",
         r"(?<!it )(?<!that )(?:took|taken|swallowed) everything(?! (?:i had|out of|in me|to|i've got))",
@@ -356,7 +362,9 @@ _NEGATION = re.compile(
 _NOT_A_DENIAL = re.compile(
     r"\b(?:can'?t|cannot|couldn'?t|can not|won'?t|doesn'?t|does not|didn'?t|did not) (?:stop|help|shake|get rid of|get (?:it|this) out)\b"
     r"|\bdon'?t know (?:why|if|how|what)\b|\bnot (?:going to|gonna) lie\b|\bno longer\b"
-    r"|\bnothing but\b|\bnot sure\b|\bdon'?t think i can\b|\bno one\b|\bnobody\b",
+    r"|\bnothing but\b|\bnot sure\b|\bdon'?t think i can\b|\bno one\b|\bnobody\b"
+    # not telling is no denial: "didn't tell him I've been wishing I was dead"
+    r"|\b(?:didn'?t|did not|haven'?t|have not|never) (?:tell|told) (?:him|her|them|anyone|anybody|my \w+)\b",
     re.IGNORECASE,
 )
 # Markers that put a statement firmly in the past, whatever else the sentence says.
@@ -386,7 +394,7 @@ _SOMEONE_ELSE = re.compile(
     r"teammate|classmate|ex|boss|doctor|gp|therapist|nurse|teacher|counsellor|counselor|pupil|"
     r"caller)s?(?:'s)?"
     # people someone looks after or teaches at work, written without a determiner
-    r"|patients|clients|pupils|students|callers|service users|residents|client|caller|service user)\b",
+    r"|patients|clients|pupils|students|callers|service users|residents|patient|client|caller|service user)\b",
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'll|i'd|me|my|myself|mine)\b", re.IGNORECASE)
@@ -565,7 +573,33 @@ def find_signals(note: str) -> list[PatternMatch]:
                 PatternMatch(signal, level, start, end, note[start:end], rule.needs_ideation)
             )
     found.sort(key=lambda m: (m.start, -m.level, m.start - m.end))
-    return _resolve_context(_drop_nested(found))
+    return _drop_ordinary_goodbyes(text, _resolve_context(_drop_nested(found)))
+
+
+# An ordinary reason for a goodbye, a timeline or giving things away: "this is my last entry
+# before the trip", "gave away my stuff before the move". C-SSRS counts such acts only when done
+# in view of dying, so without any other sign of risk they are none.
+_ORDINARY_REASON = re.compile(
+    r"\b(?:holidays?|vacation|trip|flight|abroad|retreat|conference|backpack(?:ing)?|camping|festival|honeymoon|"
+    r"wedding|getting married|moving (?:house|out|in|to|back|abroad|away|flats?)|the move|"
+    r"relocat(?:e|ing|ion)|emigrat(?:e|ing)|new (?:job|flat|house|home|place|city|role|school)|"
+    r"(?:maternity|paternity|parental|annual|study) leave|sabbatical|retir(?:e|ed|ing|ement)|"
+    r"paper journal|off (?:my|the) phone|digital detox|renovat\w*|repaint\w*|redecorat\w*|"
+    r"closing (?:the|my|our) (?:shop|business|bakery|salon|cafe|restaurant|stall))\b",
+    re.IGNORECASE,
+)
+_GOODBYES = frozenset({INTENT, PREPARATION})
+
+
+def has_ordinary_reason(note: str) -> bool:
+    return _ORDINARY_REASON.search(_normalise(note)) is not None
+
+
+def _drop_ordinary_goodbyes(note: str, matches: list[PatternMatch]) -> list[PatternMatch]:
+    others = [m for m in matches if m.signal not in _GOODBYES and m.level >= RiskLevel.MODERATE]
+    if others or not has_ordinary_reason(note):
+        return matches
+    return [m for m in matches if m.signal not in _GOODBYES]
 
 
 def _drop_nested(matches: list[PatternMatch]) -> list[PatternMatch]:
@@ -662,8 +696,9 @@ def mentions_risk_words(note: str) -> bool:
 def only_harmless_mentions(note: str) -> bool:
     """True when the note says the writer wants to live or is not suicidal, or uses words of
     death or self-harm but every use is negated, about someone else, about a story or the
-    news, a joke, an idiom or technical ("kill the process"). A learned model tends to react
-    to those words alone; the crisis model does not let it when no pattern found risk."""
+    news, a joke, an idiom or technical ("kill the process"), or it has no such word and gives
+    an ordinary reason for its plans ("last entry before the trip"). A learned model tends to
+    react to those words alone; the crisis model does not let it when no pattern found risk."""
     text = _normalise(note)
     if _TURN_TO_SELF.search(text):
         return False
@@ -671,7 +706,8 @@ def only_harmless_mentions(note: str) -> bool:
         return True
     uses = list(_RISK_WORD.finditer(text))
     if not uses:
-        return False
+        # "won't be here next week, I'm on holiday": a plan or goodbye with its ordinary reason
+        return has_ordinary_reason(text)
     idioms = [m.span() for m in _IDIOM_AROUND.finditer(text)]
     for use in uses:
         start, end = use.span()

@@ -1,5 +1,5 @@
-"""Encoder fine-tuning: resuming after an interruption, the phrases it leaves out, and the
-name pairs that teach it that a name says nothing about a feeling."""
+"""Encoder fine-tuning: resuming after an interruption, the phrases it leaves out, the name
+pairs that teach it that a name says nothing about a feeling, and the share of emotions."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from mindtrack.ml.training.finetune import (
     fill_names,
     finetune,
     name_pairing_loss,
+    sentiment_pairing_loss,
 )
 
 pytestmark = pytest.mark.slow
@@ -74,6 +75,11 @@ def test_an_interrupted_run_continues_from_its_checkpoint(
     assert json.loads((output / "training.json").read_text())["config"]["epochs"] == 2
 
 
+def add_a_comment_that_names_someone(datasets: Path) -> None:
+    with (datasets / "goemotions" / "train.tsv").open("a") as handle:
+        handle.write("[NAME] made me so happy today\t17\tnamed\n")
+
+
 def test_name_slots_are_filled_from_names_the_bias_checks_never_swap() -> None:
     rng = random.Random(0)
     filled = fill_names("[NAME] and [NAME] argued again", rng)
@@ -87,8 +93,7 @@ def test_name_slots_are_filled_from_names_the_bias_checks_never_swap() -> None:
 def test_comments_that_name_someone_are_paired_with_the_same_comment_renamed(
     tiny_datasets: Path,
 ) -> None:
-    with (tiny_datasets / "goemotions" / "train.tsv").open("a") as handle:
-        handle.write("[NAME] made me so happy today\t17\tnamed\n")
+    add_a_comment_that_names_someone(tiny_datasets)
     data = TrainingData(tiny_datasets, FinetuneConfig(batch_size=64, name_pairing=5.0))
 
     [batch] = [b for b in data.epoch(0) if b.task == "emotions" and b.renamed_rows]
@@ -122,10 +127,83 @@ def test_held_out_sst2_phrases_are_never_trained_on() -> None:
 
 
 def test_without_name_pairing_comments_keep_their_name_slots(tiny_datasets: Path) -> None:
-    with (tiny_datasets / "goemotions" / "train.tsv").open("a") as handle:
-        handle.write("[NAME] made me so happy today\t17\tnamed\n")
+    add_a_comment_that_names_someone(tiny_datasets)
     data = TrainingData(tiny_datasets, FinetuneConfig(batch_size=64))
 
     [batch] = [b for b in data.epoch(0) if b.task == "emotions"]
     assert "[NAME] made me so happy today" in batch.texts
     assert batch.renamed_rows == []
+
+
+def test_sentiment_pairing_costs_nothing_for_the_same_probabilities() -> None:
+    import torch
+
+    logits = torch.tensor([[2.0, 0.0, -1.0], [0.0, 0.0, 0.0]])
+
+    assert sentiment_pairing_loss(logits, logits + 5.0).item() == pytest.approx(0.0, abs=1e-6)
+    flipped = logits.flip(dims=[-1])
+    expected = ((logits.softmax(-1) - flipped.softmax(-1)) ** 2).sum(-1).mean().item()
+    assert sentiment_pairing_loss(logits, flipped).item() == pytest.approx(expected)
+    assert expected > 0.3
+
+
+def test_sentiment_pairing_alone_pairs_comments_that_name_someone(tiny_datasets: Path) -> None:
+    add_a_comment_that_names_someone(tiny_datasets)
+    data = TrainingData(tiny_datasets, FinetuneConfig(batch_size=64, sentiment_pairing=1.0))
+
+    [batch] = [b for b in data.epoch(0) if b.task == "emotions"]
+    assert len(batch.renamed_rows) == 1
+    assert NAME_SLOT not in " ".join(batch.texts)
+
+
+def test_more_emotion_passes_read_goemotions_again_in_a_new_order(tiny_datasets: Path) -> None:
+    once = TrainingData(tiny_datasets, FinetuneConfig(batch_size=2)).epoch(0)
+    twice = TrainingData(tiny_datasets, FinetuneConfig(batch_size=2, emotion_passes=2)).epoch(0)
+
+    def emotion_texts(batches: list[Any]) -> list[str]:
+        return [text for b in batches if b.task == "emotions" for text in b.texts]
+
+    assert sorted(emotion_texts(twice)) == sorted(emotion_texts(once) * 2)
+
+    def other_texts(batches: list[Any]) -> list[str]:
+        return sorted(text for b in batches if b.task != "emotions" for text in b.texts)
+
+    assert other_texts(twice) == other_texts(once)
+
+
+def test_a_run_with_both_pairings_and_two_emotion_passes_exports_its_recipe(
+    tmp_path: Path, tiny_encoder: Path, tiny_datasets: Path
+) -> None:
+    add_a_comment_that_names_someone(tiny_datasets)
+    config = FinetuneConfig(
+        encoder=str(tiny_encoder),
+        epochs=1,
+        batch_size=4,
+        crisis_batch_size=4,
+        name_pairing=1.0,
+        sentiment_pairing=2.0,
+        emotion_passes=2,
+    )
+
+    summary = finetune(tiny_datasets, tmp_path / "encoder", config)
+
+    recorded = json.loads((tmp_path / "encoder" / "training.json").read_text())
+    assert recorded["config"]["sentiment_pairing"] == 2.0
+    assert recorded["config"]["emotion_passes"] == 2
+    assert recorded["device"] == "cpu"
+    assert summary["steps"] == len(TrainingData(tiny_datasets, config).epoch(0))
+    assert (tmp_path / "encoder" / "adapter_model.safetensors").exists()
+
+
+def test_asking_to_train_on_a_gpu_where_there_is_none_is_refused() -> None:
+    import torch
+    import typer
+
+    if torch.cuda.is_available():
+        pytest.skip("this machine has a CUDA GPU")
+
+    from mindtrack.ml.training.cli import TrainingDevice, _training_device
+
+    with pytest.raises(typer.BadParameter, match="no CUDA GPU"):
+        _training_device(TrainingDevice.cuda)
+    assert _training_device(TrainingDevice.cpu) == "cpu"

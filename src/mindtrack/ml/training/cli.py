@@ -38,6 +38,12 @@ class Trainable(StrEnum):
     all = "all"
 
 
+class TrainingDevice(StrEnum):
+    auto = "auto"
+    cpu = "cpu"
+    cuda = "cuda"
+
+
 class Task(StrEnum):
     sentiment = "sentiment"
     emotions = "emotions"
@@ -83,6 +89,18 @@ def train(
     name_pairing: Annotated[
         float, typer.Option(help="Encoder: weight of the same-comment-other-names loss (0: off).")
     ] = 0.0,
+    sentiment_pairing: Annotated[
+        float,
+        typer.Option(
+            help="Encoder: weight of the same loss on the sentiment head's probabilities (0: off)."
+        ),
+    ] = 0.0,
+    emotion_passes: Annotated[
+        int, typer.Option(help="Encoder: passes over GoEmotions per epoch.", min=1)
+    ] = 1,
+    device: Annotated[
+        TrainingDevice, typer.Option(help="Encoder: where to train (auto: a CUDA GPU if any).")
+    ] = TrainingDevice.auto,
 ) -> None:
     """Reproduce a model from the datasets. `encoder` fine-tunes the shared LoRA adapter (long:
     resumable, rerun to continue); the others calibrate their head on it in minutes."""
@@ -105,12 +123,15 @@ def train(
                 sst2_per_epoch=sst2_per_epoch or None,
                 sst2_held_out=sst2_held_out,
                 name_pairing=name_pairing,
+                sentiment_pairing=sentiment_pairing,
+                emotion_passes=emotion_passes,
             )
             summary = finetune(
                 data,
                 models_dir / "encoder",
                 config,
                 progress_bar=lambda total, done: tqdm(total=total, initial=done, desc="encoder"),
+                device=_training_device(device),
             )
             typer.echo(f"encoder: {summary['steps']} steps, losses {summary['final_losses']}")
         else:
@@ -119,6 +140,16 @@ def train(
                 heads.train_crisis(work, typer.echo, seed=seed)
             else:
                 trainer[step.value](work, typer.echo)
+
+
+def _training_device(wanted: TrainingDevice) -> str:
+    import torch
+
+    if wanted is TrainingDevice.auto:
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if wanted is TrainingDevice.cuda and not torch.cuda.is_available():
+        raise typer.BadParameter("no CUDA GPU is available here", param_hint="--device")
+    return wanted.value
 
 
 class Evaluated(StrEnum):

@@ -52,6 +52,13 @@ class DatabaseSettings(BaseModel):
         default=True, description="Apply pending migrations when `mindtrack serve` starts."
     )
     pool_size: int = Field(default=20, ge=1, description="Connections per process (PostgreSQL).")
+    sqlite_busy_timeout_ms: int = Field(
+        default=5000,
+        ge=0,
+        le=60_000,
+        description="How long a write waits for SQLite's one write lock before the request is "
+        "answered 503 (try again) with nothing saved.",
+    )
     echo: bool = False
 
     @property

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -17,21 +18,29 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from mindtrack.config import DatabaseSettings
-from mindtrack.kit.errors import AppError
+from mindtrack.kit.errors import AppError, DatabaseBusyError
 
 if TYPE_CHECKING:
     from mindtrack.privacy.keyring import Keyring
 
 
-def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
-    # WAL lets readers proceed while one writer commits; foreign keys are off by default in
-    # SQLite; busy_timeout makes concurrent writers wait instead of failing at once.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
-    cursor.close()
+def _sqlite_tuning(busy_timeout_ms: int) -> Callable[[Any, Any], None]:
+    def tune(dbapi_connection: Any, _record: Any) -> None:
+        # WAL lets readers proceed while one writer commits; foreign keys are off by default
+        # in SQLite; busy_timeout makes concurrent writers wait instead of failing at once.
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.close()
+
+    return tune
+
+
+def is_lock_timeout(error: OperationalError) -> bool:
+    """SQLite gave up waiting for its write lock (the request can simply be tried again)."""
+    return "database is locked" in str(error.orig)
 
 
 def create_engine(settings: DatabaseSettings) -> AsyncEngine:
@@ -42,7 +51,7 @@ def create_engine(settings: DatabaseSettings) -> AsyncEngine:
         engine = create_async_engine(
             settings.url, echo=settings.echo, poolclass=NullPool if path is None else None
         )
-        event.listen(engine.sync_engine, "connect", _tune_sqlite)
+        event.listen(engine.sync_engine, "connect", _sqlite_tuning(settings.sqlite_busy_timeout_ms))
         return engine
     # A fixed pool without overflow: overflow connections are closed when returned, and under
     # steady load that churns new server sessions. Requests beyond the pool wait for a
@@ -89,6 +98,11 @@ async def transaction(factory: async_sessionmaker[AsyncSession]) -> AsyncIterato
             await session.commit()
         except AppError as exc:
             await (session.commit() if exc.keeps_changes else session.rollback())
+            raise
+        except OperationalError as exc:
+            await session.rollback()
+            if is_lock_timeout(exc):
+                raise DatabaseBusyError() from exc
             raise
         except BaseException:
             await session.rollback()

@@ -76,3 +76,17 @@ class UnavailableError(AppError):
     status_code = 503
     title = "Service unavailable"
     type_slug = "unavailable"
+
+
+class DatabaseBusyError(UnavailableError):
+    """SQLite's one write lock stayed taken for longer than the configured wait."""
+
+    title = "Busy"
+    type_slug = "busy"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "MindTrack is busy saving other changes, and nothing from this request was saved. "
+            "Please try again in a moment.",
+            headers={"Retry-After": "1"},
+        )

@@ -88,6 +88,15 @@ def level(note: str) -> RiskLevel:
         ("wanted to end it for weeks and now there's a date", RiskLevel.MODERATE),
         ("hiding my tablets in a sock drawer, a few at a time", RiskLevel.IMMINENT),
         ("I overdosed about an hour ago and I feel awful", RiskLevel.IMMINENT),
+        ("I keep wishing I could just fade away", RiskLevel.MODERATE),
+        ("I pray each night that I won't wake", RiskLevel.MODERATE),
+        ("Lord, please take me home.", RiskLevel.MODERATE),
+        ("wanna cut so bad tonight", RiskLevel.MODERATE),
+        ("punched the wall until my knuckles bled", RiskLevel.MODERATE),
+        ("cleaned everything so whoever finds me has less to do", RiskLevel.HIGH),
+        ("I took them all.", RiskLevel.IMMINENT),
+        ("tried this morning and it didn't work, still have the rest", RiskLevel.IMMINENT),
+        ("not suicidal, I just wouldn't mind if a bus hit me", RiskLevel.MODERATE),
         # a goodbye with an ordinary reason beside a real wish to die is still a goodbye
         (
             "last entry before the trip. I'm not coming back from it, I want to die",
@@ -152,6 +161,7 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "Patient in resus came in after jumping from a car park. Long shift.",
         "hiding the tablets from the toddler, she climbs everything now",
         "we decided to end it after the holidays, the lease on the shop I mean",
+        "the kids? took them all to the park after lunch.",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:
@@ -224,6 +234,9 @@ def test_a_learned_level_needs_every_lower_threshold_met() -> None:
         # a plan with its ordinary reason, and no word of death, leaves the learned heads out
         ("Tonight's the night, flying out for the honeymoon at six", True),
         ("Tonight's the night. Nobody needs to know why.", False),
+        # a reason told to others is a cover, and a denied one is none
+        ("Told everyone I'm moving abroad so nobody asks where I've gone", False),
+        ("I'll be gone by Sunday, and not camping.", False),
     ],
 )
 def test_harmless_uses_of_words_of_death_are_told_apart(note: str, harmless: bool) -> None:

@@ -97,6 +97,9 @@ def level(note: str) -> RiskLevel:
         ("I took them all.", RiskLevel.IMMINENT),
         ("tried this morning and it didn't work, still have the rest", RiskLevel.IMMINENT),
         ("not suicidal, I just wouldn't mind if a bus hit me", RiskLevel.MODERATE),
+        # an occasion that only dates the plan explains nothing
+        ("After the wedding on Saturday I'm going to end it.", RiskLevel.IMMINENT),
+        ("Gave away my things before the move. There is no move.", RiskLevel.IMMINENT),
         # a goodbye with an ordinary reason beside a real wish to die is still a goodbye
         (
             "last entry before the trip. I'm not coming back from it, I want to die",
@@ -160,7 +163,6 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "giving all my stuff away before the move, the new flat is furnished",
         "Patient in resus came in after jumping from a car park. Long shift.",
         "hiding the tablets from the toddler, she climbs everything now",
-        "we decided to end it after the holidays, the lease on the shop I mean",
         "the kids? took them all to the park after lunch.",
     ],
 )
@@ -237,6 +239,7 @@ def test_a_learned_level_needs_every_lower_threshold_met() -> None:
         # a reason told to others is a cover, and a denied one is none
         ("Told everyone I'm moving abroad so nobody asks where I've gone", False),
         ("I'll be gone by Sunday, and not camping.", False),
+        ("I won't be here after the holidays. Goodbye everyone.", False),
     ],
 )
 def test_harmless_uses_of_words_of_death_are_told_apart(note: str, harmless: bool) -> None:

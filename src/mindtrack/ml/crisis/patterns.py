@@ -604,14 +604,25 @@ _COVER_STORY = re.compile(
     r"\b(?:they think|(?:told|telling|tell) (?:everyone|everybody|them|people|him|her|my \w+)|"
     r"so (?:nobody|no one|no-one) (?:asks|notices|worries|knows|suspects)|pretend\w*|lie|lied|"
     r"lying|cover story|excuse)\b|\b(?:and |but )?not (?:really )?(?:a |on |going )?(?:camping|"
-    r"holiday|vacation|trip|moving|wedding)\b",
+    r"holiday|vacation|trip|moving|wedding)\b|\bthere(?:'s| is) no (?:move|trip|holiday|new job)\b"
+    r"|\b(?:won't|will not|never|not) (?:be )?(?:come|coming) back\b",
+    re.IGNORECASE,
+)
+# "after the holidays", "by the wedding": the occasion only dates the plan, it explains nothing
+# (and GUIDE rule 15 says to read the higher level when torn). "Before the trip" is going on it.
+_ONLY_A_DATE = re.compile(
+    r"\b(?:after|until|till|by|following|once|over)\s+"
+    r"(?:the\s+|my\s+|our\s+|this\s+|next\s+|a\s+|her\s+|his\s+)?$",
     re.IGNORECASE,
 )
 
 
 def has_ordinary_reason(note: str) -> bool:
     text = _normalise(note)
-    return _ORDINARY_REASON.search(text) is not None and _COVER_STORY.search(text) is None
+    reasons = [
+        m for m in _ORDINARY_REASON.finditer(text) if not _ONLY_A_DATE.search(text, 0, m.start())
+    ]
+    return bool(reasons) and _COVER_STORY.search(text) is None
 
 
 def _drop_ordinary_goodbyes(note: str, matches: list[PatternMatch]) -> list[PatternMatch]:

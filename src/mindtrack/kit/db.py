@@ -32,13 +32,13 @@ def _sqlite_tuning(busy_timeout_ms: int) -> Callable[[Any, Any], None]:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         cursor.close()
 
     return tune
 
 
-def is_lock_timeout(error: OperationalError) -> bool:
+def _is_lock_timeout(error: OperationalError) -> bool:
     """SQLite gave up waiting for its write lock (the request can simply be tried again)."""
     return "database is locked" in str(error.orig)
 
@@ -99,11 +99,8 @@ async def transaction(factory: async_sessionmaker[AsyncSession]) -> AsyncIterato
         except AppError as exc:
             await (session.commit() if exc.keeps_changes else session.rollback())
             raise
-        except OperationalError as exc:
+        except BaseException as exc:
             await session.rollback()
-            if is_lock_timeout(exc):
+            if isinstance(exc, OperationalError) and _is_lock_timeout(exc):
                 raise DatabaseBusyError() from exc
-            raise
-        except BaseException:
-            await session.rollback()
             raise

@@ -63,8 +63,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         PASSIVE, RiskLevel.MODERATE,
         r"wish(?:ed|ing)? (?:that )?i (?:was|were|could be) dead",
-        rf"wish(?:ed|ing)? (?:that )?i (?:could |would )?{_SOFT}(?:die|disappear|vanish|fade (?:out|away)|not exist|stop existing|cease to exist|(?:never|not) wake up|fall asleep and (?:never|not) wake up)",
-        rf"wish(?:ed|ing)? (?:that )?i {_SOFT}(?:wouldn't|would not|didn't|did not|won't|will not) wake up",
+        rf"wish(?:ed|ing)? (?:that )?i (?:could |would )?{_SOFT}(?:die|disappear|vanish|fade (?:out|away)|not exist|stop existing|cease to exist|(?:never|not|wouldn't|would not|didn't|did not|won't|will not) wake up|fall asleep and (?:never|not) wake up)",
         r"wish(?:ed|ing)? (?:that )?i(?:'d| had)? (?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|weren't alive|wasn't here)",
         rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop existing|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive)",
         rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|carry on)",

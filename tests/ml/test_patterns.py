@@ -103,6 +103,13 @@ def level(note: str) -> RiskLevel:
             "last entry before the trip. I'm not coming back from it, I want to die",
             RiskLevel.IMMINENT,
         ),
+        ("Keep considering suicide when nothing's even that wrong.", RiskLevel.MODERATE),
+        ("honestly can't work out why I'm still alive", RiskLevel.MODERATE),
+        ("i'd be completely fine with not waking up tomorrow", RiskLevel.MODERATE),
+        ("praying the scan shows something bad so this can all be over", RiskLevel.MODERATE),
+        ("63 days without cutting and I blew it tonight", RiskLevel.MODERATE),
+        ("The sea was calm. I thought about walking in and not coming back.", RiskLevel.HIGH),
+        ("rehomed the cat. told them I'm moving abroad. I'm not moving anywhere", RiskLevel.IMMINENT),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -158,6 +165,9 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "Patient in resus came in after jumping from a car park. Long shift.",
         "hiding the tablets from the toddler, she climbs everything now",
         "the kids? took them all to the park after lunch.",
+        "hoping the scan shows nothing serious, results friday",
+        "90 days without cutting sugar and I blew it on cake",
+        "we swam out to the buoy and came back for lunch by the lake",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:

@@ -55,7 +55,7 @@ def _rule(signal: str, level: RiskLevel, *patterns: str, needs_ideation: bool = 
     return Rule(signal, level, re.compile(rf"\b(?:{joined})", re.IGNORECASE), needs_ideation)
 
 
-_SOFT = r"(?:(?:just|really|honestly|kinda|kind of|sometimes|actually|seriously|still|so|fr|literally) )*"
+_SOFT = r"(?:(?:just|really|honestly|kinda|kind of|sometimes|actually|seriously|still|so|fr|literally|completely|totally|perfectly|absolutely|genuinely|truly) )*"
 _WHEN = r"(?:tonight|today|tomorrow|this week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 _PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|tylenol|paracetamol|antidepressants|insulin|xanax|oxy)"
 
@@ -81,7 +81,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:lie|lay) down and never (?:get up|wake up)",
         r"woke up disappointed",
         rf"(?:such a |a |what a )?(?:relief|peaceful|easier|nice) to {_SOFT}(?:not exist|not be here|not be alive|not wake up|be dead|stop existing|disappear forever)",
-        rf"(?:i'd|i would|i'll|i will|i'm|i am) {_SOFT}(?:be )?(?:fine|ok|okay|alright|at peace|happy) (?:with )?(?:not existing|not being (?:here|alive)|not waking up|never waking up)",
+        rf"(?:i'd|i would|i'll|i will|i'm|i am) {_SOFT}(?:be )?{_SOFT}(?:fine|ok|okay|alright|at peace|happy) (?:with )?(?:not existing|not being (?:here|alive)|not waking up|never waking up)",
         r"only (?:still )?(?:alive|here) (?:because|cause|cos|for)",
         r"wish(?:ed|es)? it (?:had been|was|were) me (?:instead|not)",
         r"(?:if|when) (?:i got|i get|i was|i were) (?:hit|run over|killed)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
@@ -119,6 +119,10 @@ RULES: tuple[Rule, ...] = (
         r"sleep forever",
         r"thoughts? (?:about|of) (?:dying|death|not being here|not existing)",
         r"(?:think|thinking|thought) (?:about|of) (?:dying|death|not being here|not existing) (?:a lot|all the time|constantly|every day|again|more)",
+        r"(?:can't|cannot|don't|do not) (?:\w+ ){0,2}?(?:understand|see|work out|figure out|know|get) why i(?:'m| am) still (?:alive|breathing)",
+        # the idiom taken at its word: "this job is killing me and I'd welcome it"
+        r"killing me\b.{0,40}?\b(?:i'd|i would|i'll|i will) (?:\w+ )?(?:welcome|not mind|be glad of) it",
+        r"(?:pray|praying|prayed|hope|hoping|hoped) (?:that )?the (?:scan|tests?|results?|biopsy|lump)s? (?:shows?|finds?|comes? back|is|are) (?:something )?(?:bad|serious|terminal|cancer|malignant)",
     ),
     _rule(
         ACTIVE, RiskLevel.MODERATE,
@@ -136,6 +140,7 @@ RULES: tuple[Rule, ...] = (
         r"suicide (?:has been|is|'s been|keeps) (?:on|in|coming into) my (?:mind|head)",
         r"(?:thoughts?|thinking|think|thought|fantasi[sz]e|fantasi[sz]ing) (?:about|of) (?:suicide|killing myself|ending (?:it|my life|things)|taking my (?:own )?life)",
         r"commit(?:ting)? suicide",
+        r"(?:consider|considering|considered|contemplate|contemplating|contemplated) (?:suicide|killing myself|ending (?:it all|my life|things)|taking my (?:own )?life)",
         r"suicide (?:is|seems like) (?:the only|my only|an) (?:way|option|answer)",
         r"(?:want|wanna|going) to (?:hurt|harm) my ?self",
         r"(?:use|using|used|turn|turning|turned) (?:it|them|that|those|the \w+) on my ?self",
@@ -175,6 +180,8 @@ RULES: tuple[Rule, ...] = (
         r"punched my own",
         r"(?:dug|digging|dig|pressed|pressing) my (?:nails|fingernails) into my",
         r"(?:\bsh\b|self[- ]?harm) relapse",
+        # "94 days without cutting and I threw it away", not "90 days without cutting sugar, blew it"
+        r"\d+ (?:days|weeks|months|years) (?:\w+ )?(?:without|free of|clean of|clean from) (?:cutting|self[- ]?harm\w*|sh|hurting myself|burning myself)(?=\s*(?:[.,;!]|and\b|but\b|$)).{0,40}?\b(?:threw it away|blew it|broke|ruined|gone|relapsed|reset|ended|lost it)",
         r"relapsed (?:and |with |into |on )?(?:cut|cutting|burn\w*|sh\b|self[- ]?harm)",
         r"(?:don't|didn't|do not|did not) deserve (?:to eat|food|dinner|lunch|breakfast)",
         r"(?:skip(?:ped)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating|haven't eaten|not eaten)\b.{0,40}?\b(?:punish(?:ment|ing|ed)?|on purpose)",
@@ -191,6 +198,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:rope|noose) (?:around|round) my neck",
         r"jump(?:ing)? (?:off|from|in front of) (?:a |the |my |that )?(?:bridge|roof|building|balcony|cliff|train|bus|car|traffic|window|ledge|overpass|tower|parking garage)",
         r"(?:step|stepping|walk|walking|throw myself) (?:in front of|into|under) (?:a |the )?(?:train|bus|traffic|truck|car|river|sea)",
+        r"(?:sea|ocean|lake|river|waves|water|tide)\b.{0,60}?\b(?:walk|walking|walked|swim|swimming|swam|wade|wading|waded) (?:in|out|into (?:it|them|the \w+)) and (?:not|never) (?:coming|come|came) back",
         r"shoot(?:ing)? my ?self",
         r"(?:slit|slitting|cut|cutting) my (?:wrists?|throat)",
         r"drown(?:ing)? my ?self",
@@ -282,7 +290,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:text|message|email)s? (?:everyone|everybody|all of them|them all) (?:a )?goodbye",
         r"(?:don't|do not) open (?:it )?(?:til|till|until) after",
         r"(?:for|to open|to read|to watch) (?:after|when) i'?m gone",
-        r"(?:rehomed|found (?:a )?homes? for|gave away|giving away|found someone to take)\b.{0,80}?\b(?:it isn't|it wasn't|it's not|it is not|i'm not|i am not|im not|more than that|won't be needing)\W*$",
+        r"(?:rehomed|found (?:a )?homes? for|gave away|giving away|found someone to take)\b.{0,80}?\b(?:it isn't|it wasn't|it's not|it is not|i'm not|i am not|im not|more than that|won't be needing)(?: (?:moving|going) anywhere)?\W*$",
         r"(?:gave|giving|given) .{0,60}?\b(?:won't|wont|will not) (?:be needing (?:it|them|any of)|need (?:it|them|any of (?:it|them|this)) (?:anymore|any more|where i'm going|after)|need (?:it|them)(?=\s*(?:[.!,;]|$)))",
         r"(?:tying|tie|tied) up (?:all )?(?:the )?loose ends",
         r"life insurance (?:covers|pays out|pays) (?:for )?(?:it|suicide)",
@@ -405,7 +413,8 @@ _SOMEONE_ELSE = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'll|i'd|me|my|myself|mine)\b", re.IGNORECASE)
 _STORY = re.compile(
-    r"\b(?:book|novel|film|movie|show|series|episode|documentary|game|character|hero|heroine|"
+    # "shows" alone is mostly the verb: "hoping the scan shows something bad"
+    r"\b(?:book|novel|film|movie|show(?!s\b)|tv shows|series|episode|documentary|game|character|hero|heroine|"
     r"protagonist|villain|article|news|headline|podcast|song|lyric|lyrics|poem|story|play|chapter|"
     r"season|history class|history lesson|lecture|essay|paper|report|study|case study|anime|manga|"
     r"dissertation|thesis|research|transcript|revision|flashcard|textbook|pharmacology|toxicology|"

@@ -109,7 +109,10 @@ def level(note: str) -> RiskLevel:
         ("praying the scan shows something bad so this can all be over", RiskLevel.MODERATE),
         ("63 days without cutting and I blew it tonight", RiskLevel.MODERATE),
         ("The sea was calm. I thought about walking in and not coming back.", RiskLevel.HIGH),
-        ("rehomed the cat. told them I'm moving abroad. I'm not moving anywhere", RiskLevel.IMMINENT),
+        (
+            "rehomed the cat. told them I'm moving abroad. I'm not moving anywhere",
+            RiskLevel.IMMINENT,
+        ),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:

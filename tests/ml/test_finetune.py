@@ -156,7 +156,7 @@ def test_sentiment_pairing_alone_pairs_comments_that_name_someone(tiny_datasets:
     assert NAME_SLOT not in " ".join(batch.texts)
 
 
-def test_more_emotion_passes_read_goemotions_again_in_a_new_order(tiny_datasets: Path) -> None:
+def test_more_emotion_passes_read_goemotions_again(tiny_datasets: Path) -> None:
     once = TrainingData(tiny_datasets, FinetuneConfig(batch_size=2)).epoch(0)
     twice = TrainingData(tiny_datasets, FinetuneConfig(batch_size=2, emotion_passes=2)).epoch(0)
 

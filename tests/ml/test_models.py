@@ -213,6 +213,33 @@ def test_analyze_prints_one_analysis() -> None:
     assert {"sentiment", "emotions", "crisis", "insights"} <= set(body)
 
 
+def test_evaluate_notes_scores_a_labelled_file_and_lists_what_it_gets_wrong(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        {"id": "a", "text": "I want to die", "level": "moderate", "category": "passive_ideation"},
+        {"id": "b", "text": "Lovely walk by the sea", "level": "none", "category": "everyday"},
+        # Labelled wrongly on purpose: the detector is right, so the row is listed.
+        {"id": "c", "text": "Lovely lunch with my sister", "level": "high", "category": "method"},
+    ]
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(
+        app,
+        ["ml", "evaluate", "notes", "--notes", str(notes), "--models", str(MODELS_DIR),
+         "--json", str(report)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("3 notes: recall 0.500, precision 1.000")
+    body = json.loads(report.read_text())
+    assert (body["notes"], body["recall"], body["precision"]) == (3, 0.5, 1.0)
+    assert [(m["id"], m["level"], m["predicted"]) for m in body["mistakes"]] == [
+        ("c", "high", "none")
+    ]
+    assert "| c | high | none | method | Lovely lunch with my sister |" in result.stdout
+
+
 def test_a_note_reads_the_same_alone_and_in_any_batch(analyzer: TextAnalyzer) -> None:
     """Micro-batching must never let one person's note change another's analysis."""
     note = "Work was fine. I'm a bit tired and I miss my friends."

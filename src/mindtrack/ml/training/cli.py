@@ -156,6 +156,7 @@ class Evaluated(StrEnum):
     text = "text"
     forecast = "forecast"
     companion = "companion"
+    notes = "notes"
 
 
 @ml_app.command()
@@ -164,7 +165,8 @@ def evaluate(
         Evaluated,
         typer.Argument(
             help="`text`: the text models' targets; `forecast`: mood forecasts; `companion`: "
-            "the scripted conversations with the companion."
+            "the scripted conversations with the companion; `notes`: the crisis detector over "
+            "a file of labelled notes (`--notes`)."
         ),
     ] = Evaluated.text,
     data: DataOption = Path("../shared/datasets"),
@@ -178,6 +180,13 @@ def evaluate(
     conversations: Annotated[Path, typer.Option(help="Scripted conversations (companion).")] = Path(
         "eval/companion/conversations.jsonl"
     ),
+    notes: Annotated[
+        Path,
+        typer.Option(
+            help="Labelled notes, JSON Lines in the journal's format (`notes`); each note the "
+            "detector gets wrong is listed, so keep held-out tests for `text`."
+        ),
+    ] = Path("eval/crisis-journal/dev.jsonl"),
     selection: Annotated[
         bool,
         typer.Option(
@@ -190,7 +199,8 @@ def evaluate(
     """Print every target with its held-out score and 95 % interval; or, for `forecast`,
     rolling-origin backtests of the mood forecaster over the shared mood diaries; or, for
     `companion`, the checks of every reply in the scripted conversations (exit status 1 when
-    one fails)."""
+    one fails); or, for `notes`, the crisis detector over your own labelled notes, with each
+    note it gets wrong."""
     if what is Evaluated.companion:
         from mindtrack.ml.training.companion_eval import (
             as_json,
@@ -210,6 +220,15 @@ def evaluate(
         typer.echo(render_forecast(figures))
         if json_output is not None:
             json_output.write_text(json.dumps([asdict(f) for f in figures], indent=2) + "\n")
+        return
+    if what is Evaluated.notes:
+        from mindtrack.ml.training.evaluate import evaluate_notes, render_notes
+
+        scores, mistakes = evaluate_notes(_analyzer(models), notes)
+        typer.echo(render_notes(scores, mistakes))
+        if json_output is not None:
+            report = {**scores, "mistakes": [asdict(m) for m in mistakes]}
+            json_output.write_text(json.dumps(report, indent=2) + "\n")
         return
     from mindtrack.ml.training.evaluate import evaluate_all, evaluate_selection, render
 

@@ -213,6 +213,55 @@ def evaluate_selection(analyzer: TextAnalyzer, root: Path, journal: Path) -> lis
     ]  # fmt: skip
 
 
+@dataclass(frozen=True)
+class NoteMistake:
+    id: str
+    level: str
+    predicted: str
+    category: str
+    text: str
+
+
+def evaluate_notes(
+    analyzer: TextAnalyzer, path: Path
+) -> tuple[dict[str, float], list[NoteMistake]]:
+    """The crisis detector over any file of labelled notes in the journal's format: the
+    figures the targets use, and each note whose level lands on the wrong side of `moderate`
+    or, for a hard negative, above `none`."""
+    rows = read_journal(path)
+    texts = [r["text"] for r in rows]
+    signals = analyzer.crisis.assess(texts, analyzer.embed(texts))
+    mistakes = [
+        NoteMistake(r.get("id", str(i)), r["level"], s.level, r["category"], r["text"])
+        for i, (s, r) in enumerate(zip(signals, rows, strict=True))
+        if _wrong_side(s.risk, r)
+    ]
+    return {"notes": len(rows), **crisis_metrics(signals, rows)}, mistakes
+
+
+def _wrong_side(predicted: RiskLevel, row: dict[str, str]) -> bool:
+    if row["category"].startswith("hard_"):
+        return predicted > RiskLevel.NONE
+    return (predicted >= RiskLevel.MODERATE) != (
+        RiskLevel.parse(row["level"]) >= RiskLevel.MODERATE
+    )
+
+
+def render_notes(figures: dict[str, float], mistakes: list[NoteMistake]) -> str:
+    lines = [
+        f"{int(figures['notes'])} notes: recall {figures['recall']:.3f}, precision "
+        f"{figures['precision']:.3f} (level ≥ moderate); hard negatives raised "
+        f"{figures['hard_negative_fpr']:.3f}; exact level {figures['exact_level']:.3f}",
+    ]
+    if mistakes:
+        lines += ["", "| id | labelled | detected | category | text |", "|---|---|---|---|---|"]
+        lines += [
+            f"| {m.id} | {m.level} | {m.predicted} | {m.category} | {m.text.replace('|', '/')} |"
+            for m in mistakes
+        ]
+    return "\n".join(lines)
+
+
 def evaluate_all(analyzer: TextAnalyzer, root: Path, journal: Path) -> list[Result]:
     return [
         *evaluate_emotions(analyzer, root),

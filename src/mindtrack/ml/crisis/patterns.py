@@ -37,6 +37,10 @@ class Rule:
     # Counts only when the same note also expresses ideation or names a method: "I have a
     # plan" or "tonight is the night" mean nothing on their own.
     needs_ideation: bool = False
+    # Counts only when its sentence also holds `context` ("envied him" beside a funeral), and
+    # never when it holds `unless` (a will made because of a new baby).
+    context: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -49,14 +53,36 @@ class PatternMatch:
     needs_ideation: bool = False
 
 
-def _rule(signal: str, level: RiskLevel, *patterns: str, needs_ideation: bool = False) -> Rule:
-    # People type "dont", "im" and "cant" as often as "don't": every apostrophe is optional.
-    joined = "|".join(f"(?:{p})" for p in patterns).replace("'", "'?")
-    return Rule(signal, level, re.compile(rf"\b(?:{joined})", re.IGNORECASE), needs_ideation)
+def _rule(
+    signal: str,
+    level: RiskLevel,
+    *patterns: str,
+    needs_ideation: bool = False,
+    context: str | None = None,
+    unless: str | None = None,
+) -> Rule:
+    # People type "dont", "im" and "cant" as often as "don't", and "abt" for "about": every
+    # apostrophe is optional.
+    joined = "|".join(f"(?:{p})" for p in patterns).replace("about", _ABOUT).replace("'", "'?")
+    return Rule(
+        signal,
+        level,
+        re.compile(rf"\b(?:{joined})", re.IGNORECASE),
+        needs_ideation,
+        _sentence_words(context),
+        _sentence_words(unless),
+    )
 
 
+def _sentence_words(words: str | None) -> re.Pattern[str] | None:
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE) if words else None
+
+
+_ABOUT = "(?:about|abt|bout)"
 _SOFT = r"(?:(?:just|really|honestly|kinda|kind of|sometimes|actually|seriously|still|so|fr|literally|completely|totally|perfectly|absolutely|genuinely|truly) )*"
 _WHEN = r"(?:tonight|today|tomorrow|this week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+# "my last entry from this flat": the last of a place or a notebook, not of a life
+_NOT_A_PLACE = r"(?! (?:from|in|of|at) (?:this|the|my|our) (?:flat|house|apartment|room|office|city|country|town|dorm|halls|notebook|job|school|term)\b)"
 _PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|tylenol|paracetamol|antidepressants|insulin|xanax|oxy)"
 
 RULES: tuple[Rule, ...] = (
@@ -65,7 +91,7 @@ RULES: tuple[Rule, ...] = (
         r"wish(?:ed|ing)? (?:that )?i (?:was|were|could be) dead",
         rf"wish(?:ed|ing)? (?:that )?i (?:could |would )?{_SOFT}(?:die|disappear|vanish|fade (?:out|away)|not exist|stop existing|cease to exist|(?:never|not|wouldn't|would not|didn't|did not|won't|will not) wake up|fall asleep and (?:never|not) wake up)",
         r"wish(?:ed|ing)? (?:that )?i(?:'d| had)? (?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|weren't alive|wasn't here)",
-        rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop existing|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive)",
+        rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop existing|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive|(?:disappear|vanish) (?:for good|permanently)|not be(?=\s*(?:[.!,;]|$)))",
         rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|carry on)",
         r"(?:better off|happier|easier) (?:dead|gone|not (?:here|around|alive)|without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|dead))",
         r"(?:no|never|nobody|no one|no-one) (?:would|will) (?:even )?(?:miss|notice|care)(?: about)?(?: me)? (?:if|when) i(?:'m| am| was| were)? (?:gone|dead|died|disappeared|wasn't here)",
@@ -89,11 +115,11 @@ RULES: tuple[Rule, ...] = (
         r"if i (?:died|didn't wake up|never woke up|was gone|wasn't here|just stopped existing)\b.{0,60}?\b(?:wouldn't (?:be upset|mind|care|be sad)|sounds (?:ok|okay|good|nice|fine|peaceful)|(?:relief|relieved|glad|grateful|fine with it|okay with it))",
         r"hop(?:e|ing) (?:that )?i (?:\w+ ){0,4}(?:and )?(?:don't|never|won't) (?:recover|wake up|make it|come back)",
         r"kill me now\W+(?:genuinely|seriously|not (?:as )?(?:a )?joke|not joking|i mean it|for real)",
-        r"(?:i'd|i would) be (?:glad|happy) to go(?: now| soon| too)?(?=\s*(?:[.!,;]|$))",
+        r"(?:i'd|i would) (?:be )?(?:glad|happy|relieved|grateful) to (?:go|be gone|not be here)(?: now| soon| too)?(?=\s*(?:[.!,;]|$))",
         r"(?:i've|i have) had my life\b",
         r"what's (?:even )?the point (?:of|in) (?:living|being alive|life|going on|staying alive|existing|being here)",
-        r"(?:tired of|done with|sick of) (?:living|being alive|existing|life)\b",
-        r"life (?:is not|isn't|is no longer|'s not|ain't) worth (?:living|it|all this|the (?:effort|pain|struggle|fight))",
+        r"(?:tired of|done with|sick of) (?:living|being alive|existing|life|being a person|being human|breathing)\b",
+        r"life(?: is not| isn't| is no longer|'s not|'s no longer| ain't) worth (?:living|it|all this|the (?:effort|pain|struggle|fight))",
         r"(?:can't|cannot) (?:go on|keep) living",
         r"(?:want|need|wish) (?:it|everything|the pain|this|all of it|life|it all) (?:all )?to (?:end|stop|be over) (?:for good|forever|permanently)",
         r"hope i (?:don't|never|won't) wake up",
@@ -101,9 +127,12 @@ RULES: tuple[Rule, ...] = (
         r"ready to die",
         r"(?:wouldn't|would not|won't) (?:care|mind) (?:if i (?:died|didn't wake up|didn't make it|was gone|were gone|got hit|didn't exist|never woke up)|not (?:existing|being here|waking up)|dying|being dead)",
         r"(?:wouldn't|would not) mind if (?:a|the|some) \w+ (?:hit|killed|took) me",
+        r"(?:wouldn't|would not|won't) mind if my heart (?:just )?(?:gave out|stopped|gives out|stops)",
         r"(?:pray(?:ing)?|hop(?:e|ing)) (?:that )?(?:god |something |someone |the universe )?(?:just )?takes? me",
         r"wish(?:ed|ing)? (?:god|the lord|the universe|something|someone) would (?:just )?take me",
         r"why am i (?:even )?still (?:here|alive|around)",
+        r"what am i (?:even )?still (?:here|alive|around) for",
+        r"(?:don't|do not|can't|cannot) see why i (?:should|would|need to|have to)(?: have to)? (?:keep|go on|carry on) (?:living|existing|being alive|going)",
         r"(?:ask|asks|asking|asked|beg|begging|begged|pray|praying|prayed) (?:god|the lord|jesus|allah|the universe) to (?:just )?(?:let me (?:go|die)|take me)\b",
         r"(?:let|take) me (?:go |die )?in my sleep",
         r"pray(?:s|ed|ing)? (?:every night |each night |at night )?(?:that )?i (?:won't|don't|will not|do not|never) wake",
@@ -123,6 +152,15 @@ RULES: tuple[Rule, ...] = (
         # the idiom taken at its word: "this job is killing me and I'd welcome it"
         r"killing me\b.{0,40}?\b(?:i'd|i would|i'll|i will) (?:\w+ )?(?:welcome|not mind|be glad of) it",
         r"(?:pray|praying|prayed|hope|hoping|hoped) (?:that )?the (?:scan|tests?|results?|biopsy|lump)s? (?:shows?|finds?|comes? back|is|are) (?:something )?(?:bad|serious|terminal|cancer|malignant)",
+        r"(?:scan|tests?|results?|biopsy|lump)s? (?:came|come|comes) back (?:clear|fine|normal|benign)\b.{0,40}?\b(?:disappointed|gutted|let down)",
+        r"(?:wanted|wanting|want|hoped|hoping|wished|wishing) (?:it|this|that|the \w+) (?:to be|was|were|would be) my (?:way out|exit|ticket out)(?! of)",
+        r"(?:being dead|death|not waking up|being gone|the dead part|not existing)\b.{0,40}?\b(?:sounds?|sounding|seems?|seeming|looks?|feels?) (?:\w+ )?(?:restful|peaceful|appealing|tempting|like (?:a )?relief|like rest)",
+    ),
+    # Envy of the dead (C-SSRS: a wish to be dead), only beside a death.
+    _rule(
+        PASSIVE, RiskLevel.MODERATE,
+        r"(?:envy|envied|envying|envies|envious|jealous)(?! of (?:your|his|her|their) (?:holiday|car|house|job))",
+        context=r"obituar\w*|coffin|casket|funeral|passed (?:away|peacefully|on|at)|died|the dead|dead people|grave|corpse|hearse",
     ),
     _rule(
         ACTIVE, RiskLevel.MODERATE,
@@ -153,7 +191,11 @@ RULES: tuple[Rule, ...] = (
         r"urges? to (?:cut|hurt myself|self[- ]?harm|sh\b|burn myself)",
         r"i (?:cut|cutted) again",
         r"relapsed (?:on|with|into) (?:cutting|self[- ]?harm|sh\b)",
-        r"fresh (?:cuts|wounds|scars)",
+        # found on someone else: "my girlfriend self harms and I found fresh marks today"
+        r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )fresh (?:cuts|wounds|scars|marks|burns)",
+        r"my own (?:cuts|burns)",
+        r"(?:hid|hide|hiding|cover|covering|covered) (?:up )?(?:my|the) (?:fresh |new )?(?:cuts|burns)",
+        r"(?:with|holding|had|picked up|got out|grabbed) (?:the|a|my) (?:blade|razor)s? again",
         r"(?:cut|burn(?:ed|t)?|scratch(?:ed)?|bit|hit|punch(?:ed)?|slapped|pinched) (?:my )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hands?|face|head|knuckles) (?:till|until|on purpose|again|with a)",
         r"(?:on purpose|deliberately) (?:till|until) (?:it|they|i) (?:bled|bleed|split|hurt)",
         r"(?:punched|hit|kicked) (?:the |a )?wall (?:on purpose|(?:till|until) my (?:knuckles|hands?|fists?))",
@@ -188,6 +230,12 @@ RULES: tuple[Rule, ...] = (
         r"made myself (?:sick|throw up|vomit) (?:after|because|on purpose|again|so i)",
         rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple of |a handful of |a load of )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?(?:{_PILLS}|prescription)\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|not to die|not trying to die)",
     ),
+    # Old cuts opened again: "the scars were fading and I opened them again".
+    _rule(
+        SELF_HARM, RiskLevel.MODERATE,
+        r"(?:re-?)?open(?:ed|ing)? (?:them|it|the \w+|my \w+) (?:up )?(?:again|back up)",
+        context=r"scars?|cuts?|wounds?",
+    ),
     _rule(
         METHOD, RiskLevel.HIGH,
         rf"(?:all|enough|a (?:whole )?bottle of|the whole bottle of|a handful of|a bunch of|every one of) (?:of )?(?:my |the |those )?{_PILLS}",
@@ -213,10 +261,14 @@ RULES: tuple[Rule, ...] = (
         r"lethal dose",
         r"(?:painless|easiest|quickest|best) (?:ways?|methods?) to (?:die|go|end it|kill myself)",
         r"how easy it would be to (?:just )?(?:go over|jump|step (?:off|out|forward|in front)|drive off|swerve|let go|fall)",
+        r"(?:whether|if|wondering|wondered|wonder) (?:\w+ ){0,3}(?:would|'d|will|could|might) be (?:enough|strong enough) to kill me",
+        r"(?:the |that )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)\b.{0,40}?\b(?:all i (?:can )?think about|keep thinking about|i think about|calling|tempting)",
+        r"(?:think|thinking|thought|picture|picturing|pictured|imagine|imagining|imagined) (?:about )?(?:the )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)",
         r"(?:crash(?:ing)?|swerv(?:e|ing)|driv(?:e|ing)) (?:the car )?(?:into|off)(?: (?:a|the))? (?:oncoming|traffic|lorry|truck|tree|wall|bridge|river)",
         r"(?:fantasi[sz](?:e|ing)|thinking|thought|think) about (?:crashing|swerving|jumping|stepping (?:off|out|forward|in front)|drowning|hanging)",
         r"(?:balcony|bridge|roof|tracks|river|rope|edge|ledge|window) (?:keeps |is |has been )?(?:calling|pulling at) me",
         r"(?:balcony|bridge|roof|rooftop|tracks|train line|ledge)\b(?:\W+\w+){0,4}?\W+(?:looks?|looking|seems?|feels?) (?:really |so |pretty |kinda |more and more |very )?(?:tempting|inviting)",
+        r"(?:actually |really )?(?:pictured|imagined|visuali[sz]ed) (?:myself )?(?:doing it|jumping|stepping (?:out|off|in front)|going over)(?=\s*(?:[.!,;]|$))",
         rf"(?:staring|stared|stare|sat looking|sitting looking) at (?:the |my |all the |all my |a |that )?(?:{_PILLS}|pill bottles?|bottles? of pills|weedkiller|bleach|rope|noose|razors?|razor blades?|blades?)\b",
     ),
     _rule(
@@ -253,12 +305,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:i'm|i am|im) (?:going to|gonna) (?:kill myself|end it(?: all)?|end my life|take my (?:own )?life)",
         r"i(?:'ll| will) (?:kill myself|end my life|take my (?:own )?life)",
         r"decided to (?:kill myself|end it|end my life|die|take my (?:own )?life)",
-        r"this is (?:my |the )?(?:last|final) (?:entry|note|day|night|goodbye|post|check[- ]?in|time i write)",
+        rf"this is (?:my |the )?(?:last|final) (?:entry|note|day|night|goodbye|post|check[- ]?in|time i write){_NOT_A_PLACE}",
         r"won't be (?:a burden|here|around|alive) (?:much|for much|any) longer",
         r"won't (?:be (?:here|around|alive)|wake up|see) (?:tomorrow|next week|the morning|another day|the weekend)",
         r"(?:by the time|when) (?:you|anyone|someone|somebody) (?:reads?|finds?|sees?) this",
         r"(?:i'm|i am) not coming back(?! to| here| in)",
-        r"(?:this|that) (?:is|was|'s) (?:my |the )?(?:last|final) (?:entry|log|check[- ]?in|time i(?:'ll| will)? (?:write|log))",
+        rf"(?:this|that) (?:is|was|'s) (?:my |the )?(?:last|final) (?:entry|log|check[- ]?in|time i(?:'ll| will)? (?:write|log)){_NOT_A_PLACE}",
         r"^\W*(?:final|last) entry(?=\s*(?:[.!]|$))",
         r"(?:logging off|signing off|checking out) (?:for good|forever|for the last time)",
         r"(?:won't|wont|will not) (?:be )?(?:log(?:ging)?|writ(?:e|ing)|check(?:ing)? in) (?:here )?(?:again|tomorrow|anymore|after (?:tonight|today))",
@@ -270,6 +322,7 @@ RULES: tuple[Rule, ...] = (
         # a goodbye with a time frame: "after tonight they can stop worrying about me"
         rf"after {_WHEN}\W+(?:\w+\W+){{0,4}}?(?:stop|quit) worrying about me",
         rf"(?:won't|wont|will not|never|no longer|don't|not) (?:have to|need to) worry about me (?:after|from|past) {_WHEN}",
+        rf"(?:nobody|no one|no-one|none of (?:you|them)) (?:needs to|has to|will have to|will need to) (?:worry about|deal with|put up with|look after) me (?:after|from|past|beyond) {_WHEN}",
     ),
     _rule(
         INTENT, RiskLevel.IMMINENT,
@@ -280,13 +333,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:tonight|tomorrow|this weekend|after (?:the|my) \w+|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))",
         r"goodbye (?:everyone|world|all|forever)",
         r"(?:i'm|im|i am) (?:doing|going to do|gonna do) it (?:tonight|tomorrow|tmrw|tmr|this weekend|on \w+day|after|before|when)",
+        r"(?:i'm|im|i am) (?:going to |gonna )?(?:go|going) through with it",
         r"(?:no|there's no) (?:turning|going) back",
         needs_ideation=True,
     ),
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:wrote|written|writing|write|left|finished) (?:my |a |the )?(?:suicide|goodbye|farewell|last) (?:note|notes|letter|letters|messages?)",
-        r"goodbye (?:letters?|notes?|messages?|texts?|emails?|videos?)",
+        r"goodbye (?:letters?|notes?|messages?|texts?|emails?|videos?)(?![^.!?]{0,40}\b(?:clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|sabbatical|leave|maternity|paternity|holiday|retirement|leaving do|last day|new job|move)\b)",
         r"(?:text|message|email)s? (?:everyone|everybody|all of them|them all) (?:a )?goodbye",
         r"(?:don't|do not) open (?:it )?(?:til|till|until) after",
         r"(?:for|to open|to read|to watch) (?:after|when) i'?m gone",
@@ -303,9 +357,14 @@ RULES: tuple[Rule, ...] = (
         rf"(?:hiding|hid|stashing|putting aside|setting aside|squirrel(?:l)?ing away) (?:away )?(?:a few |some |my |extra |the )?{_PILLS}(?! (?:from|away from|out of|up high|where))",
         rf"{_PILLS}\b.{{0,40}}?\b(?:one|two|a few|a couple) (?:or (?:two|three) )?at a time",
         r"said my goodbyes|saying my goodbyes|(?:said|say|saying) (?:a )?(?:last|final) goodbye",
+        r"(?:whoever|the person who|whoever has to|whoever's going to) (?:clears? out|empties|sorts? out|goes? through) (?:my|the) (?:flat|room|house|place|apartment|things|stuff|belongings)",
+    ),
+    # Affairs and a will put in order for the reasons people ordinarily have are no goodbye.
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
         r"(?:put|putting|get|getting|got) my affairs in order",
         r"(?:wrote|made|updated|finished) my will",
-        r"(?:whoever|the person who|whoever has to|whoever's going to) (?:clears? out|empties|sorts? out|goes? through) (?:my|the) (?:flat|room|house|place|apartment|things|stuff|belongings)",
+        unless=r"diagnos\w*|baby|babies|pregnan\w*|newborn|wedding|married|engaged|mortgage|solicitor|lawyer|surgery|operation|retir\w*|godparents?|guardians?|probate|life admin|adulting",
     ),
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
@@ -348,7 +407,7 @@ RULES: tuple[Rule, ...] = (
         r"nothing (?:will )?(?:ever )?(?:gets?|is going to get|will get) better",
         r"what's the point(?: anymore| of anything| of trying| of it all)?(?=\s*(?:$|[.?!,]))",
         r"no point (?:anymore|in anything|in trying|to anything)",
-        r"(?:feel|feeling|felt|am|i'm|so) (?:so |completely |totally )?(?:empty|numb|worthless|useless|trapped)\b",
+        r"(?:feel|feeling|felt|am|i'm|(?<!looks )(?<!looked )(?<!look )(?<!seems )(?<!seemed )so) (?:so |completely |totally )?(?:empty|numb|worthless|useless|trapped)\b",
         r"empty inside",
         r"(?:can't|cannot|can not) (?:do this|take (?:it|this)|cope|handle (?:it|this)|go on)(?: anymore| any more| much longer)",
         r"(?:can't|cannot) go on\b",
@@ -388,12 +447,20 @@ _PAST = re.compile(
     r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback (?:then|in)\b|\blast year\b|\banniversary\b"
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
     r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:scars|texts)\b"
-    r"|\bback when\b|\b(?:the )?old me\b|\bin my \w+ days\b|\bthat was (?:in )?(?:19|20)\d\d\b",
+    r"|\bback when\b|\b(?:the )?old me\b|\bin my \w+ days\b|\bthat was (?:in )?(?:19|20)\d\d\b"
+    r"|\b(?:from|during) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
+    r"|\b(?:through|throughout|during|for) (?:most of |all of |much of )?my (?:teens|twenties|thirties|childhood|adolescence)\b",
     re.IGNORECASE,
 )
 # "sh relapse, 4 months clean gone" is the present, whatever the months say.
 _RELAPSE = re.compile(
     r"\brelaps\w*|\bstarted again\b|\b(?:clean|streak) (?:is )?gone\b", re.IGNORECASE
+)
+# Denied after the words: "the urge to hurt myself didn't come back".
+_DENIED_AFTER = re.compile(
+    r"^\s*(?:(?:has|have|had) )?(?:didn't|did not|hasn't|has not|haven't|have not|never|won't|"
+    r"doesn't|does not) (?:come back|came back|return(?:ed)?|show(?:ed)? up|bother(?:ed)? me)\b",
+    re.IGNORECASE,
 )
 _RECENT = re.compile(
     r"\b(?:last night|yesterday|today|this morning|this afternoon|tonight|earlier|an hour ago|"
@@ -407,6 +474,9 @@ _SOMEONE_ELSE = re.compile(
     r"patient|client|student|roommate|flatmate|neighbou?r|uncle|aunt|grandma|grandpa|kid|child|"
     r"teammate|classmate|ex|boss|doctor|gp|therapist|nurse|teacher|counsellor|counselor|pupil|"
     r"caller)s?(?:'s)?"
+    # a relative named without a determiner: "little brother's self-harming again"
+    r"|(?:(?:little|big|baby|older|younger|twin|step) )?(?:mum|mom|dad|mother|father|brother|sister|"
+    r"grandma|grandpa|grandad|granddad|nan|nana|son|daughter|husband|wife)(?:'s| is| has)"
     # people someone looks after or teaches at work, written without a determiner
     r"|patients|clients|pupils|students|callers|service users|residents|patient|client|caller|service user)\b",
     re.IGNORECASE,
@@ -416,7 +486,7 @@ _STORY = re.compile(
     # "shows" alone is mostly the verb: "hoping the scan shows something bad"
     r"\b(?:book|novel|film|movie|show(?!s\b)|tv shows|series|episode|documentary|game|character|hero|heroine|"
     r"protagonist|villain|article|news|headline|podcast|song|lyric|lyrics|poem|story|play|chapter|"
-    r"season|history class|history lesson|lecture|essay|paper|report|study|case study|anime|manga|"
+    r"season|history class|history lesson|lecture|channel|radio|essay|paper|report|study|case study|anime|manga|"
     r"dissertation|thesis|research|transcript|revision|flashcard|textbook|pharmacology|toxicology|"
     r"comic|fiction|plot|scene|actor|actress|shakespeare|hamlet|romeo|"
     # learning about risk, or reading about it, rather than feeling it
@@ -469,14 +539,23 @@ _JOKE_AFTER = re.compile(
 _CONTRAST = re.compile(r"\b(?:but|though|although|however)\b", re.IGNORECASE)
 
 
+# "my counsellor said to: …" asks the writer to speak; it reports nothing.
+_INSTRUCTED = re.compile(r"\b(?:said|told (?:me|us)|asked(?: me)?) to\s*[:;,.\-–]", re.IGNORECASE)
+# "Mum asked if I'm ok and I said yes while thinking about…": the writer speaks again.
+_WRITER_AGAIN = re.compile(r"(?:\b(?:and|so|then|while)|,)\s+i\b", re.IGNORECASE)
+
+
 def _reported(sentence_lead: str) -> bool:
-    """Someone else's words, unless the writer turns to their own after a 'but'."""
-    return bool(_REPORTED.search(_CONTRAST.split(sentence_lead)[-1]))
+    """Someone else's words, unless the writer turns to their own after a 'but' or goes on
+    in their own voice."""
+    lead = _INSTRUCTED.sub(" ", _CONTRAST.split(sentence_lead)[-1])
+    said = list(_REPORTED.finditer(lead))
+    return bool(said) and not _WRITER_AGAIN.search(lead, said[-1].end())
 
 
 # A check-in form answered in the note: "Thoughts of harming myself: none", "Suicidal, no.".
 _ANSWERED_NO = re.compile(
-    r"^\s*[:\-–,]\s*(?:(?:none|nil|zero|0|never|not at all|n/a)\b|no(?=\s*(?:[.!;]|$)))",
+    r"^\s*(?:urges?|thoughts?|ideation|feelings?|behaviou?rs?)?\s*[:\-–,]\s*(?:(?:none|nil|zero|0|never|not at all|n/a)\b|no(?=\s*(?:[.!;]|$)))",
     re.IGNORECASE,
 )
 _QUOTE_MARKS = re.compile(r"[\"“”]")
@@ -496,8 +575,10 @@ def _quoted_from_someone_else(sentence: str, sentence_lead: str) -> bool:
 
 
 def _negated(lead: str) -> bool:
-    lead = _CONJUNCTION.split(_NOT_A_DENIAL.sub(" ", lead))[-1]
-    return bool(_NEGATION.search(" ".join(lead.split()[-6:])))
+    words = _CONJUNCTION.split(_NOT_A_DENIAL.sub(" ", lead))[-1].split()
+    # "not having any thoughts of hurting myself or ending my life" denies both
+    reach = 10 if words and words[-1].lower() in ("or", "nor") else 6
+    return bool(_NEGATION.search(" ".join(words[-reach:])))
 
 
 def _hyperbole(sentence_lead: str, after: str, rest_of_sentence: str) -> bool:
@@ -563,6 +644,7 @@ def _excused(text: str, start: int, end: int) -> bool:
         or _hyperbole(sentence_lead, after, rest)
         or _IDIOM_AFTER.search(after) is not None
         or _ANSWERED_NO.search(after) is not None
+        or _DENIED_AFTER.search(after) is not None
         or _ON_SOMEONE_ELSE.search(after) is not None
         or _ADDRESSED.search(lead) is not None
     )
@@ -576,9 +658,9 @@ def find_signals(note: str) -> list[PatternMatch]:
     for rule in RULES:
         for match in rule.pattern.finditer(text):
             start, end = match.span()
-            if _excused(text, start, end):
-                continue
             sentence = _sentence(text, start, end)
+            if _excused(text, start, end) or not _in_context(rule, sentence):
+                continue
             signal, level = rule.signal, rule.level
             if _PAST.search(sentence) and signal != DISTRESS and not _RELAPSE.search(sentence):
                 signal, level = HISTORY, RiskLevel.LOW
@@ -589,6 +671,12 @@ def find_signals(note: str) -> list[PatternMatch]:
             )
     found.sort(key=lambda m: (m.start, -m.level, m.start - m.end))
     return _resolve_context(_drop_nested(found))
+
+
+def _in_context(rule: Rule, sentence: str) -> bool:
+    if rule.context is not None and not rule.context.search(sentence):
+        return False
+    return rule.unless is None or not rule.unless.search(sentence)
 
 
 def _drop_nested(matches: list[PatternMatch]) -> list[PatternMatch]:

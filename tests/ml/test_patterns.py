@@ -132,6 +132,17 @@ def level(note: str) -> RiskLevel:
         ("My sister asked how I was and I lied while wishing I was dead", RiskLevel.MODERATE),
         ("nobody will have to deal with me after Friday", RiskLevel.IMMINENT),
         ("old journals from 2015, full of wanting to die. glad that's over", RiskLevel.LOW),
+        ("The funeral was lovely. I want to join my dad.", RiskLevel.MODERATE),
+        ("none of it is worth staying alive for", RiskLevel.MODERATE),
+        ("so tired of being here", RiskLevel.MODERATE),
+        ("I'd be more than happy to not wake up", RiskLevel.MODERATE),
+        ("bit my hand hard enough to draw blood", RiskLevel.MODERATE),
+        ("ate nothing all day to punish myself", RiskLevel.MODERATE),
+        ("the jumping thoughts are back", RiskLevel.HIGH),
+        ("I told my GP about the overdose thoughts", RiskLevel.HIGH),
+        ("chose the date to end it. next friday", RiskLevel.IMMINENT),
+        ("drove up to the multi-storey and sat on the edge for an hour", RiskLevel.IMMINENT),
+        ("in year 9 I self harmed, but that's long behind me", RiskLevel.LOW),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -201,6 +212,11 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "the garden looks so empty after the storm",
         "the band's overdose story was on the radio all morning",
         "GP review: I'm not having any thoughts of hurting myself or ending my life",
+        "Said my goodbyes to the class on my last day of term",
+        "We stood at the edge of the cliff for photos",
+        "I'll be joining them at the pub after the funeral",
+        "I've decided, I'm getting the blue sofa",
+        "we picked the day to do it: the piano moves on Friday",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:

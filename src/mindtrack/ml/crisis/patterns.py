@@ -115,10 +115,12 @@ RULES: tuple[Rule, ...] = (
         r"if i (?:died|didn't wake up|never woke up|was gone|wasn't here|just stopped existing)\b.{0,60}?\b(?:wouldn't (?:be upset|mind|care|be sad)|sounds (?:ok|okay|good|nice|fine|peaceful)|(?:relief|relieved|glad|grateful|fine with it|okay with it))",
         r"hop(?:e|ing) (?:that )?i (?:\w+ ){0,4}(?:and )?(?:don't|never|won't) (?:recover|wake up|make it|come back)",
         r"kill me now\W+(?:genuinely|seriously|not (?:as )?(?:a )?joke|not joking|i mean it|for real)",
-        r"(?:i'd|i would) (?:be )?(?:glad|happy|relieved|grateful) to (?:go|be gone|not be here)(?: now| soon| too)?(?=\s*(?:[.!,;]|$))",
+        rf"(?:i'd|i would) (?:be )?{_SOFT}(?:quite |very |more than )?(?:glad|happy|relieved|grateful|fine) to {_SOFT}(?:go|be gone|not be here|not exist|not wake up)(?: now| soon| too| anymore| any more)?(?=\s*(?:[.!,;]|$))",
         r"(?:i've|i have) had my life\b",
         r"what's (?:even )?the point (?:of|in) (?:living|being alive|life|going on|staying alive|existing|being here)",
         r"(?:tired of|done with|sick of) (?:living|being alive|existing|life|being a person|being human|breathing)\b",
+        r"(?:tired of|done with|sick of) being here(?=\s*(?:[.!,;]|$|anymore|any more))",
+        r"(?:nothing|none of (?:this|it)|not|isn't|is not|ain't) (?:\w+ ){0,2}worth (?:staying alive|living|being alive|sticking around) for",
         r"life(?: is not| isn't| is no longer|'s not|'s no longer| ain't) worth (?:living|it|all this|the (?:effort|pain|struggle|fight))",
         r"(?:can't|cannot) (?:go on|keep) living",
         r"(?:want|need|wish) (?:it|everything|the pain|this|all of it|life|it all) (?:all )?to (?:end|stop|be over) (?:for good|forever|permanently)",
@@ -156,7 +158,13 @@ RULES: tuple[Rule, ...] = (
         r"(?:wanted|wanting|want|hoped|hoping|wished|wishing) (?:it|this|that|the \w+) (?:to be|was|were|would be) my (?:way out|exit|ticket out)(?! of)",
         r"(?:being dead|death|not waking up|being gone|the dead part|not existing)\b.{0,40}?\b(?:sounds?|sounding|seems?|seeming|looks?|feels?) (?:\w+ )?(?:restful|peaceful|appealing|tempting|like (?:a )?relief|like rest)",
     ),
-    # Envy of the dead (C-SSRS: a wish to be dead), only beside a death.
+    # Joining the dead, and envying them (C-SSRS: a wish to be dead), only beside a death.
+    _rule(
+        PASSIVE, RiskLevel.MODERATE,
+        r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|i want to|i wanna|wanting to|can't wait to|ready to|i'll soon) (?:be )?(?:soon )?join(?:ing)? (?:her|him|them|my (?:mum|mom|dad|mother|father|wife|husband|son|daughter|brother|sister|nan|nana|gran|grandma|grandad|grandpa|friend|partner|baby|boy|girl))\b(?! (?:for|at|in|on) )",
+        context=r"funeral|service|grave|graveside|passed|died|death|dead|lost (?:her|him|them)|grief|grieving|heaven|buried|ashes|memorial|wake",
+    ),
+    # Envy of the dead, only beside a death.
     _rule(
         PASSIVE, RiskLevel.MODERATE,
         r"(?:envy|envied|envying|envies|envious|jealous)(?! of (?:your|his|her|their) (?:holiday|car|house|job))",
@@ -187,6 +195,8 @@ RULES: tuple[Rule, ...] = (
         SELF_HARM, RiskLevel.MODERATE,
         r"(?:cut|cutting|cuts|burn(?:ed|t|ing)?|scratch(?:ed|ing)?|hit(?:ting)?|punch(?:ed|ing)?|harm(?:ed|ing)?|hurt(?:ing)?|starv(?:ed|ing)|bit(?:ing)?|carv(?:ed|ing)) my ?self(?! (?:shaving|while|on (?:a|the|some)|slicing|chopping|cooking|at the gym|lifting|running|playing|skiing|falling|by accident|in the kitchen|on the job))",
         r"self[- ]?harm(?:ed|ing)?",
+        r"self[- ]?injur(?:y|ed|ing|ies)",
+        r"(?:bit|hit|punched|scratched|slapped|pinched|dug (?:my nails )?into) (?:my ?self|my (?:own )?\w+)\b.{0,30}?\bhard enough to (?:bruise|bleed|draw blood|leave (?:a )?marks?|hurt)",
         r"\bsh (?:again|urges?)",
         r"urges? to (?:cut|hurt myself|self[- ]?harm|sh\b|burn myself)",
         r"i (?:cut|cutted) again",
@@ -226,7 +236,7 @@ RULES: tuple[Rule, ...] = (
         r"\d+ (?:days|weeks|months|years) (?:\w+ )?(?:without|free of|clean of|clean from) (?:cutting|self[- ]?harm\w*|sh|hurting myself|burning myself)(?=\s*(?:[.,;!]|and\b|but\b|$)).{0,40}?\b(?:threw it away|blew it|broke|ruined|gone|relapsed|reset|ended|lost it)",
         r"relapsed (?:and |with |into |on )?(?:cut|cutting|burn\w*|sh\b|self[- ]?harm)",
         r"(?:don't|didn't|do not|did not) deserve (?:to eat|food|dinner|lunch|breakfast)",
-        r"(?:skip(?:ped)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating|haven't eaten|not eaten)\b.{0,40}?\b(?:punish(?:ment|ing|ed)?|on purpose)",
+        r"(?:skip(?:ped)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating|haven't eaten|not eaten|ate nothing|eaten nothing|no food)\b.{0,40}?\b(?:punish(?:ment|ing|ed)?|on purpose)",
         r"made myself (?:sick|throw up|vomit) (?:after|because|on purpose|again|so i)",
         rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple of |a handful of |a load of )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?(?:{_PILLS}|prescription)\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|not to die|not trying to die)",
     ),
@@ -259,6 +269,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?) (?:how strong|if|whether) (?:the |that )?(?:shower rail|beam|branch|banister|bannister|door ?frame|loft hatch|tree)\b",
         r"(?:hold|take|bear) my weight",
         r"lethal dose",
+        r"(?:bridge|jumping|train|tracks|pills?|rope|overdose|drowning|hanging) thoughts",
         r"(?:painless|easiest|quickest|best) (?:ways?|methods?) to (?:die|go|end it|kill myself)",
         r"how easy it would be to (?:just )?(?:go over|jump|step (?:off|out|forward|in front)|drive off|swerve|let go|fall)",
         r"(?:whether|if|wondering|wondered|wonder) (?:\w+ ){0,3}(?:would|'d|will|could|might) be (?:enough|strong enough) to kill me",
@@ -305,6 +316,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:i'm|i am|im) (?:going to|gonna) (?:kill myself|end it(?: all)?|end my life|take my (?:own )?life)",
         r"i(?:'ll| will) (?:kill myself|end my life|take my (?:own )?life)",
         r"decided to (?:kill myself|end it|end my life|die|take my (?:own )?life)",
+        r"(?:picked|chosen|chose|set|decided on|have|got) (?:a |the )?(?:date|day|night|time) (?:to|for) (?:end it(?! with| between| off)|kill myself|end my life|die)\b",
         rf"this is (?:my |the )?(?:last|final) (?:entry|note|day|night|goodbye|post|check[- ]?in|time i write){_NOT_A_PLACE}",
         r"won't be (?:a burden|here|around|alive) (?:much|for much|any) longer",
         r"won't (?:be (?:here|around|alive)|wake up|see) (?:tomorrow|next week|the morning|another day|the weekend)",
@@ -330,6 +342,8 @@ RULES: tuple[Rule, ...] = (
         r"i(?:'ll| will) do it",
         r"(?:tonight|tomorrow|today|this weekend|this week|friday|saturday|sunday|monday|tuesday|wednesday|thursday)(?: is| will be|'s) (?:the|my) (?:night|day|end|last)",
         r"mind is made up",
+        r"(?:i've|i have) decided(?=\s*(?:[.!,;]|$))",
+        r"(?:i've|i have) made (?:my|the) decision\b",
         r"(?:tonight|tomorrow|this weekend|after (?:the|my) \w+|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))",
         r"goodbye (?:everyone|world|all|forever)",
         r"(?:i'm|im|i am) (?:doing|going to do|gonna do) it (?:tonight|tomorrow|tmrw|tmr|this weekend|on \w+day|after|before|when)",
@@ -340,7 +354,6 @@ RULES: tuple[Rule, ...] = (
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:wrote|written|writing|write|left|finished) (?:my |a |the )?(?:suicide|goodbye|farewell|last) (?:note|notes|letter|letters|messages?)",
-        r"goodbye (?:letters?|notes?|messages?|texts?|emails?|videos?)(?![^.!?]{0,40}\b(?:clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|sabbatical|leave|maternity|paternity|holiday|retirement|leaving do|last day|new job|move)\b)",
         r"(?:text|message|email)s? (?:everyone|everybody|all of them|them all) (?:a )?goodbye",
         r"(?:don't|do not) open (?:it )?(?:til|till|until) after",
         r"(?:for|to open|to read|to watch) (?:after|when) i'?m gone",
@@ -356,8 +369,20 @@ RULES: tuple[Rule, ...] = (
         rf"(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|collect(?:ed|ing)|stash(?:ed)?) (?:up )?(?:my |some |the |enough |a stash of )?{_PILLS}",
         rf"(?:hiding|hid|stashing|putting aside|setting aside|squirrel(?:l)?ing away) (?:away )?(?:a few |some |my |extra |the )?{_PILLS}(?! (?:from|away from|out of|up high|where))",
         rf"{_PILLS}\b.{{0,40}}?\b(?:one|two|a few|a couple) (?:or (?:two|three) )?at a time",
-        r"said my goodbyes|saying my goodbyes|(?:said|say|saying) (?:a )?(?:last|final) goodbye",
         r"(?:whoever|the person who|whoever has to|whoever's going to) (?:clears? out|empties|sorts? out|goes? through) (?:my|the) (?:flat|room|house|place|apartment|things|stuff|belongings)",
+    ),
+    # Goodbyes said or scheduled at work, on leave or on a move are everyday goodbyes.
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"goodbye (?:letters?|notes?|messages?|texts?|emails?|videos?)",
+        r"said my goodbyes|saying my goodbyes|(?:said|say|saying) (?:a )?(?:last|final) goodbye",
+        unless=r"clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|sabbatical|leave|maternity|paternity|holiday|retir\w*|leaving do|last day|last shift|new job|move|moving|depot|office|airport|emigrat\w*",
+    ),
+    # Going to the place and turning back: "stood at the edge for ages" up on the car park
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:stood|standing|stand|sat|sitting) (?:right )?(?:at|on) the edge\b(?! of)",
+        context=r"car park|roof|rooftop|bridge|cliff|top floor|balcony|multi-storey|tower|ledge|platform",
     ),
     # Affairs and a will put in order for the reasons people ordinarily have are no goodbye.
     _rule(
@@ -448,7 +473,7 @@ _PAST = re.compile(
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
     r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:scars|texts)\b"
     r"|\bback when\b|\b(?:the )?old me\b|\bin my \w+ days\b|\bthat was (?:in )?(?:19|20)\d\d\b"
-    r"|\b(?:from|during) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
+    r"|\bin (?:year|grade) \d+\b|\b(?:from|during) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
     r"|\b(?:through|throughout|during|for) (?:most of |all of |much of )?my (?:teens|twenties|thirties|childhood|adolescence)\b",
     re.IGNORECASE,
 )
@@ -594,12 +619,20 @@ def _hyperbole(sentence_lead: str, after: str, rest_of_sentence: str) -> bool:
 _PREPOSITION = re.compile(r"\b(?:on|in|at|from|of|with|for|into|onto|near|by)\s+$", re.IGNORECASE)
 
 
+# "Told my therapist about the bridge thoughts": the writer's own, told to someone.
+_TOLD_ABOUT = re.compile(
+    r"(?:^|\bi\s+|\band\s+)(?:told|tell|telling|talked to|spoke to|opened up to) "
+    r"(?:my |the |a |our )?\w+ (?:about|that i've had) (?:the |my |all the )?$",
+    re.IGNORECASE,
+)
+
+
 def _about_someone_else(lead: str) -> bool:
     """A third person is the subject of the clause before the match, and the writer does not
     follow it. 'My' after a preposition names a place, not the writer ("a patient on my ward
     who tried to…"), unless it owns the matched words ("told him about my overdose")."""
     others = list(_SOMEONE_ELSE.finditer(lead))
-    if not others:
+    if not others or _TOLD_ABOUT.search(lead):
         return False
     writer = [
         m
@@ -659,7 +692,7 @@ def find_signals(note: str) -> list[PatternMatch]:
         for match in rule.pattern.finditer(text):
             start, end = match.span()
             sentence = _sentence(text, start, end)
-            if _excused(text, start, end) or not _in_context(rule, sentence):
+            if _excused(text, start, end) or not _in_context(rule, text, start, end):
                 continue
             signal, level = rule.signal, rule.level
             if _PAST.search(sentence) and signal != DISTRESS and not _RELAPSE.search(sentence):
@@ -673,10 +706,19 @@ def find_signals(note: str) -> list[PatternMatch]:
     return _resolve_context(_drop_nested(found))
 
 
-def _in_context(rule: Rule, sentence: str) -> bool:
-    if rule.context is not None and not rule.context.search(sentence):
+def _in_context(rule: Rule, text: str, start: int, end: int) -> bool:
+    """`unless` is read in the match's sentence; `context` there or in the sentence before
+    ("Beautiful service for Nana. I'll be joining her soon.")."""
+    sentence = _sentence(text, start, end)
+    if rule.unless is not None and rule.unless.search(sentence):
         return False
-    return rule.unless is None or not rule.unless.search(sentence)
+    if rule.context is None:
+        return True
+    breaks = [m.start() for m in _SENTENCE_BREAK.finditer(text, 0, start)]
+    before = [m.end() for m in _SENTENCE_BREAK.finditer(text, 0, breaks[-1])] if breaks else []
+    after = _SENTENCE_BREAK.search(text, end)
+    window = text[before[-1] if before else 0 : after.start() if after else len(text)]
+    return rule.context.search(window) is not None
 
 
 def _drop_nested(matches: list[PatternMatch]) -> list[PatternMatch]:

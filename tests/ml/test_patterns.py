@@ -143,6 +143,17 @@ def level(note: str) -> RiskLevel:
         ("chose the date to end it. next friday", RiskLevel.IMMINENT),
         ("drove up to the multi-storey and sat on the edge for an hour", RiskLevel.IMMINENT),
         ("in year 9 I self harmed, but that's long behind me", RiskLevel.LOW),
+        ("wish I could just have the long sleep", RiskLevel.MODERATE),
+        ("honestly dying seems easier", RiskLevel.MODERATE),
+        ("wouldn't resist it if a bus hit me", RiskLevel.MODERATE),
+        ("doubled up my tablets to feel nothing", RiskLevel.MODERATE),
+        ("keep picturing using my brother's rifle on myself", RiskLevel.HIGH),
+        ("googled ways to end my life at 3am", RiskLevel.HIGH),
+        ("been looking at the bridges differently on my commute", RiskLevel.HIGH),
+        ("worked out how many of my pills would be enough", RiskLevel.HIGH),
+        ("my note would explain it wasn't anyone's fault", RiskLevel.HIGH),
+        ("if she leaves, that's the day i end it", RiskLevel.HIGH),
+        ("lying on the railway line now", RiskLevel.IMMINENT),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -217,6 +228,9 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "I'll be joining them at the pub after the funeral",
         "I've decided, I'm getting the blue sofa",
         "we picked the day to do it: the piano moves on Friday",
+        "my psych essay is on self-harm in teenagers",
+        "tired yes, suicidal no",
+        "the trainspotters were sitting by the tracks all afternoon",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:

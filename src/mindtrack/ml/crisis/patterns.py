@@ -148,6 +148,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:relieved|glad|happy) if (?:it|this|that) (?:actually |really )?(?:finished|did|does|would)",
         r"(?:sleep|asleep) and (?:never|not) wake (?:up|back up)",
         r"sleep forever",
+        rf"(?:want|wish|hope|hoping|ready for|need|long for|longing for)(?: i could)? {_SOFT}(?:have |get |go to )?(?:for )?(?:the |a )?(?:long|permanent|eternal|endless|final|big) sleep",
+        r"sleep (?:is|was|will be|would be|'s) (?:the )?(?:permanent|eternal|final|forever) (?:kind|one|sort)",
+        r"dying (?:sounds?|seems?|feels?|looks?) (?:\w+ )?(?:restful|peaceful|appealing|tempting|nice|easier|better|like (?:a )?relief)",
+        r"(?:wouldn't|would not|won't|will not) (?:fight|resist|stop) it if (?:something|someone|anything|it|a \w+|the \w+) (?:killed|took|hit|finished) me",
         r"thoughts? (?:about|of) (?:dying|death|not being here|not existing)",
         r"(?:think|thinking|thought) (?:about|of) (?:dying|death|not being here|not existing) (?:a lot|all the time|constantly|every day|again|more)",
         r"(?:can't|cannot|don't|do not) (?:\w+ ){0,2}?(?:understand|see|work out|figure out|know|get) why i(?:'m| am) still (?:alive|breathing)",
@@ -189,7 +193,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:consider|considering|considered|contemplate|contemplating|contemplated) (?:suicide|killing myself|ending (?:it all|my life|things)|taking my (?:own )?life)",
         r"suicide (?:is|seems like) (?:the only|my only|an) (?:way|option|answer)",
         r"(?:want|wanna|going) to (?:hurt|harm) my ?self",
-        r"(?:use|using|used|turn|turning|turned) (?:it|them|that|those|the \w+) on my ?self",
+        r"(?:use|using|used|turn|turning|turned) (?:it|them|that|those|the \w+|(?:my )?\w+'s \w+|my \w+) on my ?self",
     ),
     _rule(
         SELF_HARM, RiskLevel.MODERATE,
@@ -238,7 +242,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:don't|didn't|do not|did not) deserve (?:to eat|food|dinner|lunch|breakfast)",
         r"(?:skip(?:ped)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating|haven't eaten|not eaten|ate nothing|eaten nothing|no food)\b.{0,40}?\b(?:punish(?:ment|ing|ed)?|on purpose)",
         r"made myself (?:sick|throw up|vomit) (?:after|because|on purpose|again|so i)",
-        rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple of |a handful of |a load of )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?(?:{_PILLS}|prescription)\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|not to die|not trying to die)",
+        rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple of |a handful of |a load of )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?(?:{_PILLS}|prescription)\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|feel nothing|not feel anything|not to die|not trying to die)",
     ),
     # Old cuts opened again: "the scars were fading and I opened them again".
     _rule(
@@ -269,6 +273,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?) (?:how strong|if|whether) (?:the |that )?(?:shower rail|beam|branch|banister|bannister|door ?frame|loft hatch|tree)\b",
         r"(?:hold|take|bear) my weight",
         r"lethal dose",
+        r"(?:use|using|used) (?:my |the |a |his |her )?(?:\w+'s )?(?:gun|rifle|pistol|shotgun|knife|rope|belt) on my ?self",
+        r"(?:search(?:ed|ing)?|googl(?:ed|ing)|look(?:ed|ing) up|research(?:ed|ing)?|read(?:ing)? up on) (?:for )?(?:\w+ ){0,2}(?:ways?|methods?|how) to (?:die|kill myself|end it|end my life|overdose)",
+        r"look(?:ing|ed)? at (?:the )?(?:knives|pills|tablets|bridges?|tracks|trains|ropes?|cliffs?|balcony|windows?|car park|rooftops?) (?:\w+ ){0,3}differently",
+        rf"(?:which|what|how many) (?:of )?(?:\w+ ){{0,2}}(?:{_PILLS}|drugs?) (?:could|would|might|will) (?:end it|kill me|do it|be enough)",
         r"(?:bridge|jumping|train|tracks|pills?|rope|overdose|drowning|hanging) thoughts",
         r"(?:painless|easiest|quickest|best) (?:ways?|methods?) to (?:die|go|end it|kill myself)",
         r"how easy it would be to (?:just )?(?:go over|jump|step (?:off|out|forward|in front)|drive off|swerve|let go|fall)",
@@ -304,6 +312,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         PLAN, RiskLevel.HIGH,
         r"(?:look|seem) like an accident",
+        r"(?:my|the) (?:suicide |goodbye )?note (?:would|will|is going to|'d) (?:say|tell|explain)",
+        r"(?:is|will be|'s) the (?:day|night) i (?:use the (?:rope|gun|pills|knife)|end it|kill myself|end my life|take (?:all )?(?:the|my) (?:pills|tablets)|jump)",
         r"(?:who|whoever)(?:'d| would| will) find me\b",
         r"(?:whoever|the one who|the person who|the first (?:one|person) (?:who|to)) finds? me\b",
         r"(?:know|worked out|figured out|decided) (?:exactly )?(?:how|what|where) i(?:'d| would| will|'ll) (?:do it|use)",
@@ -415,6 +425,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:stepped|climbed|standing|sitting|stood|sat) (?:out )?(?:onto|on|over|at) (?:the )?(?:ledge|railing|barrier|edge of the (?:bridge|roof|car park|multi-storey|building))",
         r"^\W*(?:on|at) the (?:edge of the )?(?:bridge|roof|ledge|rooftop|car park roof)\b",
         r"standing (?:on|at) the (?:edge|ledge|bridge|roof|railing|tracks|rooftop) (?:right )?now",
+        r"(?:sitting|standing|lying|laying|sat|stood|lay|lie) (?:down )?on the (?:train |railway )?(?:tracks|line)\b",
         r"tried(?: it)? (?:tonight|today|last night|this morning|yesterday)\W+(?:and )?(?:it )?(?:didn't|did not) work",
         r"(?:^\W*|\bi )took (?:them|the lot) all(?=\s*(?:[.!,;]|$))",
     ),
@@ -507,18 +518,20 @@ _SOMEONE_ELSE = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'll|i'd|me|my|myself|mine)\b", re.IGNORECASE)
-_STORY = re.compile(
-    # "shows" alone is mostly the verb: "hoping the scan shows something bad"
-    r"\b(?:book|novel|film|movie|show(?!s\b)|tv shows|series|episode|documentary|game|character|hero|heroine|"
+# "shows" alone is mostly the verb: "hoping the scan shows something bad"
+_STORY_WORDS = (
+    r"(?:book|novel|film|movie|show(?!s\b)|tv shows|series|episode|documentary|game|character|hero|heroine|"
     r"protagonist|villain|article|news|headline|podcast|song|lyric|lyrics|poem|story|play|chapter|"
     r"season|history class|history lesson|lecture|channel|radio|essay|paper|report|study|case study|anime|manga|"
     r"dissertation|thesis|research|transcript|revision|flashcard|textbook|pharmacology|toxicology|"
     r"comic|fiction|plot|scene|actor|actress|shakespeare|hamlet|romeo|"
     # learning about risk, or reading about it, rather than feeling it
     r"leaflet|side effect|questionnaire|question|survey|screening|training|course|module|"
-    r"workshop|seminar|webinar|first aid)s?\b",
-    re.IGNORECASE,
+    r"workshop|seminar|webinar|first aid)s?"
 )
+_STORY = re.compile(rf"\b{_STORY_WORDS}\b", re.IGNORECASE)
+# the writer's own essay, paper or course: "my psych paper is on self-harm"
+_OWN_STORY = re.compile(rf"\bmy (?:\w+ )?{_STORY_WORDS}\b", re.IGNORECASE)
 # Marks on someone else's body: "showed me fresh cuts on her arm".
 _ON_SOMEONE_ELSE = re.compile(
     r"^\s*(?:on|across|along|up) (?:his|her|their|(?:my |a |the )?\w+'s) (?:\w+ )?"
@@ -580,7 +593,7 @@ def _reported(sentence_lead: str) -> bool:
 
 # A check-in form answered in the note: "Thoughts of harming myself: none", "Suicidal, no.".
 _ANSWERED_NO = re.compile(
-    r"^\s*(?:urges?|thoughts?|ideation|feelings?|behaviou?rs?)?\s*[:\-–,]\s*(?:(?:none|nil|zero|0|never|not at all|n/a)\b|no(?=\s*(?:[.!;]|$)))",
+    r"^\s*(?:urges?|thoughts?|ideation|feelings?|behaviou?rs?)?\s*(?:[:\-–,]\s*(?:(?:none|nil|zero|0|never|not at all|n/a)\b|no(?=\s*(?:[.!;]|$)))|no(?=\s*(?:[.!;,]|$)))",
     re.IGNORECASE,
 )
 _QUOTE_MARKS = re.compile(r"[\"“”]")
@@ -653,7 +666,11 @@ _ADDRESSED = re.compile(
 
 
 def _about_a_story(sentence: str, lead: str) -> bool:
-    return bool(_STORY.search(sentence)) and not _FIRST_PERSON.search(lead)
+    """A story, a study or the news, unless the writer speaks of themselves before the
+    words; "my paper is on self-harm" names the writer's paper, not the writer."""
+    if not _STORY.search(sentence):
+        return False
+    return not _FIRST_PERSON.search(_OWN_STORY.sub(" ", lead))
 
 
 def _excused(text: str, start: int, end: int) -> bool:
@@ -781,7 +798,8 @@ _AFFIRMATION = re.compile(
     r"\b(?:i|i'?m|i am)\s+(?:really |genuinely |honestly |do |still |actually )?"
     r"(?:want to live|wanna live|want to be (?:here|alive)|want to stay|glad to be (?:alive|here)|"
     r"not suicidal|(?:would|will) never (?:hurt|harm|kill) myself|"
-    r"(?:would|'d) like (?:a few |some )?more (?:years|springs|summers|time))\b",
+    r"(?:would|'d) like (?:a few |some )?more (?:years|springs|summers|time))\b"
+    r"|(?:^|[.!?]\s*)(?:\w+ )?(?:glad|happy|grateful|thankful) to be (?:alive|here)\b",
     re.IGNORECASE,
 )
 

@@ -82,7 +82,10 @@ _ABOUT = "(?:about|abt|bout)"
 _SOFT = r"(?:(?:just|really|honestly|kinda|kind of|sometimes|actually|seriously|still|so|fr|literally|completely|totally|perfectly|absolutely|genuinely|truly) )*"
 _WHEN = r"(?:tonight|today|tomorrow|this week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 # "my last entry from this flat": the last of a place or a notebook, not of a life
-_NOT_A_PLACE = r"(?! (?:from|in|of|at) (?:this|the|my|our) (?:flat|house|apartment|room|office|city|country|town|dorm|halls|notebook|job|school|term)\b)"
+_NOT_A_PLACE = (
+    r"(?! (?:from|in|of|at) (?:this|the|my|our) (?:flat|house|apartment|room|office|city|country|town|dorm|halls|notebook|job|school|term)\b"
+    r"| for (?:a while|now|a bit|a few (?:days|weeks)|(?:the|a) (?:week|weekend|month|fortnight|summer|holidays?))\b| (?:until|till) )"
+)
 _PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|tylenol|paracetamol|antidepressants|insulin|xanax|oxy)"
 
 RULES: tuple[Rule, ...] = (
@@ -93,7 +96,7 @@ RULES: tuple[Rule, ...] = (
         r"wish(?:ed|ing)? (?:that )?i(?:'d| had)? (?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|weren't alive|wasn't here)",
         rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop existing|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive|(?:disappear|vanish) (?:for good|permanently)|not be(?=\s*(?:[.!,;]|$)))",
         rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|carry on)",
-        r"(?:better off|happier|easier) (?:dead|gone|not (?:here|around|alive)|without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|dead))",
+        r"(?:better off|happier|easier|lighter|freer) (?:dead|gone|not (?:here|around|alive)|without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|dead))",
         r"(?:no|never|nobody|no one|no-one) (?:would|will) (?:even )?(?:miss|notice|care)(?: about)?(?: me)? (?:if|when) i(?:'m| am| was| were)? (?:gone|dead|died|disappeared|wasn't here)",
         r"no (?:reason|point) (?:to|in) (?:live|living|being alive|going on|carrying on|keep going|existing|staying alive)",
         r"(?:don't|do not|can't|cannot) see (?:the|any) point (?:of|in) (?:being alive|living(?! (?:in|with|at|on|off|like|here|there))|staying alive|going on|existing|life)",
@@ -107,7 +110,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:lie|lay) down and never (?:get up|wake up)",
         r"woke up disappointed",
         rf"(?:such a |a |what a )?(?:relief|peaceful|easier|nice) to {_SOFT}(?:not exist|not be here|not be alive|not wake up|be dead|stop existing|disappear forever)",
-        rf"(?:i'd|i would|i'll|i will|i'm|i am) {_SOFT}(?:be )?{_SOFT}(?:fine|ok|okay|alright|at peace|happy) (?:with )?(?:not existing|not being (?:here|alive)|not waking up|never waking up)",
+        rf"(?:i'd|i would|i'll|i will|i'm|i am) {_SOFT}(?:be )?{_SOFT}(?:fine|ok|okay|alright|at peace|happy) (?:with )?(?:not existing|not being (?:here|alive)|not waking up|never waking up|being dead|dying(?! (?:my|the|it|her|his|their|your|a)\b))",
+        rf"(?:would|'d) {_SOFT}(?:quite |really |rather )?like to (?:be dead|die(?! (?:my|the|it|her|his|their|your|a)\b)|not exist|stop existing|not wake up)",
+        r"(?:give|do) anything (?:not to|to not) (?:exist|be here|be alive|wake up)|(?:give|do) anything to (?:die|be dead|stop existing|not exist)",
+        r"(?:want|wish|need|hope)\b.{0,30}?\b(?:switch|turn) me off\b",
         r"only (?:still )?(?:alive|here) (?:because|cause|cos|for)",
         r"wish(?:ed|es)? it (?:had been|was|were) me (?:instead|not)",
         r"(?:if|when) (?:i got|i get|i was|i were) (?:hit|run over|killed)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
@@ -145,6 +151,7 @@ RULES: tuple[Rule, ...] = (
         rf"if i {_SOFT}(?:didn't|did not|don't) exist",
         # An idiom of death followed by the wish that it came true.
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hopes?|hoped|prays?) (?:it|this|that|they|he|she) (?:would |will )?(?:actually |really |just )?(?:would|did|does|could|finish|get on with it|go through with it)",
+        r"(?:killing|murdering) me\b.{0,80}?\b(?:like|want|wish) (?:it|them|this|that|they) (?:to |would )?(?:finish (?:the job|me off|it)|actually do it|really do it)",
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:relieved|glad|happy) if (?:it|this|that) (?:actually |really )?(?:finished|did|does|would)",
         r"(?:sleep|asleep) and (?:never|not) wake (?:up|back up)",
         r"sleep forever",
@@ -168,11 +175,17 @@ RULES: tuple[Rule, ...] = (
         r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|i want to|i wanna|wanting to|can't wait to|ready to|i'll soon) (?:be )?(?:soon )?join(?:ing)? (?:her|him|them|my (?:mum|mom|dad|mother|father|wife|husband|son|daughter|brother|sister|nan|nana|gran|grandma|grandad|grandpa|friend|partner|baby|boy|girl))\b(?! (?:for|at|in|on) )",
         context=r"funeral|service|grave|graveside|passed|died|death|dead|lost (?:her|him|them)|grief|grieving|heaven|buried|ashes|memorial|wake",
     ),
+    # Trading places with the dead, only beside a death.
+    _rule(
+        PASSIVE, RiskLevel.MODERATE,
+        r"(?:i'd|i would|i'd happily|wish i could|i want to) (?:happily |gladly )?(?:swap|trade|change) places",
+        context=r"obituar\w*|coffin|funeral|passed (?:away|peacefully|on)|died|dies|death|the dead|grave",
+    ),
     # Envy of the dead, only beside a death.
     _rule(
         PASSIVE, RiskLevel.MODERATE,
         r"(?:envy|envied|envying|envies|envious|jealous)(?! of (?:your|his|her|their) (?:holiday|car|house|job))",
-        context=r"obituar\w*|coffin|casket|funeral|passed (?:away|peacefully|on|at)|died|the dead|dead people|grave|corpse|hearse",
+        context=r"obituar\w*|coffin|casket|funeral|passed (?:away|peacefully|on|at)|died|dies|death|the dead|dead people|grave|corpse|hearse",
     ),
     _rule(
         ACTIVE, RiskLevel.MODERATE,
@@ -207,6 +220,7 @@ RULES: tuple[Rule, ...] = (
         r"relapsed (?:on|with|into) (?:cutting|self[- ]?harm|sh\b)",
         # found on someone else: "my girlfriend self harms and I found fresh marks today"
         r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )fresh (?:cuts|wounds|scars|marks|burns)",
+        r"(?:^|(?<=[,;.] ))cut again\b",
         r"my own (?:cuts|burns)",
         r"(?:hid|hide|hiding|cover|covering|covered) (?:up )?(?:my|the) (?:fresh |new )?(?:cuts|burns)",
         r"(?:with|holding|had|picked up|got out|grabbed) (?:the|a|my) (?:blade|razor)s? again",
@@ -244,6 +258,19 @@ RULES: tuple[Rule, ...] = (
         r"made myself (?:sick|throw up|vomit) (?:after|because|on purpose|again|so i)",
         rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple of |a handful of |a load of )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?(?:{_PILLS}|prescription)\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|feel nothing|not feel anything|not to die|not trying to die)",
     ),
+    # One fresh cut, on the body and not at the barber's or in a vase.
+    _rule(
+        SELF_HARM, RiskLevel.MODERATE,
+        r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )(?:a |one )?fresh cut\b",
+        context=r"arms?|wrists?|thighs?|legs?|sleeves?|skin|stomach|hips?|plasters?|bandages?",
+        unless=r"barber\w*|haircut|hair|fade|flowers?|grass|lawn|fries|roses|tulips",
+    ),
+    # Restriction as punishment: "only let myself eat an apple. Didn't deserve more."
+    _rule(
+        SELF_HARM, RiskLevel.MODERATE,
+        r"only (?:let|allowed?) myself (?:to )?(?:eat|have)\b",
+        context=r"deserve\w*|punish\w*",
+    ),
     # Old cuts opened again: "the scars were fading and I opened them again".
     _rule(
         SELF_HARM, RiskLevel.MODERATE,
@@ -275,12 +302,14 @@ RULES: tuple[Rule, ...] = (
         r"lethal dose",
         r"(?:use|using|used) (?:my |the |a |his |her )?(?:\w+'s )?(?:gun|rifle|pistol|shotgun|knife|rope|belt) on my ?self",
         r"(?:search(?:ed|ing)?|googl(?:ed|ing)|look(?:ed|ing) up|research(?:ed|ing)?|read(?:ing)? up on) (?:for )?(?:\w+ ){0,2}(?:ways?|methods?|how) to (?:die|kill myself|end it|end my life|overdose)",
+        r"(?:search(?:ed|ing)?|googl(?:ed|ing)|look(?:ed|ing) up|research(?:ed|ing)?) (?:\w+ ){0,2}(?:overdose|suicide|lethal) (?:stuff|things|methods|info|doses?)",
         r"look(?:ing|ed)? at (?:the )?(?:knives|pills|tablets|bridges?|tracks|trains|ropes?|cliffs?|balcony|windows?|car park|rooftops?) (?:\w+ ){0,3}differently",
         rf"(?:which|what|how many) (?:of )?(?:\w+ ){{0,2}}(?:{_PILLS}|drugs?) (?:could|would|might|will) (?:end it|kill me|do it|be enough)",
         r"(?:bridge|jumping|train|tracks|pills?|rope|overdose|drowning|hanging) thoughts",
         r"(?:painless|easiest|quickest|best) (?:ways?|methods?) to (?:die|go|end it|kill myself)",
         r"how easy it would be to (?:just )?(?:go over|jump|step (?:off|out|forward|in front)|drive off|swerve|let go|fall)",
-        r"(?:whether|if|wondering|wondered|wonder) (?:\w+ ){0,3}(?:would|'d|will|could|might) be (?:enough|strong enough) to kill me",
+        r"(?:whether|if|wondering|wondered|wonder) (?:\w+ ){0,3}(?:would|'d|will|could|might) be (?:enough|strong enough) to (?:kill me|not wake up|never wake up|end it|do it)",
+        r"(?:gun|rifle|pistol|shotgun|pills|meds)\b.{0,60}?\bi (?:know|have) the (?:code|combination|key)",
         r"(?:the |that )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)\b.{0,40}?\b(?:all i (?:can )?think about|keep thinking about|i think about|calling|tempting)",
         r"(?:think|thinking|thought|picture|picturing|pictured|imagine|imagining|imagined) (?:about )?(?:the )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)",
         r"(?:crash(?:ing)?|swerv(?:e|ing)|driv(?:e|ing)) (?:the car )?(?:into|off)(?: (?:a|the))? (?:oncoming|traffic|lorry|truck|tree|wall|bridge|river)",
@@ -326,10 +355,11 @@ RULES: tuple[Rule, ...] = (
         r"(?:i'm|i am|im) (?:going to|gonna) (?:kill myself|end it(?: all)?|end my life|take my (?:own )?life)",
         r"i(?:'ll| will) (?:kill myself|end my life|take my (?:own )?life)",
         r"decided to (?:kill myself|end it|end my life|die|take my (?:own )?life)",
+        r"(?:i'll|i will) go quietly (?:on \w+day|tonight|tomorrow|this week|after|once|when)\b",
+        r"(?:so )?the last (?:thing|message|words?|memory) (?:she|he|they|you|anyone|mum|mom|dad|my \w+) (?:has|have|hears?|gets?|remembers?|will have) (?:from|of) me",
         r"(?:picked|chosen|chose|set|decided on|have|got) (?:a |the )?(?:date|day|night|time) (?:to|for) (?:end it(?! with| between| off)|kill myself|end my life|die)\b",
         rf"this is (?:my |the )?(?:last|final) (?:entry|note|day|night|goodbye|post|check[- ]?in|time i write){_NOT_A_PLACE}",
         r"won't be (?:a burden|here|around|alive) (?:much|for much|any) longer",
-        r"won't (?:be (?:here|around|alive)|wake up|see) (?:tomorrow|next week|the morning|another day|the weekend)",
         r"(?:by the time|when) (?:you|anyone|someone|somebody) (?:reads?|finds?|sees?) this",
         r"(?:i'm|i am) not coming back(?! to| here| in)",
         rf"(?:this|that) (?:is|was|'s) (?:my |the )?(?:last|final) (?:entry|log|check[- ]?in|time i(?:'ll| will)? (?:write|log)){_NOT_A_PLACE}",
@@ -358,6 +388,8 @@ RULES: tuple[Rule, ...] = (
         r"goodbye (?:everyone|world|all|forever)",
         r"(?:i'm|im|i am) (?:doing|going to do|gonna do) it (?:tonight|tomorrow|tmrw|tmr|this weekend|on \w+day|after|before|when)",
         r"(?:i'm|im|i am) (?:going to |gonna )?(?:go|going) through with it",
+        r"this is the (?:week|day|night|weekend)(?=\s*(?:[.!,;]|$))",
+        r"(?:^|(?<=[.!?] ))doing it (?:tonight|tomorrow|at midnight|at \d+|this weekend|on \w+day)\b",
         r"(?:no|there's no) (?:turning|going) back",
         needs_ideation=True,
     ),
@@ -381,6 +413,13 @@ RULES: tuple[Rule, ...] = (
         rf"{_PILLS}\b.{{0,40}}?\b(?:one|two|a few|a couple) (?:or (?:two|three) )?at a time",
         r"(?:whoever|the person who|whoever has to|whoever's going to) (?:clears? out|empties|sorts? out|goes? through) (?:my|the) (?:flat|room|house|place|apartment|things|stuff|belongings)",
     ),
+    # Away for a while with the reason in the same breath: "won't be around next week, I'm
+    # staying at my sister's for the birth".
+    _rule(
+        INTENT, RiskLevel.IMMINENT,
+        r"won't (?:be (?:here|around|alive)|wake up|see) (?:tomorrow|next week|the morning|another day|the weekend)",
+        unless=r"holidays?|vacation|trip|travel\w*|staying (?:at|with)|visiting|festival|conference|camping|retreat|honeymoon|wedding|birth|course|moving|offline|no (?:signal|wifi|phone)|hospital for|surgery|op",
+    ),
     # Goodbyes said or scheduled at work, on leave or on a move are everyday goodbyes.
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
@@ -393,6 +432,13 @@ RULES: tuple[Rule, ...] = (
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:stood|standing|stand|sat|sitting) (?:right )?(?:at|on) the edge\b(?! of)",
         context=r"car park|roof|rooftop|bridge|cliff|top floor|balcony|multi-storey|tower|ledge|platform",
+    ),
+    # Letters left with the papers for after: "sealed them and put them with the insurance papers"
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"letters?\b.{0,80}?\b(?:insurance (?:papers|policy|documents)|my will|passwords)",
+        r"(?:insurance (?:papers|policy|documents)|my will|passwords)\b.{0,80}?\bletters?\b",
+        unless=r"diagnos\w*|baby|babies|pregnan\w*|newborn|wedding|mortgage|solicitor|lawyer|surgery|operation|retir\w*|bank|renewal|post(?:man)?",
     ),
     # Affairs and a will put in order for the reasons people ordinarily have are no goodbye.
     _rule(
@@ -484,7 +530,7 @@ _PAST = re.compile(
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
     r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:scars|texts)\b"
     r"|\bback when\b|\b(?:the )?old me\b|\bin my \w+ days\b|\bthat was (?:in )?(?:19|20)\d\d\b"
-    r"|\bin (?:year|grade) \d+\b|\b(?:from|during) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
+    r"|\bback at (?:uni|school|college|university)\b(?=,? (?:i|we)\b)|\bin (?:year|grade) \d+\b|\b(?:from|during) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
     r"|\b(?:through|throughout|during|for) (?:most of |all of |much of )?my (?:teens|twenties|thirties|childhood|adolescence)\b",
     re.IGNORECASE,
 )
@@ -510,6 +556,8 @@ _SOMEONE_ELSE = re.compile(
     r"patient|client|student|roommate|flatmate|neighbou?r|uncle|aunt|grandma|grandpa|kid|child|"
     r"teammate|classmate|ex|boss|doctor|gp|therapist|nurse|teacher|counsellor|counselor|pupil|"
     r"caller)s?(?:'s)?"
+    # a game's characters: "my enemy AI keeps committing suicide off the map"
+    r"|(?:ai|bots?|npcs?|sims?|enemy|enemies|mobs?)\b"
     # a relative named without a determiner: "little brother's self-harming again"
     r"|(?:(?:little|big|baby|older|younger|twin|step) )?(?:mum|mom|dad|mother|father|brother|sister|"
     r"grandma|grandpa|grandad|granddad|nan|nana|son|daughter|husband|wife)(?:'s| is| has)"
@@ -640,6 +688,9 @@ _TOLD_ABOUT = re.compile(
 )
 
 
+_ASSUMED = re.compile(r"\bassum(?:e|es|ed|ing) (?:that )?i(?:'m| am)?\s*$", re.IGNORECASE)
+
+
 def _about_someone_else(lead: str) -> bool:
     """A third person is the subject of the clause before the match, and the writer does not
     follow it. 'My' after a preposition names a place, not the writer ("a patient on my ward
@@ -647,6 +698,8 @@ def _about_someone_else(lead: str) -> bool:
     others = list(_SOMEONE_ELSE.finditer(lead))
     if not others or _TOLD_ABOUT.search(lead):
         return False
+    if _ASSUMED.search(lead):
+        return True
     writer = [
         m
         for m in _FIRST_PERSON.finditer(lead, others[-1].end())
@@ -688,7 +741,7 @@ def _excused(text: str, start: int, end: int) -> bool:
     return (
         _negated(lead)
         or others
-        or _about_a_story(sentence, lead)
+        or _about_a_story(sentence_lead + words + _CLAUSE_BREAK.split(rest, maxsplit=1)[0], lead)
         or _reported(sentence_lead)
         or _quoted_from_someone_else(sentence, sentence_lead)
         or _hyperbole(sentence_lead, after, rest)

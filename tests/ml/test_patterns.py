@@ -169,6 +169,19 @@ def level(note: str) -> RiskLevel:
         ("I'll go quietly on Friday after work", RiskLevel.IMMINENT),
         ("Hugged my brother so the last memory he has of me is a good one.", RiskLevel.IMMINENT),
         ("wrote the letters and left them with my will", RiskLevel.IMMINENT),
+        ("sat in the dark wishing I could simply cease", RiskLevel.MODERATE),
+        ("God, if you're calling me home, I'm ready", RiskLevel.MODERATE),
+        ("a bus almost hit me and honestly I was disappointed", RiskLevel.MODERATE),
+        ("I've started scratching my arms when the house is quiet", RiskLevel.MODERATE),
+        ("skipping dinner as punishment for the mess I made", RiskLevel.MODERATE),
+        ("the pills are in the cupboard and I keep thinking about them", RiskLevel.HIGH),
+        ("looked up how tall the old viaduct bridge is", RiskLevel.HIGH),
+        ("up on the roof terrace wondering whether the fall would be quick", RiskLevel.HIGH),
+        ("been holding back some of my tablets every week", RiskLevel.IMMINENT),
+        (
+            "found a new home for the dog, said I'm moving, which I'm not. long day",
+            RiskLevel.IMMINENT,
+        ),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -252,6 +265,10 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "Won't be around next week, I'm on a work trip to Leeds",
         "got a fresh cut at the barbers, looking sharp",
         "I'd swap places with my sister any day, she gets the big room",
+        "Vicar asked if I'd thought of ending things. I haven't, not once.",
+        "wondering whether the meeting would be quick, it was not",
+        "the rope is in the shed for the tyre swing",
+        "scratched my arm on the brambles picking blackberries",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:

@@ -79,7 +79,7 @@ def _sentence_words(words: str | None) -> re.Pattern[str] | None:
 
 
 _ABOUT = "(?:about|abt|bout)"
-_SOFT = r"(?:(?:just|really|honestly|kinda|kind of|sometimes|actually|seriously|still|so|fr|literally|completely|totally|perfectly|absolutely|genuinely|truly) )*"
+_SOFT = r"(?:(?:just|simply|really|honestly|kinda|kind of|sometimes|actually|seriously|still|so|fr|literally|completely|totally|perfectly|absolutely|genuinely|truly) )*"
 _WHEN = r"(?:tonight|today|tomorrow|this week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 # "my last entry from this flat": the last of a place or a notebook, not of a life
 _NOT_A_PLACE = (
@@ -92,7 +92,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         PASSIVE, RiskLevel.MODERATE,
         r"wish(?:ed|ing)? (?:that )?i (?:was|were|could be) dead",
-        rf"wish(?:ed|ing)? (?:that )?i (?:could |would )?{_SOFT}(?:die|disappear|vanish|fade (?:out|away)|not exist|stop existing|cease to exist|(?:never|not|wouldn't|would not|didn't|did not|won't|will not) wake up|fall asleep and (?:never|not) wake up)",
+        rf"wish(?:ed|ing)? (?:that )?i (?:could |would )?{_SOFT}(?:die|disappear|vanish|fade (?:out|away)|not exist|stop existing|cease to exist|cease(?=\s*(?:[.!,;]|$))|(?:never|not|wouldn't|would not|didn't|did not|won't|will not) wake up|fall asleep and (?:never|not) wake up)",
         r"wish(?:ed|ing)? (?:that )?i(?:'d| had)? (?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|weren't alive|wasn't here)",
         rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop existing|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive|(?:disappear|vanish) (?:for good|permanently)|not be(?=\s*(?:[.!,;]|$)))",
         rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|carry on)",
@@ -143,7 +143,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:don't|do not|can't|cannot) see why i (?:should|would|need to|have to)(?: have to)? (?:keep|go on|carry on) (?:living|existing|being alive|going)",
         r"(?:ask|asks|asking|asked|beg|begging|begged|pray|praying|prayed) (?:god|the lord|jesus|allah|the universe) to (?:just )?(?:let me (?:go|die)|take me)\b",
         r"(?:let|take) me (?:go |die )?in my sleep",
-        r"pray(?:s|ed|ing)? (?:every night |each night |at night )?(?:that )?i (?:won't|don't|will not|do not|never) wake",
+        rf"pray(?:s|ed|ing)? (?:every night |each night |at night )?(?:that )?i {_SOFT}(?:won't|don't|will not|do not|never) wake",
+        r"if (?:you're|you are|god's|god is|he's|he is) calling me(?: home)?\b.{0,40}?\b(?:i'm ready|i am ready|sooner)",
+        r"(?:nearly|almost) (?:hit|clipped|killed|ran over|knocked)\b.{0,60}?\b(?:disappoint\w*|shame it missed|wish(?:ed)? it hadn't missed)",
         r"(?:lord|god|jesus),? (?:please )?(?:just )?take me(?: home| now)?(?=\s*(?:[.!,;]|$))",
         r"(?:fantasi[sz]\w*|daydream\w*|hop(?:e|es|ing)|wish\w*)(?: about| of)? (?:getting|being|falling) (?:sick|ill|hit)\b.{0,40}?\b(?:not|never) (?:getting better|recovering|waking up|coming back)",
         rf"wish(?:ing)? (?:something|someone) would {_SOFT}(?:happen to|kill|hit) me",
@@ -152,7 +154,7 @@ RULES: tuple[Rule, ...] = (
         # An idiom of death followed by the wish that it came true.
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hopes?|hoped|prays?) (?:it|this|that|they|he|she) (?:would |will )?(?:actually |really |just )?(?:would|did|does|could|finish|get on with it|go through with it)",
         r"(?:killing|murdering) me\b.{0,80}?\b(?:like|want|wish) (?:it|them|this|that|they) (?:to |would )?(?:finish (?:the job|me off|it)|actually do it|really do it)",
-        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:relieved|glad|happy) if (?:it|this|that) (?:actually |really )?(?:finished|did|does|would)",
+        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:relieved|glad|happy|grateful|thankful) if (?:it|this|that|they|one of them|either of them) (?:actually |really )?(?:finished|did|does|would)",
         r"(?:sleep|asleep) and (?:never|not) wake (?:up|back up)",
         r"sleep forever",
         rf"(?:want|wish|hope|hoping|ready for|need|long for|longing for)(?: i could)? {_SOFT}(?:have |get |go to )?(?:for )?(?:the |a )?(?:long|permanent|eternal|endless|final|big) sleep",
@@ -222,6 +224,7 @@ RULES: tuple[Rule, ...] = (
         r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )fresh (?:cuts|wounds|scars|marks|burns)",
         r"(?:^|(?<=[,;.] ))cut again\b",
         r"my own (?:cuts|burns)",
+        r"(?:started|start|keep|kept|been) (?:\w+ing and )?(?:pinching|bruising|scratching|hitting|punching|burning) my (?:own )?(?:arms?|thighs?|legs?|wrists?|stomach|skin)",
         r"(?:hid|hide|hiding|cover|covering|covered) (?:up )?(?:my|the) (?:fresh |new )?(?:cuts|burns)",
         r"(?:with|holding|had|picked up|got out|grabbed) (?:the|a|my) (?:blade|razor)s? again",
         r"(?:cut|burn(?:ed|t)?|scratch(?:ed)?|bit|hit|punch(?:ed)?|slapped|pinched) (?:my )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hands?|face|head|knuckles) (?:till|until|on purpose|again|with a)",
@@ -254,9 +257,15 @@ RULES: tuple[Rule, ...] = (
         r"\d+ (?:days|weeks|months|years) (?:\w+ )?(?:without|free of|clean of|clean from) (?:cutting|self[- ]?harm\w*|sh|hurting myself|burning myself)(?=\s*(?:[.,;!]|and\b|but\b|$)).{0,40}?\b(?:threw it away|blew it|broke|ruined|gone|relapsed|reset|ended|lost it)",
         r"relapsed (?:and |with |into |on )?(?:cut|cutting|burn\w*|sh\b|self[- ]?harm)",
         r"(?:don't|didn't|do not|did not) deserve (?:to eat|food|dinner|lunch|breakfast)",
-        r"(?:skip(?:ped)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating|haven't eaten|not eaten|ate nothing|eaten nothing|no food)\b.{0,40}?\b(?:punish(?:ment|ing|ed)?|on purpose)",
+        r"(?:skip(?:ped|ping)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating|haven't eaten|not eaten|ate nothing|eaten nothing|no food)\b.{0,40}?\b(?:punish(?:ment|ing|ed)?|on purpose)",
         r"made myself (?:sick|throw up|vomit) (?:after|because|on purpose|again|so i)",
         rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple of |a handful of |a load of )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?(?:{_PILLS}|prescription)\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|feel nothing|not feel anything|not to die|not trying to die)",
+    ),
+    # Whether a fall would be quick, up high
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        r"whether (?:it|the fall|the drop|that|the jump) would be (?:quick|painless|enough|fast|instant)",
+        context=r"high|fall|drop|jump|edge|roof|terrace|bridge|balcony|tracks|train|tower|cliff|floor",
     ),
     # One fresh cut, on the body and not at the barber's or in a vase.
     _rule(
@@ -293,7 +302,8 @@ RULES: tuple[Rule, ...] = (
         r"drown(?:ing)? my ?self",
         r"drive (?:my car |the car )?(?:into|off) (?:a |the )?(?:wall|tree|bridge|cliff|river|oncoming traffic|lake)",
         r"carbon monoxide",
-        r"how (?:high|tall|far down) (?:the|that|a) (?:bridge|building|roof|drop|fall|multi-storey|car park)",
+        r"how (?:high|tall|far down) (?:the|that|a) (?:\w+ ){0,2}?(?:bridge|building|roof|drop|fall|multi-storey|car park|tower|cliff)",
+        r"(?:gun|rifle|shotgun|pistol|pills|tablets|rope)(?:'s| is| are)? in the \w+\b.{0,30}?\bi (?:think|keep thinking|keep going back to it|can't stop thinking) about (?:it|them|using)",
         rf"how many (?:of )?(?:my |the |those |his |her )?{_PILLS}",
         r"(?:gun|pills|tablets|meds|rifle|shotgun)\b.{0,60}?\bi know where\b",
         r"(?:know|found) where (?:\w+ ){0,2}(?:keeps?|hides?|kept|hidden|locks?) (?:the |his |her |my )?(?:gun|pills|tablets|meds|rifle|shotgun)",
@@ -399,7 +409,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:text|message|email)s? (?:everyone|everybody|all of them|them all) (?:a )?goodbye",
         r"(?:don't|do not) open (?:it )?(?:til|till|until) after",
         r"(?:for|to open|to read|to watch) (?:after|when) i'?m gone",
-        r"(?:rehomed|found (?:a )?homes? for|gave away|giving away|found someone to take)\b.{0,80}?\b(?:it isn't|it wasn't|it's not|it is not|i'm not|i am not|im not|more than that|won't be needing)(?: (?:moving|going) anywhere)?\W*$",
+        r"(?:rehomed|found (?:a )?(?:new )?homes? for|gave away|giving away|found someone to take)\b.{0,80}?\b(?:it isn't|it wasn't|it's not|it is not|i'm not|i am not|im not|more than that|won't be needing)(?: (?:moving|going) anywhere)?(?=\s*(?:[.!;]|$))",
         r"(?:gave|giving|given) .{0,60}?\b(?:won't|wont|will not) (?:be needing (?:it|them|any of)|need (?:it|them|any of (?:it|them|this)) (?:anymore|any more|where i'm going|after)|need (?:it|them)(?=\s*(?:[.!,;]|$)))",
         r"(?:tying|tie|tied) up (?:all )?(?:the )?loose ends",
         r"life insurance (?:covers|pays out|pays) (?:for )?(?:it|suicide)",
@@ -409,7 +419,7 @@ RULES: tuple[Rule, ...] = (
         r"giv(?:ing|en|e|ven)(?: away)? (?:all )?(?:of )?(?:my|some of my) (?:stuff|things|belongings|possessions|pets?|cat|dog)(?: away)?",
         r"gave (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)(?: away)?",
         rf"(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|collect(?:ed|ing)|stash(?:ed)?) (?:up )?(?:my |some |the |enough |a stash of )?{_PILLS}",
-        rf"(?:hiding|hid|stashing|putting aside|setting aside|squirrel(?:l)?ing away) (?:away )?(?:a few |some |my |extra |the )?{_PILLS}(?! (?:from|away from|out of|up high|where))",
+        rf"(?:hiding|hid|stashing|putting aside|setting aside|holding back|keeping back|putting by|squirrel(?:l)?ing away) (?:away )?(?:a few (?:of )?(?:my )?|some (?:of )?(?:my )?|my |extra |the )?{_PILLS}(?! (?:from|away from|out of|up high|where))",
         rf"{_PILLS}\b.{{0,40}}?\b(?:one|two|a few|a couple) (?:or (?:two|three) )?at a time",
         r"(?:whoever|the person who|whoever has to|whoever's going to) (?:clears? out|empties|sorts? out|goes? through) (?:my|the) (?:flat|room|house|place|apartment|things|stuff|belongings)",
     ),
@@ -530,7 +540,7 @@ _PAST = re.compile(
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
     r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:scars|texts)\b"
     r"|\bback when\b|\b(?:the )?old me\b|\bin my \w+ days\b|\bthat was (?:in )?(?:19|20)\d\d\b"
-    r"|\bback at (?:uni|school|college|university)\b(?=,? (?:i|we)\b)|\bin (?:year|grade) \d+\b|\b(?:from|during) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
+    r"|\bback at (?:uni|school|college|university)\b(?=,? (?:i|we)\b)|\bin (?:year|grade) \d+\b|\b(?:from|during|about|around) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
     r"|\b(?:through|throughout|during|for) (?:most of |all of |much of )?my (?:teens|twenties|thirties|childhood|adolescence)\b",
     re.IGNORECASE,
 )
@@ -817,7 +827,7 @@ def _resolve_context(matches: list[PatternMatch]) -> list[PatternMatch]:
 
 _RISK_WORD = re.compile(
     r"\b(?:die|dies|died|dying|dead|death|kill\w*|suicid\w*|overdos\w*|od'?d|cut(?:s|ting)?|"
-    r"hang\w*|jump\w*|shoot\w*|shot|pills?|self[- ]?harm\w*|hurt(?:ing)?|end(?:ing)? it|"
+    r"hang\w*|jump\w*|shoot\w*|shot|pills?|self[- ]?harm\w*|hurt(?:ing)?|end(?:ing)? (?:it|things|my life)|"
     r"unaliv\w*|kms|noose|rope|bridge|gun|strangl\w*|murder\w*|throttl\w*)\b",
     re.IGNORECASE,
 )

@@ -17,15 +17,8 @@ import numpy as np
 from mindtrack.ml.artefacts import HeadArtefact
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.ngrams import NgramHead
-from mindtrack.ml.crisis.patterns import (
-    ACTIVE,
-    METHOD,
-    PASSIVE,
-    PLAN,
-    PatternMatch,
-    find_signals,
-    only_harmless_mentions,
-)
+from mindtrack.ml.crisis.patterns import PatternMatch, find_signals, only_harmless_mentions
+from mindtrack.ml.crisis.rules import ACTIVE, METHOD, PASSIVE, PLAN
 from mindtrack.ml.emotions import sigmoid
 from mindtrack.ml.sentiment import softmax
 from mindtrack.ml.text import model_input

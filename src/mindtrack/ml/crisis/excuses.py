@@ -1,0 +1,235 @@
+"""When words of risk are not the writer's own present risk: negated ("I would never hurt
+myself"), about someone else ("my friend said she wants to die"), about a story or the news,
+someone else's reported or quoted words, a joke, an idiom ("dying to see it"), or a form
+answered "none"."""
+
+from __future__ import annotations
+
+import re
+
+_CLAUSE_BREAK = re.compile(r"[.!?;:\n,]|\b(?:but|though|although|however|yet)\b", re.IGNORECASE)
+SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+_NEGATION = re.compile(
+    r"\b(?:never|not|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|isn'?t|aren'?t|"
+    r"wasn'?t|haven'?t|hadn'?t|can'?t|cannot|couldn'?t|shouldn'?t|nothing|without|zero|neither)\b",
+    re.IGNORECASE,
+)
+# Negation words that do not deny what follows: "can't stop thinking about killing myself".
+_NOT_A_DENIAL = re.compile(
+    r"\b(?:can'?t|cannot|couldn'?t|can not|won'?t|doesn'?t|does not|didn'?t|did not) (?:stop|help|shake|get rid of|get (?:it|this) out)\b"
+    r"|\bdon'?t know (?:why|if|how|what)\b|\bnot (?:going to|gonna) lie\b|\bno longer\b"
+    r"|\bnothing but\b|\bnot sure\b|\bdon'?t think i can\b|\bno one\b|\bnobody\b"
+    # "not suicidal, I just wouldn't mind if a bus took me out" (GUIDE: a denial, then the wish)
+    r"|\bnot suicidal\W+(?:i\W+)?(?:just|only)\b"
+    # not telling is no denial: "didn't tell him I've been wishing I was dead"
+    r"|\b(?:didn'?t|did not|haven'?t|have not|never) (?:tell|told) (?:him|her|them|anyone|anybody|my \w+)\b",
+    re.IGNORECASE,
+)
+# Denied after the words: "the urge to hurt myself didn't come back".
+_DENIED_AFTER = re.compile(
+    r"^\s*(?:(?:has|have|had) )?(?:didn't|did not|hasn't|has not|haven't|have not|never|won't|"
+    r"doesn't|does not) (?:come back|came back|return(?:ed)?|show(?:ed)? up|bother(?:ed)? me)\b",
+    re.IGNORECASE,
+)
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:he|she|they|he's|she's|they're|his|her|their|him|them|someone|somebody|people|"
+    r"(?:my|a|our|his|her|their) (?:\w+ )?(?:friend|best friend|brother|sister|mom|mum|dad|mother|father|son|"
+    r"daughter|partner|husband|wife|boyfriend|girlfriend|cousin|coworker|co-worker|colleague|"
+    r"patient|client|student|roommate|flatmate|neighbou?r|uncle|aunt|grandma|grandpa|kid|child|"
+    r"teammate|classmate|ex|boss|doctor|gp|therapist|nurse|teacher|counsellor|counselor|pupil|"
+    r"caller)s?(?:'s)?"
+    # a game's characters: "my enemy AI keeps committing suicide off the map"
+    r"|(?:ai|bots?|npcs?|sims?|enemy|enemies|mobs?)\b"
+    # a relative named without a determiner: "little brother's self-harming again"
+    r"|(?:(?:little|big|baby|older|younger|twin|step) )?(?:mum|mom|dad|mother|father|brother|sister|"
+    r"grandma|grandpa|grandad|granddad|nan|nana|son|daughter|husband|wife)(?:'s| is| has)"
+    # people someone looks after or teaches at work, written without a determiner
+    r"|patients|clients|pupils|students|callers|service users|residents|patient|client|caller|service user)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'll|i'd|me|my|myself|mine)\b", re.IGNORECASE)
+# "shows" alone is mostly the verb: "hoping the scan shows something bad"
+_STORY_WORDS = (
+    r"(?:book|novel|film|movie|show(?!s\b)|tv shows|series|episode|documentary|game|character|hero|heroine|"
+    r"protagonist|villain|article|news|headline|podcast|song|lyric|lyrics|poem|story|play|chapter|"
+    r"season|history class|history lesson|lecture|channel|radio|essay|paper|report|study|case study|anime|manga|"
+    r"dissertation|thesis|research|transcript|revision|flashcard|textbook|pharmacology|toxicology|"
+    r"comic|fiction|plot|scene|actor|actress|shakespeare|hamlet|romeo|"
+    # learning about risk, or reading about it, rather than feeling it
+    r"leaflet|side effect|questionnaire|question|survey|screening|training|course|module|"
+    r"workshop|seminar|webinar|first aid)s?"
+)
+_STORY = re.compile(rf"\b{_STORY_WORDS}\b", re.IGNORECASE)
+# the writer's own essay, paper or course: "my psych paper is on self-harm"
+_OWN_STORY = re.compile(rf"\bmy (?:\w+ )?{_STORY_WORDS}\b", re.IGNORECASE)
+# Marks on someone else's body: "showed me fresh cuts on her arm".
+_ON_SOMEONE_ELSE = re.compile(
+    r"^\s*(?:on|across|along|up) (?:his|her|their|(?:my |a |the )?\w+'s) (?:\w+ )?"
+    r"(?:arms?|wrists?|legs?|thighs?|skin|body|hands?|stomach|neck|face|chest|back)\b",
+    re.IGNORECASE,
+)
+_IDIOM_AFTER = re.compile(
+    r"^\s*(?:of|from) (?:embarrassment|shame|laughter|laughing|boredom|cringe|happiness|cuteness|"
+    r"excitement|jealousy|envy|heat|hunger|thirst)|^\s*laughing",
+    re.IGNORECASE,
+)
+
+
+def normalise(text: str) -> str:
+    # Same length as the input, so match offsets point into the original note.
+    return text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+
+
+def _clause_start(text: str, position: int) -> int:
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)]
+    return starts[-1] if starts else 0
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    before = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, start)]
+    after = SENTENCE_BREAK.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+
+
+_CONJUNCTION = re.compile(r"\b(?:and|so|because|cause|cos|then)\b", re.IGNORECASE)
+_REPORTED = re.compile(
+    r"\b(?!i\b)\w+ (?:said|says|(?:keeps |kept )?saying|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
+    r"posted|messaged|admitted|mentioned|confessed|screamed|yelled|joked|commented|replied|"
+    r"tweeted|captioned)\b",
+    re.IGNORECASE,
+)
+_JOKE = re.compile(r"\b(?:lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|💀|🙃", re.IGNORECASE)
+_JOKE_AFTER = re.compile(
+    r"^\W{0,3}(?:lol|lmao|haha\w*|jk|rofl)\b|^\s*(?:😂|🤣|💀|🙃)", re.IGNORECASE
+)
+
+
+CONTRAST = re.compile(r"\b(?:but|though|although|however)\b", re.IGNORECASE)
+
+
+# "my counsellor said to: …" asks the writer to speak; it reports nothing.
+_INSTRUCTED = re.compile(r"\b(?:said|told (?:me|us)|asked(?: me)?) to\s*[:;,.\-–]", re.IGNORECASE)
+# "Mum asked if I'm ok and I said yes while thinking about…": the writer speaks again.
+_WRITER_AGAIN = re.compile(r"(?:\b(?:and|so|then|while)|,)\s+i\b", re.IGNORECASE)
+
+
+def _reported(sentence_lead: str) -> bool:
+    """Someone else's words, unless the writer turns to their own after a 'but' or goes on
+    in their own voice."""
+    lead = _INSTRUCTED.sub(" ", CONTRAST.split(sentence_lead)[-1])
+    said = list(_REPORTED.finditer(lead))
+    return bool(said) and not _WRITER_AGAIN.search(lead, said[-1].end())
+
+
+# A check-in form answered in the note: "Thoughts of harming myself: none", "Suicidal, no.".
+_ANSWERED_NO = re.compile(
+    r"^\s*(?:urges?|thoughts?|ideation|feelings?|behaviou?rs?)?\s*(?:[:\-–,]\s*(?:(?:none|nil|zero|0|never|not at all|n/a)\b|no(?=\s*(?:[.!;]|$)))|no(?=\s*(?:[.!;,]|$)))",
+    re.IGNORECASE,
+)
+_QUOTE_MARKS = re.compile(r"[\"“”]")
+_OWN_WORDS = re.compile(
+    r"\bi (?:said|say|wrote|write|told|typed|texted|keep thinking|kept thinking|thought|think)\b"
+    # a search the writer typed: searched "painless ways to die"
+    r"|\b(?:searched|searching|googled|googling|typed|looked up)\b",
+    re.IGNORECASE,
+)
+
+
+def _quoted_from_someone_else(sentence: str, sentence_lead: str) -> bool:
+    """Inside double quotes ("i want to die" - what my 7 year old yelled), unless the writer
+    says they are the words they said or thought."""
+    inside = len(_QUOTE_MARKS.findall(sentence_lead)) % 2 == 1
+    return inside and not _OWN_WORDS.search(sentence_lead)
+
+
+def _negated(lead: str) -> bool:
+    words = _CONJUNCTION.split(_NOT_A_DENIAL.sub(" ", lead))[-1].split()
+    # "not having any thoughts of hurting myself or ending my life" denies both
+    reach = 10 if words and words[-1].lower() in ("or", "nor") else 6
+    return bool(_NEGATION.search(" ".join(words[-reach:])))
+
+
+def _hyperbole(sentence_lead: str, after: str, rest_of_sentence: str) -> bool:
+    """'If I have to sit through one more meeting I'll shoot myself lol', and 'gonna kms if
+    my laptop freezes one more time lmao'."""
+    if re.search(r"\bif\b", sentence_lead, re.IGNORECASE):
+        return bool(_JOKE_AFTER.search(after))
+    return bool(re.match(r"\s+if\b", rest_of_sentence, re.IGNORECASE)) and bool(
+        _JOKE.search(rest_of_sentence)
+    )
+
+
+_PREPOSITION = re.compile(r"\b(?:on|in|at|from|of|with|for|into|onto|near|by)\s+$", re.IGNORECASE)
+
+
+# "Told my therapist about the bridge thoughts": the writer's own, told to someone.
+_TOLD_ABOUT = re.compile(
+    r"(?:^|\bi\s+|\band\s+)(?:told|tell|telling|talked to|spoke to|opened up to) "
+    r"(?:my |the |a |our )?\w+ (?:about|that i've had) (?:the |my |all the )?$",
+    re.IGNORECASE,
+)
+
+
+_ASSUMED = re.compile(r"\bassum(?:e|es|ed|ing) (?:that )?i(?:'m| am)?\s*$", re.IGNORECASE)
+
+
+def _about_someone_else(lead: str) -> bool:
+    """A third person is the subject of the clause before the match, and the writer does not
+    follow it. 'My' after a preposition names a place, not the writer ("a patient on my ward
+    who tried to…"), unless it owns the matched words ("told him about my overdose")."""
+    others = list(_SOMEONE_ELSE.finditer(lead))
+    if not others or _TOLD_ABOUT.search(lead):
+        return False
+    if _ASSUMED.search(lead):
+        return True
+    writer = [
+        m
+        for m in _FIRST_PERSON.finditer(lead, others[-1].end())
+        if not (
+            m.group().lower() == "my"
+            and _PREPOSITION.search(lead, 0, m.start())
+            and lead[m.end() :].strip()
+        )
+    ]
+    return not writer
+
+
+# A question put to someone else: "we practised asking 'are you thinking about suicide?'".
+_ADDRESSED = re.compile(
+    r"\b(?:are|were|have|had|do|did|would|could|will) you(?: \w+)?\s*$", re.IGNORECASE
+)
+
+
+def _about_a_story(sentence: str, lead: str) -> bool:
+    """A story, a study or the news, unless the writer speaks of themselves before the
+    words; "my paper is on self-harm" names the writer's paper, not the writer."""
+    if not _STORY.search(sentence):
+        return False
+    return not _FIRST_PERSON.search(_OWN_STORY.sub(" ", lead))
+
+
+def excused(text: str, start: int, end: int) -> bool:
+    """Whether the words at text[start:end] are not the writer's own present risk: negated,
+    about someone else or a story, someone else's reported or quoted words, a joke, an idiom,
+    or a form answered "none"."""
+    words = text[start:end]
+    lead = text[_clause_start(text, start) : start]
+    sentence = sentence_of(text, start, end)
+    sentence_lead = sentence[: sentence.find(words)] if words in sentence else ""
+    after = text[end : end + 30]
+    rest = SENTENCE_BREAK.split(text[end:], maxsplit=1)[0]
+    # "my kids would be better off without me" is the writer's own risk.
+    others = _about_someone_else(lead) and not _FIRST_PERSON.search(words)
+    return (
+        _negated(lead)
+        or others
+        or _about_a_story(sentence_lead + words + _CLAUSE_BREAK.split(rest, maxsplit=1)[0], lead)
+        or _reported(sentence_lead)
+        or _quoted_from_someone_else(sentence, sentence_lead)
+        or _hyperbole(sentence_lead, after, rest)
+        or _IDIOM_AFTER.search(after) is not None
+        or _ANSWERED_NO.search(after) is not None
+        or _DENIED_AFTER.search(after) is not None
+        or _ON_SOMEONE_ELSE.search(after) is not None
+        or _ADDRESSED.search(lead) is not None
+    )

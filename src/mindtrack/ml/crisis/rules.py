@@ -1,0 +1,503 @@
+"""The rule table: phrasings of risk after the Columbia Suicide Severity Rating Scale (C-SSRS).
+
+Each rule names the C-SSRS idea it stands for and the lowest level it implies; `patterns`
+runs them and `excuses` says when a match is not the writer's own present risk. The rules are
+documented, with their reasons, in the crisis model card.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mindtrack.ml.crisis.levels import RiskLevel
+
+PASSIVE = "passive_ideation"
+ACTIVE = "active_ideation"
+SELF_HARM = "self_harm"
+METHOD = "method"
+PLAN = "plan"
+INTENT = "intent"
+PREPARATION = "preparatory_acts"
+ATTEMPT = "attempt"
+PAST_ATTEMPT = "past_attempt"
+HISTORY = "history"
+DISTRESS = "hopelessness"
+
+IDEATION_SIGNALS = frozenset({PASSIVE, ACTIVE, METHOD, PLAN, INTENT, PREPARATION, ATTEMPT})
+
+
+@dataclass(frozen=True)
+class Rule:
+    signal: str
+    level: RiskLevel
+    pattern: re.Pattern[str]
+    # Counts only when the same note also expresses ideation or names a method: "I have a
+    # plan" or "tonight is the night" mean nothing on their own.
+    needs_ideation: bool = False
+    # Counts only when its sentence also holds `context` ("envied him" beside a funeral), and
+    # never when it holds `unless` (a will made because of a new baby).
+    context: re.Pattern[str] | None = None
+    unless: re.Pattern[str] | None = None
+
+
+def _rule(
+    signal: str,
+    level: RiskLevel,
+    *patterns: str,
+    needs_ideation: bool = False,
+    context: str | None = None,
+    unless: str | None = None,
+) -> Rule:
+    # People type "dont", "im" and "cant" as often as "don't", and "abt" for "about": every
+    # apostrophe is optional.
+    joined = "|".join(f"(?:{p})" for p in patterns).replace("about", _ABOUT).replace("'", "'?")
+    return Rule(
+        signal,
+        level,
+        re.compile(rf"\b(?:{joined})", re.IGNORECASE),
+        needs_ideation,
+        _sentence_words(context),
+        _sentence_words(unless),
+    )
+
+
+def _sentence_words(words: str | None) -> re.Pattern[str] | None:
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE) if words else None
+
+
+_ABOUT = "(?:about|abt|bout)"
+_SOFT = r"(?:(?:just|simply|really|honestly|kinda|kind of|sometimes|actually|seriously|still|so|fr|literally|completely|totally|perfectly|absolutely|genuinely|truly) )*"
+_WHEN = r"(?:tonight|today|tomorrow|this week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+# "my last entry from this flat": the last of a place or a notebook, not of a life
+_NOT_A_PLACE = (
+    r"(?! (?:from|in|of|at) (?:this|the|my|our) (?:flat|house|apartment|room|office|city|country|town|dorm|halls|notebook|job|school|term)\b"
+    r"| for (?:a while|now|a bit|a few (?:days|weeks)|(?:the|a) (?:week|weekend|month|fortnight|summer|holidays?))\b| (?:until|till) )"
+)
+_PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|tylenol|paracetamol|antidepressants|insulin|xanax|oxy)"
+
+RULES: tuple[Rule, ...] = (
+    _rule(
+        PASSIVE, RiskLevel.MODERATE,
+        r"wish(?:ed|ing)? (?:that )?i (?:was|were|could be) dead",
+        rf"wish(?:ed|ing)? (?:that )?i (?:could |would )?{_SOFT}(?:die|disappear|vanish|fade (?:out|away)|not exist|stop existing|cease to exist|cease(?=\s*(?:[.!,;]|$))|(?:never|not|wouldn't|would not|didn't|did not|won't|will not) wake up|fall asleep and (?:never|not) wake up)",
+        r"wish(?:ed|ing)? (?:that )?i(?:'d| had)? (?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|weren't alive|wasn't here)",
+        rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop existing|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive|(?:disappear|vanish) (?:for good|permanently)|not be(?=\s*(?:[.!,;]|$)))",
+        rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|carry on)",
+        r"(?:better off|happier|easier|lighter|freer) (?:dead|gone|not (?:here|around|alive)|without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|dead))",
+        r"(?:no|never|nobody|no one|no-one) (?:would|will) (?:even )?(?:miss|notice|care)(?: about)?(?: me)? (?:if|when) i(?:'m| am| was| were)? (?:gone|dead|died|disappeared|wasn't here)",
+        r"no (?:reason|point) (?:to|in) (?:live|living|being alive|going on|carrying on|keep going|existing|staying alive)",
+        r"(?:don't|do not|can't|cannot) see (?:the|any) point (?:of|in) (?:being alive|living(?! (?:in|with|at|on|off|like|here|there))|staying alive|going on|existing|life)",
+        rf"(?:not sure|don't know if|unsure if|not certain) i {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|keep going|keep living|carry on)",
+        r"(?:i'd|i would) (?:much )?rather be dead",
+        r"(?:don't|do not|dont) (?:really )?care (?:whether|if) i live or die",
+        r"(?:just )?waiting (?:to die|for death|for it all to be over)",
+        r"(?:jealous|envious) of (?:people|those|anyone|everyone|the ones) (?:who|that) (?:get to )?(?:die|died|are dead|don't wake up|get to go)",
+        r"(?:disappointed|gutted|annoyed|upset|angry) (?:that )?i (?:woke up|'m still (?:alive|here)|am still (?:alive|here)|didn't die|did(?=\s*(?:[.!,;]|$)))",
+        r"(?:hope|hopes|hoping|hoped) (?:that )?(?:it|this|the \w+|something|someone|one of them) (?:\w+ )?(?:kills|will kill|would kill|finishes|takes) me\b",
+        r"(?:lie|lay) down and never (?:get up|wake up)",
+        r"woke up disappointed",
+        rf"(?:such a |a |what a )?(?:relief|peaceful|easier|nice) to {_SOFT}(?:not exist|not be here|not be alive|not wake up|be dead|stop existing|disappear forever)",
+        rf"(?:i'd|i would|i'll|i will|i'm|i am) {_SOFT}(?:be )?{_SOFT}(?:fine|ok|okay|alright|at peace|happy) (?:with )?(?:not existing|not being (?:here|alive)|not waking up|never waking up|being dead|dying(?! (?:my|the|it|her|his|their|your|a)\b))",
+        rf"(?:would|'d) {_SOFT}(?:quite |really |rather )?like to (?:be dead|die(?! (?:my|the|it|her|his|their|your|a)\b)|not exist|stop existing|not wake up)",
+        r"(?:give|do) anything (?:not to|to not) (?:exist|be here|be alive|wake up)|(?:give|do) anything to (?:die|be dead|stop existing|not exist)",
+        r"(?:want|wish|need|hope)\b.{0,30}?\b(?:switch|turn) me off\b",
+        r"only (?:still )?(?:alive|here) (?:because|cause|cos|for)",
+        r"wish(?:ed|es)? it (?:had been|was|were) me (?:instead|not)",
+        r"(?:if|when) (?:i got|i get|i was|i were) (?:hit|run over|killed)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
+        r"if (?:a |the |some )?\w+ (?:fell on|hit|ran over|killed) me\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
+        r"if i (?:died|didn't wake up|never woke up|was gone|wasn't here|just stopped existing)\b.{0,60}?\b(?:wouldn't (?:be upset|mind|care|be sad)|sounds (?:ok|okay|good|nice|fine|peaceful)|(?:relief|relieved|glad|grateful|fine with it|okay with it))",
+        r"hop(?:e|ing) (?:that )?i (?:\w+ ){0,4}(?:and )?(?:don't|never|won't) (?:recover|wake up|make it|come back)",
+        r"kill me now\W+(?:genuinely|seriously|not (?:as )?(?:a )?joke|not joking|i mean it|for real)",
+        rf"(?:i'd|i would) (?:be )?{_SOFT}(?:quite |very |more than )?(?:glad|happy|relieved|grateful|fine) to {_SOFT}(?:go|be gone|not be here|not exist|not wake up)(?: now| soon| too| anymore| any more)?(?=\s*(?:[.!,;]|$))",
+        r"(?:i've|i have) had my life\b",
+        r"what's (?:even )?the point (?:of|in) (?:living|being alive|life|going on|staying alive|existing|being here)",
+        r"(?:tired of|done with|sick of) (?:living|being alive|existing|life|being a person|being human|breathing)\b",
+        r"(?:tired of|done with|sick of) being here(?=\s*(?:[.!,;]|$|anymore|any more))",
+        r"(?:nothing|none of (?:this|it)|not|isn't|is not|ain't) (?:\w+ ){0,2}worth (?:staying alive|living|being alive|sticking around) for",
+        r"life(?: is not| isn't| is no longer|'s not|'s no longer| ain't) worth (?:living|it|all this|the (?:effort|pain|struggle|fight))",
+        r"(?:can't|cannot) (?:go on|keep) living",
+        r"(?:want|need|wish) (?:it|everything|the pain|this|all of it|life|it all) (?:all )?to (?:end|stop|be over) (?:for good|forever|permanently)",
+        r"hope i (?:don't|never|won't) wake up",
+        r"hope i (?:die|get hit by)",
+        r"ready to die",
+        r"(?:wouldn't|would not|won't) (?:care|mind) (?:if i (?:died|didn't wake up|didn't make it|was gone|were gone|got hit|didn't exist|never woke up)|not (?:existing|being here|waking up)|dying|being dead)",
+        r"(?:wouldn't|would not) mind if (?:a|the|some) \w+ (?:hit|killed|took) me",
+        r"(?:wouldn't|would not|won't) mind if my heart (?:just )?(?:gave out|stopped|gives out|stops)",
+        r"(?:pray(?:ing)?|hop(?:e|ing)) (?:that )?(?:god |something |someone |the universe )?(?:just )?takes? me",
+        r"wish(?:ed|ing)? (?:god|the lord|the universe|something|someone) would (?:just )?take me",
+        r"why am i (?:even )?still (?:here|alive|around)",
+        r"what am i (?:even )?still (?:here|alive|around) for",
+        r"(?:don't|do not|can't|cannot) see why i (?:should|would|need to|have to)(?: have to)? (?:keep|go on|carry on) (?:living|existing|being alive|going)",
+        r"(?:ask|asks|asking|asked|beg|begging|begged|pray|praying|prayed) (?:god|the lord|jesus|allah|the universe) to (?:just )?(?:let me (?:go|die)|take me)\b",
+        r"(?:let|take) me (?:go |die )?in my sleep",
+        rf"pray(?:s|ed|ing)? (?:every night |each night |at night )?(?:that )?i {_SOFT}(?:won't|don't|will not|do not|never) wake",
+        r"if (?:you're|you are|god's|god is|he's|he is) calling me(?: home)?\b.{0,40}?\b(?:i'm ready|i am ready|sooner)",
+        r"(?:nearly|almost) (?:hit|clipped|killed|ran over|knocked)\b.{0,60}?\b(?:disappoint\w*|shame it missed|wish(?:ed)? it hadn't missed)",
+        r"(?:lord|god|jesus),? (?:please )?(?:just )?take me(?: home| now)?(?=\s*(?:[.!,;]|$))",
+        r"(?:fantasi[sz]\w*|daydream\w*|hop(?:e|es|ing)|wish\w*)(?: about| of)? (?:getting|being|falling) (?:sick|ill|hit)\b.{0,40}?\b(?:not|never) (?:getting better|recovering|waking up|coming back)",
+        rf"wish(?:ing)? (?:something|someone) would {_SOFT}(?:happen to|kill|hit) me",
+        r"(?:so|and) (?:it|this|everything)(?:'d| would) (?:all )?(?:just )?be over",
+        rf"if i {_SOFT}(?:didn't|did not|don't) exist",
+        # An idiom of death followed by the wish that it came true.
+        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hopes?|hoped|prays?) (?:it|this|that|they|he|she) (?:would |will )?(?:actually |really |just )?(?:would|did|does|could|finish|get on with it|go through with it)",
+        r"(?:killing|murdering) me\b.{0,80}?\b(?:like|want|wish) (?:it|them|this|that|they) (?:to |would )?(?:finish (?:the job|me off|it)|actually do it|really do it)",
+        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:relieved|glad|happy|grateful|thankful) if (?:it|this|that|they|one of them|either of them) (?:actually |really )?(?:finished|did|does|would)",
+        r"(?:sleep|asleep) and (?:never|not) wake (?:up|back up)",
+        r"sleep forever",
+        rf"(?:want|wish|hope|hoping|ready for|need|long for|longing for)(?: i could)? {_SOFT}(?:have |get |go to )?(?:for )?(?:the |a )?(?:long|permanent|eternal|endless|final|big) sleep",
+        r"sleep (?:is|was|will be|would be|'s) (?:the )?(?:permanent|eternal|final|forever) (?:kind|one|sort)",
+        r"dying (?:sounds?|seems?|feels?|looks?) (?:\w+ )?(?:restful|peaceful|appealing|tempting|nice|easier|better|like (?:a )?relief)",
+        r"(?:wouldn't|would not|won't|will not) (?:fight|resist|stop) it if (?:something|someone|anything|it|a \w+|the \w+) (?:killed|took|hit|finished) me",
+        r"thoughts? (?:about|of) (?:dying|death|not being here|not existing)",
+        r"(?:think|thinking|thought) (?:about|of) (?:dying|death|not being here|not existing) (?:a lot|all the time|constantly|every day|again|more)",
+        r"(?:can't|cannot|don't|do not) (?:\w+ ){0,2}?(?:understand|see|work out|figure out|know|get) why i(?:'m| am) still (?:alive|breathing)",
+        # the idiom taken at its word: "this job is killing me and I'd welcome it"
+        r"killing me\b.{0,40}?\b(?:i'd|i would|i'll|i will) (?:\w+ )?(?:welcome|not mind|be glad of) it",
+        r"(?:pray|praying|prayed|hope|hoping|hoped) (?:that )?the (?:scan|tests?|results?|biopsy|lump)s? (?:shows?|finds?|comes? back|is|are) (?:something )?(?:bad|serious|terminal|cancer|malignant)",
+        r"(?:scan|tests?|results?|biopsy|lump)s? (?:came|come|comes) back (?:clear|fine|normal|benign)\b.{0,40}?\b(?:disappointed|gutted|let down)",
+        r"(?:wanted|wanting|want|hoped|hoping|wished|wishing) (?:it|this|that|the \w+) (?:to be|was|were|would be) my (?:way out|exit|ticket out)(?! of)",
+        r"(?:being dead|death|not waking up|being gone|the dead part|not existing)\b.{0,40}?\b(?:sounds?|sounding|seems?|seeming|looks?|feels?) (?:\w+ )?(?:restful|peaceful|appealing|tempting|like (?:a )?relief|like rest)",
+    ),
+    # Joining the dead, and envying them (C-SSRS: a wish to be dead), only beside a death.
+    _rule(
+        PASSIVE, RiskLevel.MODERATE,
+        r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|i want to|i wanna|wanting to|can't wait to|ready to|i'll soon) (?:be )?(?:soon )?join(?:ing)? (?:her|him|them|my (?:mum|mom|dad|mother|father|wife|husband|son|daughter|brother|sister|nan|nana|gran|grandma|grandad|grandpa|friend|partner|baby|boy|girl))\b(?! (?:for|at|in|on) )",
+        context=r"funeral|service|grave|graveside|passed|died|death|dead|lost (?:her|him|them)|grief|grieving|heaven|buried|ashes|memorial|wake",
+    ),
+    # Trading places with the dead, only beside a death.
+    _rule(
+        PASSIVE, RiskLevel.MODERATE,
+        r"(?:i'd|i would|i'd happily|wish i could|i want to) (?:happily |gladly )?(?:swap|trade|change) places",
+        context=r"obituar\w*|coffin|funeral|passed (?:away|peacefully|on)|died|dies|death|the dead|grave",
+    ),
+    # Envy of the dead, only beside a death.
+    _rule(
+        PASSIVE, RiskLevel.MODERATE,
+        r"(?:envy|envied|envying|envies|envious|jealous)(?! of (?:your|his|her|their) (?:holiday|car|house|job))",
+        context=r"obituar\w*|coffin|casket|funeral|passed (?:away|peacefully|on|at)|died|dies|death|the dead|dead people|grave|corpse|hearse",
+    ),
+    _rule(
+        ACTIVE, RiskLevel.MODERATE,
+        r"(?:kill|killing|killed|kil) my ?self",
+        r"kms\b",
+        r"unaliv(?:e|ing) (?:my ?self|me)",
+        r"ideation",
+        r"suicide (?:feels|seems|is|looks) like (?:the only|my only|a|an) (?:way|option|answer|escape)",
+        r"end(?:ing)? (?:my (?:own )?life|it all\b|my suffering|things for good|my existence|my own existence)",
+        r"take my (?:own )?life",
+        r"(?:want|wanted|wanting|wanna|going|gonna|plan|planning|ready|thinking about|think about|thought about) (?:to )?end(?:ing)? it(?! with| between| off)(?: all| for good| now| tonight| soon| after| before| this| on \w+day| once| when| for (?:months|weeks|years|ages|a while)|\b(?! \w))",
+        r"suicidal",
+        r"unalive thoughts",
+        r"suicid(?:e|al) (?:thoughts|ones)\b",
+        r"suicide (?:has been|is|'s been|keeps) (?:on|in|coming into) my (?:mind|head)",
+        r"(?:thoughts?|thinking|think|thought|fantasi[sz]e|fantasi[sz]ing) (?:about|of) (?:suicide|killing myself|ending (?:it|my life|things)|taking my (?:own )?life)",
+        r"commit(?:ting)? suicide",
+        r"(?:consider|considering|considered|contemplate|contemplating|contemplated) (?:suicide|killing myself|ending (?:it all|my life|things)|taking my (?:own )?life)",
+        r"suicide (?:is|seems like) (?:the only|my only|an) (?:way|option|answer)",
+        r"(?:want|wanna|going) to (?:hurt|harm) my ?self",
+        r"(?:use|using|used|turn|turning|turned) (?:it|them|that|those|the \w+|(?:my )?\w+'s \w+|my \w+) on my ?self",
+    ),
+    _rule(
+        SELF_HARM, RiskLevel.MODERATE,
+        r"(?:cut|cutting|cuts|burn(?:ed|t|ing)?|scratch(?:ed|ing)?|hit(?:ting)?|punch(?:ed|ing)?|harm(?:ed|ing)?|hurt(?:ing)?|starv(?:ed|ing)|bit(?:ing)?|carv(?:ed|ing)) my ?self(?! (?:shaving|while|on (?:a|the|some)|slicing|chopping|cooking|at the gym|lifting|running|playing|skiing|falling|by accident|in the kitchen|on the job))",
+        r"self[- ]?harm(?:ed|ing)?",
+        r"self[- ]?injur(?:y|ed|ing|ies)",
+        r"(?:bit|hit|punched|scratched|slapped|pinched|dug (?:my nails )?into) (?:my ?self|my (?:own )?\w+)\b.{0,30}?\bhard enough to (?:bruise|bleed|draw blood|leave (?:a )?marks?|hurt)",
+        r"\bsh (?:again|urges?)",
+        r"urges? to (?:cut|hurt myself|self[- ]?harm|sh\b|burn myself)",
+        r"i (?:cut|cutted) again",
+        r"relapsed (?:on|with|into) (?:cutting|self[- ]?harm|sh\b)",
+        # found on someone else: "my girlfriend self harms and I found fresh marks today"
+        r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )fresh (?:cuts|wounds|scars|marks|burns)",
+        r"(?:^|(?<=[,;.] ))cut again\b",
+        r"my own (?:cuts|burns)",
+        r"(?:started|start|keep|kept|been) (?:\w+ing and )?(?:pinching|bruising|scratching|hitting|punching|burning) my (?:own )?(?:arms?|thighs?|legs?|wrists?|stomach|skin)",
+        r"(?:hid|hide|hiding|cover|covering|covered) (?:up )?(?:my|the) (?:fresh |new )?(?:cuts|burns)",
+        r"(?:with|holding|had|picked up|got out|grabbed) (?:the|a|my) (?:blade|razor)s? again",
+        r"(?:cut|burn(?:ed|t)?|scratch(?:ed)?|bit|hit|punch(?:ed)?|slapped|pinched) (?:my )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hands?|face|head|knuckles) (?:till|until|on purpose|again|with a)",
+        r"(?:on purpose|deliberately) (?:till|until) (?:it|they|i) (?:bled|bleed|split|hurt)",
+        r"(?:punched|hit|kicked) (?:the |a )?wall (?:on purpose|(?:till|until) my (?:knuckles|hands?|fists?))",
+        r"wanna (?:cut|burn|sh)(?: so bad| really bad| tonight| again| rn| right now)",
+        r"(?:held|put|pressed|kept) my (?:hand|arm|wrist|fingers|palm|skin) (?:on|against|over|under|to) (?:the |a )?(?:hob|stove|cooker|iron|oven door|kettle|radiator|lighter|flame|candle|hot tap)\b[^.!?]{0,30}\b(?:on purpose|deliberately)",
+        r"sh'd",
+        r"(?:started|start) cutting",
+        r"cutting again",
+        r"cut deeper",
+        r"(?:i|and|then|just|ngl i) cut (?:again|tonight|last night|today|yesterday|this morning|after|before|too deep|really deep|deeper)\b",
+        r"^\W*cut (?:again|tonight|last night|today|yesterday)\b",
+        r"cut (?:my )?(?:arms?|wrists?|thighs?|legs?|stomach|hips?|skin)(?! (?:on|by accident|shaving|while|chopping|slicing|open on))",
+        r"cut (?:too|really|so|very) deep",
+        r"(?:burn(?:ed|t)|cut|scratch(?:ed)?|carv(?:ed)?) my (?:arm|wrist|thigh|leg|stomach|hip)s?(?=\s*(?:[.!,;]|$|again|tonight|today|yesterday|last night))",
+        r"(?:i'm|i am|im|i've been|i have been|i still|i keep|i kept|i started|i'm still) cutting(?=\s*(?:[.!,;]|$|again|myself))",
+        r"(?:cutting|burning|hurting myself|sh) (?:is|was|has been) (?:how|the only (?:way|thing))",
+        r"\bdid sh\b|\bsh (?:yesterday|today|tonight|last night)",
+        r"my (?:\w+ ){1,4}?(?:till|til|until) (?:it|they) (?:bled|bleed|bleeds|were bleeding|burned|burnt|blistered|bruised)",
+        r"(?:urge|urges|want|wanna|need) to (?:cut|burn|scratch) (?:so bad|really bad|tonight|again|rn|right now)",
+        r"(?:burn(?:ed|t|ing)?|scratch(?:ed|ing)?|carv(?:ed|ing)|scrap(?:ed|ing)|bit|bite|biting) (?:my |a line into my |at my )?(?:upper |inner |lower |own )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b.{0,40}?\b(?:with (?:a|the|my) (?:lighter|cigarette|candle|compass|blade|razor|pen|scissors|lighters)|raw|till|until|on purpose|where|so (?:nobody|no one)|again)",
+        r"(?:the |a |my )?(?:lighter|cigarette|compass|blade|razor|hot \w+) (?:on|into|across|to) my (?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)",
+        # "banging my head against the wall" over a bug is an idiom; doing it till it hurts is not
+        r"(?:hit|hitting|banged|banging|bang|punched|punching|slammed|slamming) my (?:own )?(?:head|fists?|arms?|legs?|thighs?|face) (?:against|on|into) (?:the |a )?(?:wall|door|floor) (?:till|until|on purpose|when i|so hard|again|to make)",
+        r"punched my own",
+        r"(?:dug|digging|dig|pressed|pressing) my (?:nails|fingernails) into my",
+        r"(?:\bsh\b|self[- ]?harm) relapse",
+        # "94 days without cutting and I threw it away", not "90 days without cutting sugar, blew it"
+        r"\d+ (?:days|weeks|months|years) (?:\w+ )?(?:without|free of|clean of|clean from) (?:cutting|self[- ]?harm\w*|sh|hurting myself|burning myself)(?=\s*(?:[.,;!]|and\b|but\b|$)).{0,40}?\b(?:threw it away|blew it|broke|ruined|gone|relapsed|reset|ended|lost it)",
+        r"relapsed (?:and |with |into |on )?(?:cut|cutting|burn\w*|sh\b|self[- ]?harm)",
+        r"(?:don't|didn't|do not|did not) deserve (?:to eat|food|dinner|lunch|breakfast)",
+        r"(?:skip(?:ped|ping)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating|haven't eaten|not eaten|ate nothing|eaten nothing|no food)\b.{0,40}?\b(?:punish(?:ment|ing|ed)?|on purpose)",
+        r"made myself (?:sick|throw up|vomit) (?:after|because|on purpose|again|so i)",
+        rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple of |a handful of |a load of )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?(?:{_PILLS}|prescription)\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|feel nothing|not feel anything|not to die|not trying to die)",
+    ),
+    # Whether a fall would be quick, up high
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        r"whether (?:it|the fall|the drop|that|the jump) would be (?:quick|painless|enough|fast|instant)",
+        context=r"high|fall|drop|jump|edge|roof|terrace|bridge|balcony|tracks|train|tower|cliff|floor",
+    ),
+    # One fresh cut, on the body and not at the barber's or in a vase.
+    _rule(
+        SELF_HARM, RiskLevel.MODERATE,
+        r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )(?:a |one )?fresh cut\b",
+        context=r"arms?|wrists?|thighs?|legs?|sleeves?|skin|stomach|hips?|plasters?|bandages?",
+        unless=r"barber\w*|haircut|hair|fade|flowers?|grass|lawn|fries|roses|tulips",
+    ),
+    # Restriction as punishment: "only let myself eat an apple. Didn't deserve more."
+    _rule(
+        SELF_HARM, RiskLevel.MODERATE,
+        r"only (?:let|allowed?) myself (?:to )?(?:eat|have)\b",
+        context=r"deserve\w*|punish\w*",
+    ),
+    # Old cuts opened again: "the scars were fading and I opened them again".
+    _rule(
+        SELF_HARM, RiskLevel.MODERATE,
+        r"(?:re-?)?open(?:ed|ing)? (?:them|it|the \w+|my \w+) (?:up )?(?:again|back up)",
+        context=r"scars?|cuts?|wounds?",
+    ),
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        rf"(?:all|enough|a (?:whole )?bottle of|the whole bottle of|a handful of|a bunch of|every one of) (?:of )?(?:my |the |those )?{_PILLS}",
+        # not the noun of news and work: "the overdose crisis", "overdose-alert feature"
+        r"(?<!the )overdos(?:e|ing)\b(?![- ](?:alerts?|crisis|prevention|management|awareness|deaths?|epidemic|rates?|figures|statistics|kits?|training|reversal|response|risk|cases?|patients?))",
+        r"\bod (?:on|tonight)",
+        r"hang(?:ing)? my ?self",
+        r"(?:rope|noose) (?:around|round) my neck",
+        r"jump(?:ing)? (?:off|from|in front of) (?:a |the |my |that )?(?:bridge|roof|building|balcony|cliff|train|bus|car|traffic|window|ledge|overpass|tower|parking garage)",
+        r"(?:step|stepping|walk|walking|throw myself) (?:in front of|into|under) (?:a |the )?(?:train|bus|traffic|truck|car|river|sea)",
+        r"(?:sea|ocean|lake|river|waves|water|tide)\b.{0,60}?\b(?:walk|walking|walked|swim|swimming|swam|wade|wading|waded) (?:in|out|into (?:it|them|the \w+)) and (?:not|never) (?:coming|come|came) back",
+        r"shoot(?:ing)? my ?self",
+        r"(?:slit|slitting|cut|cutting) my (?:wrists?|throat)",
+        r"drown(?:ing)? my ?self",
+        r"drive (?:my car |the car )?(?:into|off) (?:a |the )?(?:wall|tree|bridge|cliff|river|oncoming traffic|lake)",
+        r"carbon monoxide",
+        r"how (?:high|tall|far down) (?:the|that|a) (?:\w+ ){0,2}?(?:bridge|building|roof|drop|fall|multi-storey|car park|tower|cliff)",
+        r"(?:gun|rifle|shotgun|pistol|pills|tablets|rope)(?:'s| is| are)? in the \w+\b.{0,30}?\bi (?:think|keep thinking|keep going back to it|can't stop thinking) about (?:it|them|using)",
+        rf"how many (?:of )?(?:my |the |those |his |her )?{_PILLS}",
+        r"(?:gun|pills|tablets|meds|rifle|shotgun)\b.{0,60}?\bi know where\b",
+        r"(?:know|found) where (?:\w+ ){0,2}(?:keeps?|hides?|kept|hidden|locks?) (?:the |his |her |my )?(?:gun|pills|tablets|meds|rifle|shotgun)",
+        r"(?:check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?) (?:how strong|if|whether) (?:the |that )?(?:shower rail|beam|branch|banister|bannister|door ?frame|loft hatch|tree)\b",
+        r"(?:hold|take|bear) my weight",
+        r"lethal dose",
+        r"(?:use|using|used) (?:my |the |a |his |her )?(?:\w+'s )?(?:gun|rifle|pistol|shotgun|knife|rope|belt) on my ?self",
+        r"(?:search(?:ed|ing)?|googl(?:ed|ing)|look(?:ed|ing) up|research(?:ed|ing)?|read(?:ing)? up on) (?:for )?(?:\w+ ){0,2}(?:ways?|methods?|how) to (?:die|kill myself|end it|end my life|overdose)",
+        r"(?:search(?:ed|ing)?|googl(?:ed|ing)|look(?:ed|ing) up|research(?:ed|ing)?) (?:\w+ ){0,2}(?:overdose|suicide|lethal) (?:stuff|things|methods|info|doses?)",
+        r"look(?:ing|ed)? at (?:the )?(?:knives|pills|tablets|bridges?|tracks|trains|ropes?|cliffs?|balcony|windows?|car park|rooftops?) (?:\w+ ){0,3}differently",
+        rf"(?:which|what|how many) (?:of )?(?:\w+ ){{0,2}}(?:{_PILLS}|drugs?) (?:could|would|might|will) (?:end it|kill me|do it|be enough)",
+        r"(?:bridge|jumping|train|tracks|pills?|rope|overdose|drowning|hanging) thoughts",
+        r"(?:painless|easiest|quickest|best) (?:ways?|methods?) to (?:die|go|end it|kill myself)",
+        r"how easy it would be to (?:just )?(?:go over|jump|step (?:off|out|forward|in front)|drive off|swerve|let go|fall)",
+        r"(?:whether|if|wondering|wondered|wonder) (?:\w+ ){0,3}(?:would|'d|will|could|might) be (?:enough|strong enough) to (?:kill me|not wake up|never wake up|end it|do it)",
+        r"(?:gun|rifle|pistol|shotgun|pills|meds)\b.{0,60}?\bi (?:know|have) the (?:code|combination|key)",
+        r"(?:the |that )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)\b.{0,40}?\b(?:all i (?:can )?think about|keep thinking about|i think about|calling|tempting)",
+        r"(?:think|thinking|thought|picture|picturing|pictured|imagine|imagining|imagined) (?:about )?(?:the )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)",
+        r"(?:crash(?:ing)?|swerv(?:e|ing)|driv(?:e|ing)) (?:the car )?(?:into|off)(?: (?:a|the))? (?:oncoming|traffic|lorry|truck|tree|wall|bridge|river)",
+        r"(?:fantasi[sz](?:e|ing)|thinking|thought|think) about (?:crashing|swerving|jumping|stepping (?:off|out|forward|in front)|drowning|hanging)",
+        r"(?:balcony|bridge|roof|tracks|river|rope|edge|ledge|window) (?:keeps |is |has been )?(?:calling|pulling at) me",
+        r"(?:balcony|bridge|roof|rooftop|tracks|train line|ledge)\b(?:\W+\w+){0,4}?\W+(?:looks?|looking|seems?|feels?) (?:really |so |pretty |kinda |more and more |very )?(?:tempting|inviting)",
+        r"(?:actually |really )?(?:pictured|imagined|visuali[sz]ed) (?:myself )?(?:doing it|jumping|stepping (?:out|off|in front)|going over)(?=\s*(?:[.!,;]|$))",
+        rf"(?:staring|stared|stare|sat looking|sitting looking) at (?:the |my |all the |all my |a |that )?(?:{_PILLS}|pill bottles?|bottles? of pills|weedkiller|bleach|rope|noose|razors?|razor blades?|blades?)\b",
+    ),
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        rf"\b{_PILLS}\b",
+        r"\b(?:rope|noose|gun|pistol|rifle|razor|blades?|bridge|train tracks|rooftop)\b",
+        r"know (?:what|how|where) i(?:'d| would) (?:use|do it)",
+        needs_ideation=True,
+    ),
+    _rule(
+        PLAN, RiskLevel.HIGH,
+        r"(?:have|got|made|worked out|figured out|came up with) (?:a |the |my )?plan\b",
+        r"my plan is",
+        r"planned (?:it|how|when|where|out|everything)",
+        r"plan(?:ning)? (?:to|on) (?:kill|killing|end|ending|do|doing) (?:myself|it|my life)",
+        r"looked up (?:how|ways|methods|the dose|how many|the best way)",
+        r"research(?:ed|ing)? (?:how|ways|methods|the best way)",
+        r"figured out (?:how|when|where)",
+        r"know (?:how|when|where) i(?:'m| am|'ll| will)? (?:going to |gonna )?(?:do it|end it)",
+        needs_ideation=True,
+    ),
+    _rule(
+        PLAN, RiskLevel.HIGH,
+        r"(?:look|seem) like an accident",
+        r"(?:my|the) (?:suicide |goodbye )?note (?:would|will|is going to|'d) (?:say|tell|explain)",
+        r"(?:is|will be|'s) the (?:day|night) i (?:use the (?:rope|gun|pills|knife)|end it|kill myself|end my life|take (?:all )?(?:the|my) (?:pills|tablets)|jump)",
+        r"(?:who|whoever)(?:'d| would| will) find me\b",
+        r"(?:whoever|the one who|the person who|the first (?:one|person) (?:who|to)) finds? me\b",
+        r"(?:know|worked out|figured out|decided) (?:exactly )?(?:how|what|where) i(?:'d| would| will|'ll) (?:do it|use)",
+        r"(?:which|what) (?:bridge|method|way)(?: and| or|,) (?:which|what|when)",
+        r"(?:have|got) a plan\b.{0,60}?\b(?:no (?:timeline|date|day)|haven't (?:set|picked|decided) (?:a|the) (?:date|day))",
+        r"picked the (?:place|spot|method)\b.{0,40}?\b(?:method|how|day|date)\b",
+    ),
+    _rule(
+        INTENT, RiskLevel.IMMINENT,
+        r"(?:i'm|i am|im) (?:going to|gonna) (?:kill myself|end it(?: all)?|end my life|take my (?:own )?life)",
+        r"i(?:'ll| will) (?:kill myself|end my life|take my (?:own )?life)",
+        r"decided to (?:kill myself|end it|end my life|die|take my (?:own )?life)",
+        r"(?:i'll|i will) go quietly (?:on \w+day|tonight|tomorrow|this week|after|once|when)\b",
+        r"(?:so )?the last (?:thing|message|words?|memory) (?:she|he|they|you|anyone|mum|mom|dad|my \w+) (?:has|have|hears?|gets?|remembers?|will have) (?:from|of) me",
+        r"(?:picked|chosen|chose|set|decided on|have|got) (?:a |the )?(?:date|day|night|time) (?:to|for) (?:end it(?! with| between| off)|kill myself|end my life|die)\b",
+        rf"this is (?:my |the )?(?:last|final) (?:entry|note|day|night|goodbye|post|check[- ]?in|time i write){_NOT_A_PLACE}",
+        r"won't be (?:a burden|here|around|alive) (?:much|for much|any) longer",
+        r"(?:by the time|when) (?:you|anyone|someone|somebody) (?:reads?|finds?|sees?) this",
+        r"(?:i'm|i am) not coming back(?! to| here| in)",
+        rf"(?:this|that) (?:is|was|'s) (?:my |the )?(?:last|final) (?:entry|log|check[- ]?in|time i(?:'ll| will)? (?:write|log)){_NOT_A_PLACE}",
+        r"^\W*(?:final|last) entry(?=\s*(?:[.!]|$))",
+        r"(?:logging off|signing off|checking out) (?:for good|forever|for the last time)",
+        r"(?:won't|wont|will not) (?:be )?(?:log(?:ging)?|writ(?:e|ing)|check(?:ing)? in) (?:here )?(?:again|tomorrow|anymore|after (?:tonight|today))",
+        r"(?:this time next week|by (?:next week|tomorrow|the weekend)) i (?:won't|will not|wont) (?:exist|be (?:here|around|alive))",
+        r"(?:won't|wont|will not) be around (?:for|to see) (?:it|that|christmas|the|my)",
+        r"no (?:more )?(?:check[- ]?ins?|entries|entry|logs?) (?:after (?:today|tonight|this)|(?:next week|tomorrow)\W+or ever|ever again)",
+        r"made (?:my )?peace\b.{0,60}?\b(?:it's happening|tonight|tomorrow|this week|before)",
+        r"the pain (?:stops|ends|will stop|will end) (?:on|this|tonight|tomorrow|soon)",
+        # a goodbye with a time frame: "after tonight they can stop worrying about me"
+        rf"after {_WHEN}\W+(?:\w+\W+){{0,4}}?(?:stop|quit) worrying about me",
+        rf"(?:won't|wont|will not|never|no longer|don't|not) (?:have to|need to) worry about me (?:after|from|past) {_WHEN}",
+        rf"(?:nobody|no one|no-one|none of (?:you|them)) (?:needs to|has to|will have to|will need to) (?:worry about|deal with|put up with|look after) me (?:after|from|past|beyond) {_WHEN}",
+    ),
+    _rule(
+        INTENT, RiskLevel.IMMINENT,
+        r"(?:i'm|i am|im) (?:going to|gonna) do it",
+        r"i(?:'ll| will) do it",
+        r"(?:tonight|tomorrow|today|this weekend|this week|friday|saturday|sunday|monday|tuesday|wednesday|thursday)(?: is| will be|'s) (?:the|my) (?:night|day|end|last)",
+        r"mind is made up",
+        r"(?:i've|i have) decided(?=\s*(?:[.!,;]|$))",
+        r"(?:i've|i have) made (?:my|the) decision\b",
+        r"(?:tonight|tomorrow|this weekend|after (?:the|my) \w+|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))",
+        r"goodbye (?:everyone|world|all|forever)",
+        r"(?:i'm|im|i am) (?:doing|going to do|gonna do) it (?:tonight|tomorrow|tmrw|tmr|this weekend|on \w+day|after|before|when)",
+        r"(?:i'm|im|i am) (?:going to |gonna )?(?:go|going) through with it",
+        r"this is the (?:week|day|night|weekend)(?=\s*(?:[.!,;]|$))",
+        r"(?:^|(?<=[.!?] ))doing it (?:tonight|tomorrow|at midnight|at \d+|this weekend|on \w+day)\b",
+        r"(?:no|there's no) (?:turning|going) back",
+        needs_ideation=True,
+    ),
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:wrote|written|writing|write|left|finished) (?:my |a |the )?(?:suicide|goodbye|farewell|last) (?:note|notes|letter|letters|messages?)",
+        r"(?:text|message|email)s? (?:everyone|everybody|all of them|them all) (?:a )?goodbye",
+        r"(?:don't|do not) open (?:it )?(?:til|till|until) after",
+        r"(?:for|to open|to read|to watch) (?:after|when) i'?m gone",
+        r"(?:rehomed|found (?:a )?(?:new )?homes? for|gave away|giving away|found someone to take)\b.{0,80}?\b(?:it isn't|it wasn't|it's not|it is not|i'm not|i am not|im not|more than that|won't be needing)(?: (?:moving|going) anywhere)?(?=\s*(?:[.!;]|$))",
+        r"(?:gave|giving|given) .{0,60}?\b(?:won't|wont|will not) (?:be needing (?:it|them|any of)|need (?:it|them|any of (?:it|them|this)) (?:anymore|any more|where i'm going|after)|need (?:it|them)(?=\s*(?:[.!,;]|$)))",
+        r"(?:tying|tie|tied) up (?:all )?(?:the )?loose ends",
+        r"life insurance (?:covers|pays out|pays) (?:for )?(?:it|suicide)",
+        r"(?:rather|better) (?:he|she|they|you) (?:had|has|have|got) (?:them|it|this) now",
+        r"practi[sc](?:ed|ing|e) (?:with (?:the|a) (?:rope|noose|belt|cord)|(?:tonight|last night) and stopped)",
+        r"(?:deposit (?:down )?on|got hold of|bought|buying) (?:a |the )?(?:gun|pistol|rifle|shotgun)\b",
+        r"giv(?:ing|en|e|ven)(?: away)? (?:all )?(?:of )?(?:my|some of my) (?:stuff|things|belongings|possessions|pets?|cat|dog)(?: away)?",
+        r"gave (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)(?: away)?",
+        rf"(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|collect(?:ed|ing)|stash(?:ed)?) (?:up )?(?:my |some |the |enough |a stash of )?{_PILLS}",
+        rf"(?:hiding|hid|stashing|putting aside|setting aside|holding back|keeping back|putting by|squirrel(?:l)?ing away) (?:away )?(?:a few (?:of )?(?:my )?|some (?:of )?(?:my )?|my |extra |the )?{_PILLS}(?! (?:from|away from|out of|up high|where))",
+        rf"{_PILLS}\b.{{0,40}}?\b(?:one|two|a few|a couple) (?:or (?:two|three) )?at a time",
+        r"(?:whoever|the person who|whoever has to|whoever's going to) (?:clears? out|empties|sorts? out|goes? through) (?:my|the) (?:flat|room|house|place|apartment|things|stuff|belongings)",
+    ),
+    # Away for a while with the reason in the same breath: "won't be around next week, I'm
+    # staying at my sister's for the birth".
+    _rule(
+        INTENT, RiskLevel.IMMINENT,
+        r"won't (?:be (?:here|around|alive)|wake up|see) (?:tomorrow|next week|the morning|another day|the weekend)",
+        unless=r"holidays?|vacation|trip|travel\w*|staying (?:at|with)|visiting|festival|conference|camping|retreat|honeymoon|wedding|birth|course|moving|offline|no (?:signal|wifi|phone)|hospital for|surgery|op",
+    ),
+    # Goodbyes said or scheduled at work, on leave or on a move are everyday goodbyes.
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"goodbye (?:letters?|notes?|messages?|texts?|emails?|videos?)",
+        r"said my goodbyes|saying my goodbyes|(?:said|say|saying) (?:a )?(?:last|final) goodbye",
+        unless=r"clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|sabbatical|leave|maternity|paternity|holiday|retir\w*|leaving do|last day|last shift|new job|move|moving|depot|office|airport|emigrat\w*",
+    ),
+    # Going to the place and turning back: "stood at the edge for ages" up on the car park
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:stood|standing|stand|sat|sitting) (?:right )?(?:at|on) the edge\b(?! of)",
+        context=r"car park|roof|rooftop|bridge|cliff|top floor|balcony|multi-storey|tower|ledge|platform",
+    ),
+    # Letters left with the papers for after: "sealed them and put them with the insurance papers"
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"letters?\b.{0,80}?\b(?:insurance (?:papers|policy|documents)|my will|passwords)",
+        r"(?:insurance (?:papers|policy|documents)|my will|passwords)\b.{0,80}?\bletters?\b",
+        unless=r"diagnos\w*|baby|babies|pregnan\w*|newborn|wedding|mortgage|solicitor|lawyer|surgery|operation|retir\w*|bank|renewal|post(?:man)?",
+    ),
+    # Affairs and a will put in order for the reasons people ordinarily have are no goodbye.
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:put|putting|get|getting|got) my affairs in order",
+        r"(?:wrote|made|updated|finished) my will",
+        unless=r"diagnos\w*|baby|babies|pregnan\w*|newborn|wedding|married|engaged|mortgage|solicitor|lawyer|surgery|operation|retir\w*|godparents?|guardians?|probate|life admin|adulting",
+    ),
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        rf"(?:bought|got|buying|ordered|picked up|found) (?:a |the |some |enough )?(?:rope|noose|gun|razor blades?|blades?|charcoal|{_PILLS})",
+        needs_ideation=True,
+    ),
+    _rule(
+        ATTEMPT, RiskLevel.IMMINENT,
+        rf"(?:just |already )?(?:took|taken|swallowed|downed) (?:all|a bunch|a lot|a handful|the whole bottle|\d+|[a-z]+ty|[a-z]+teen|way too many) (?:of )?(?:my |the |those )?{_PILLS}",
+        r"(?:i'm|i am|im) (?:standing |sitting )?(?:on|at) the (?:edge|ledge|bridge|roof|tracks|rooftop)",
+        r"(?:blood|bleeding) (?:won't|will not|wont) stop",
+        r"(?:already|just) (?:took|taken|swallowed) (?:them|it|everything|all|the)",
+        r"(?:took|taken|swallowed) (?:them|everything|all of them|the pills|the lot|the whole)(?: all)? (?:already|\d+ (?:mins?|minutes|hours?) ago)",
+        r"(?:i've|i have) (?:taken|swallowed) (?:the pills|all of|everything)",
+        r"swallowed (?:all|every)",
+        r"engine(?:'s| is)? (?:running|on)\b.{0,40}?\bgarage|garage\b.{0,40}?\bengine(?:'s| is)? (?:running|on)\b",
+        r"engine running",
+        r"(?:car|engine)(?:'s| is) running in the garage",
+        r"overdosed (?:\w+ ){0,2}(?:minutes?|mins?|hours?|an hour) ago",
+        r"(?:i've|i have|just) overdosed",
+        r"(?:took|taken|swallowed|downed) (?:a load of|loads of|the whole (?:packet|box|bottle|pack|strip|lot)|the lot|all of (?:them|my))\b",
+        r"(?<!it )(?<!that )(?:took|taken|swallowed) everything(?! (?:i had|out of|in me|to|i've got))",
+        r"(?:stepped|climbed|standing|sitting|stood|sat) (?:out )?(?:onto|on|over|at) (?:the )?(?:ledge|railing|barrier|edge of the (?:bridge|roof|car park|multi-storey|building))",
+        r"^\W*(?:on|at) the (?:edge of the )?(?:bridge|roof|ledge|rooftop|car park roof)\b",
+        r"standing (?:on|at) the (?:edge|ledge|bridge|roof|railing|tracks|rooftop) (?:right )?now",
+        r"(?:sitting|standing|lying|laying|sat|stood|lay|lie) (?:down )?on the (?:train |railway )?(?:tracks|line)\b",
+        r"tried(?: it)? (?:tonight|today|last night|this morning|yesterday)\W+(?:and )?(?:it )?(?:didn't|did not) work",
+        r"(?:^\W*|\bi )took (?:them|the lot) all(?=\s*(?:[.!,;]|$))",
+    ),
+    _rule(
+        PAST_ATTEMPT, RiskLevel.LOW,
+        r"(?:tried|attempted|tried to|trying to) (?:to )?(?:kill myself|end (?:it|my life|things)|overdose|hang myself|take my (?:own )?life|commit suicide)",
+        r"(?:my|a|the|last|previous|first|second) (?:suicide )?attempts?\b",
+        r"suicide attempts?",
+        r"survived (?:an? |my )?(?:attempt|overdose)",
+    ),
+    _rule(
+        DISTRESS, RiskLevel.LOW,
+        r"hopeless(?:ness)?",
+        r"(?:no|lost all|don't have any|without) hope\b",
+        r"nothing (?:will )?(?:ever )?(?:gets?|is going to get|will get) better",
+        r"what's the point(?: anymore| of anything| of trying| of it all)?(?=\s*(?:$|[.?!,]))",
+        r"no point (?:anymore|in anything|in trying|to anything)",
+        r"(?:feel|feeling|felt|am|i'm|(?<!looks )(?<!looked )(?<!look )(?<!seems )(?<!seemed )so) (?:so |completely |totally )?(?:empty|numb|worthless|useless|trapped)\b",
+        r"empty inside",
+        r"(?:can't|cannot|can not) (?:do this|take (?:it|this)|cope|handle (?:it|this)|go on)(?: anymore| any more| much longer)",
+        r"(?:can't|cannot) go on\b",
+        r"giv(?:e|ing) up on (?:everything|life|myself)",
+        r"(?:i'm|i am|feel like) (?:such )?a (?:burden|failure|waste of space)",
+        r"(?:tired|sick) of (?:everything|it all|fighting|trying|feeling like this|being me)",
+        r"hate (?:myself|my life|being alive)",
+        r"(?:want|need) (?:it|the pain|this|everything) (?:all )?to stop",
+        r"(?:nobody|no one|no-one) would (?:even )?(?:miss|notice|care)",
+        r"(?:don't|do not) (?:see|have) (?:a |any )?(?:future|way out)",
+        r"wish i could (?:just )?(?:sleep|disappear) for (?:a )?(?:while|week|month|year)",
+    ),
+)  # fmt: skip

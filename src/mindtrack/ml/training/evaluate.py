@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from mindtrack.ml.crisis.levels import RiskLevel
+from mindtrack.ml.crisis.model import CrisisSignal
 from mindtrack.ml.labels import GOEMOTIONS_LABELS, SENTIMENT_LABELS
 from mindtrack.ml.pipeline import TextAnalyzer
 from mindtrack.ml.text import clean
@@ -105,10 +106,17 @@ def evaluate_sentiment(analyzer: TextAnalyzer, root: Path) -> list[Result]:
     ]  # fmt: skip
 
 
-def evaluate_crisis(analyzer: TextAnalyzer, root: Path, journal: Path) -> list[Result]:
-    rows = read_journal(journal / "test.jsonl")
+def assess_journal(
+    analyzer: TextAnalyzer, path: Path
+) -> tuple[list[dict[str, str]], list[CrisisSignal]]:
+    """A file of labelled notes in the journal's format, and the crisis signal of each."""
+    rows = read_journal(path)
     texts = [r["text"] for r in rows]
-    signals = analyzer.crisis.assess(texts, analyzer.embed(texts))
+    return rows, analyzer.crisis.assess(texts, analyzer.embed(texts))
+
+
+def evaluate_crisis(analyzer: TextAnalyzer, root: Path, journal: Path) -> list[Result]:
+    rows, signals = assess_journal(analyzer, journal / "test.jsonl")
     flagged = np.array([s.risk >= RiskLevel.MODERATE for s in signals])
     gold = np.array([RiskLevel.parse(r["level"]) >= RiskLevel.MODERATE for r in rows])
     hard = np.flatnonzero([r["category"].startswith("hard_") for r in rows])
@@ -201,9 +209,8 @@ def evaluate_selection(analyzer: TextAnalyzer, root: Path, journal: Path) -> lis
     names in frames of their own. Dev notes tune the crisis thresholds, so they flatter."""
     _, held_out = datasets.split_sst2(datasets.sst2(root, "train"), datasets.SST2_HELD_OUT, 0)
     accuracy = float(_binary_correct(analyzer, held_out).mean()) if held_out else 0.0
-    rows = read_journal(journal / "dev.jsonl")
-    texts = [r["text"] for r in rows]
-    dev = crisis_metrics(analyzer.crisis.assess(texts, analyzer.embed(texts)), rows)
+    rows, signals = assess_journal(analyzer, journal / "dev.jsonl")
+    dev = crisis_metrics(signals, rows)
     pairs = dev_name_pairs()
     valence, crisis = _changes(analyzer, [a for _, a, _ in pairs], [b for _, _, b in pairs], True)
     return [
@@ -228,9 +235,7 @@ def evaluate_notes(
     """The crisis detector over any file of labelled notes in the journal's format: the
     figures the targets use, and each note whose level lands on the wrong side of `moderate`
     or, for a hard negative, above `none`."""
-    rows = read_journal(path)
-    texts = [r["text"] for r in rows]
-    signals = analyzer.crisis.assess(texts, analyzer.embed(texts))
+    rows, signals = assess_journal(analyzer, path)
     mistakes = [
         NoteMistake(r.get("id", str(i)), r["level"], s.level, r["category"], r["text"])
         for i, (s, r) in enumerate(zip(signals, rows, strict=True))

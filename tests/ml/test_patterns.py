@@ -296,6 +296,21 @@ def test_curly_apostrophes_and_missing_ones_read_alike() -> None:
     assert level("I dont want to live anymore") == RiskLevel.MODERATE
 
 
+def test_capitals_read_like_lower_case_and_evidence_points_into_the_note() -> None:
+    note = "İstanbul trip cancelled. I WANT TO DIE, honestly."
+    [match] = find_signals(note)
+    assert match.level == RiskLevel.MODERATE
+    assert match.text == note[match.start : match.end]
+    assert match.text == "WANT TO DIE"
+
+
+def test_a_rule_written_with_a_capital_is_refused() -> None:
+    from mindtrack.ml.crisis.rules import PASSIVE, _rule
+
+    with pytest.raises(ValueError, match="lower case"):
+        _rule(PASSIVE, RiskLevel.MODERATE, r"wish i was Dead")
+
+
 def test_a_learned_level_needs_every_lower_threshold_met() -> None:
     import numpy as np
 

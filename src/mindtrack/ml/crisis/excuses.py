@@ -80,6 +80,15 @@ def normalise(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
 
 
+def lower_case(text: str) -> str:
+    """Lower case, one character for one, so offsets still point into the note ("İ", whose
+    lower case is two characters, stays as it is)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+
+
 def _clause_start(text: str, position: int) -> int:
     starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)]
     return starts[-1] if starts else 0

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mindtrack.ml.crisis.excuses import CONTRAST, SENTENCE_BREAK, excused, normalise, sentence_of
+from mindtrack.ml.crisis.excuses import (
+    CONTRAST,
+    SENTENCE_BREAK,
+    excused,
+    lower_case,
+    normalise,
+    sentence_of,
+)
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.rules import (
     ATTEMPT,
@@ -62,9 +69,10 @@ def find_signals(note: str) -> list[PatternMatch]:
     """Every rule that fires on the writer's own present risk, in order of appearance; past
     matches come back as history."""
     text = normalise(note)
+    lowered = lower_case(text)
     found: list[PatternMatch] = []
     for rule in RULES:
-        for match in rule.pattern.finditer(text):
+        for match in rule.pattern.finditer(lowered):
             start, end = match.span()
             sentence = sentence_of(text, start, end)
             if excused(text, start, end) or not _in_context(rule, text, sentence, start, end):

@@ -31,7 +31,7 @@ IDEATION_SIGNALS = frozenset({PASSIVE, ACTIVE, METHOD, PLAN, INTENT, PREPARATION
 class Rule:
     signal: str
     level: RiskLevel
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # matched against the lower-cased note
     # Counts only when the same note also expresses ideation or names a method: "I have a
     # plan" or "tonight is the night" mean nothing on their own.
     needs_ideation: bool = False
@@ -55,11 +55,20 @@ def _rule(
     return Rule(
         signal,
         level,
-        re.compile(rf"\b(?:{joined})", re.IGNORECASE),
+        _lower_case_pattern(rf"\b(?:{joined})"),
         needs_ideation,
         _sentence_words(context),
         _sentence_words(unless),
     )
+
+
+def _lower_case_pattern(pattern: str) -> re.Pattern[str]:
+    # Rules run over the lower-cased note: matching without IGNORECASE scans four times faster.
+    if capital := re.search(r"(?<!\\)[A-Z]", pattern):
+        raise ValueError(
+            f"rule patterns are lower case: {pattern[capital.start() - 20 : capital.end()]!r}"
+        )
+    return re.compile(pattern)
 
 
 def _sentence_words(words: str | None) -> re.Pattern[str] | None:

@@ -33,11 +33,11 @@ _DENIED_AFTER = re.compile(
 )
 _SOMEONE_ELSE = re.compile(
     r"\b(?:he|she|they|he's|she's|they're|his|her|their|him|them|someone|somebody|people|"
-    r"(?:my|a|our|his|her|their) (?:\w+ )?(?:friend|best friend|brother|sister|mom|mum|dad|mother|father|son|"
+    r"(?:my|a|the|our|his|her|their) (?:\w+ )?(?:friend|best friend|brother|sister|mom|mum|dad|mother|father|son|"
     r"daughter|partner|husband|wife|boyfriend|girlfriend|cousin|coworker|co-worker|colleague|"
     r"patient|client|student|roommate|flatmate|neighbou?r|uncle|aunt|grandma|grandpa|kid|child|"
     r"teammate|classmate|ex|boss|doctor|gp|therapist|nurse|teacher|counsellor|counselor|pupil|"
-    r"caller)s?(?:'s)?"
+    r"caller|poet|narrator|author|singer|lad|lass|bloke|fella)s?(?:'s)?"
     # a game's characters: "my enemy AI keeps committing suicide off the map"
     r"|(?:ai|bots?|npcs?|sims?|enemy|enemies|mobs?)\b"
     # a relative named without a determiner: "little brother's self-harming again"
@@ -56,7 +56,7 @@ _STORY_WORDS = (
     r"dissertation|thesis|research|transcript|revision|flashcard|textbook|pharmacology|toxicology|"
     r"comic|fiction|plot|scene|actor|actress|shakespeare|hamlet|romeo|"
     # learning about risk, or reading about it, rather than feeling it
-    r"leaflet|side effect|questionnaire|question|survey|screening|training|course|module|"
+    r"leaflet|side effect|questionnaire|question(?! (?:to|for) myself)|survey|screening|training|course|module|"
     r"workshop|seminar|webinar|first aid)s?"
 )
 _STORY = re.compile(rf"\b{_STORY_WORDS}\b", re.IGNORECASE)
@@ -103,7 +103,7 @@ def sentence_of(text: str, start: int, end: int) -> str:
 _CONJUNCTION = re.compile(r"\b(?:and|so|because|cause|cos|then)\b", re.IGNORECASE)
 _REPORTED = re.compile(
     r"\b(?!i\b)\w+ (?:said|says|(?:keeps |kept )?saying|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
-    r"posted|messaged|admitted|mentioned|confessed|screamed|yelled|joked|commented|replied|"
+    r"posted|messaged|typed|dm'?e?d|admitted|mentioned|confessed|screamed|yelled|joked|commented|replied|"
     r"tweeted|captioned)\b",
     re.IGNORECASE,
 )
@@ -135,6 +135,30 @@ _ANSWERED_NO = re.compile(
     r"^\s*(?:urges?|thoughts?|ideation|feelings?|behaviou?rs?)?\s*(?:[:\-–,]\s*(?:(?:none|nil|zero|0|never|not at all|n/a)\b|no(?=\s*(?:[.!;]|$)))|no(?=\s*(?:[.!;,]|$)))",
     re.IGNORECASE,
 )
+# The question on a form, answered no: "'Suicidal thoughts?' No.", "On the one about being
+# better off dead I ticked 'not at all'".
+_QUESTION_ANSWERED_NO = re.compile(
+    r"^\s*(?:thoughts?|urges?|feelings?)?\s*\?\W*(?:no|nope|never|not at all|none)(?=\s*(?:[.!;,]|$))"
+    r"|^\W*i (?:ticked|circled|answered|put|marked|chose|picked|scored|said)\s*\W?(?:no|never|not at all|none|zero|0)\b",
+    re.IGNORECASE,
+)
+# Quoted words said about something else: "said 'I want to die' about the presentation".
+_QUOTED_ABOUT = re.compile(
+    r"^['\"’”]\s+(?:about|over) (?:the|my|a|an|this|that|our) ", re.IGNORECASE
+)
+# ...unless the writer then says it was more than a figure of speech.
+_MEANT_IT = re.compile(
+    r"\b(?:truth is|not (?:as |just )?a joke|i (?:meant|mean) it|for real|(?:wasn't|isn't|not) (?:really )?joking)\b",
+    re.IGNORECASE,
+)
+# Someone else's harm: "a young lad's old self-harm scars" (but "dad's shotgun" is a means the
+# writer can reach).
+_POSSESSED = re.compile(
+    r"\b(?!(?:it|that|what|there|here|who|he|she|one|let|today|tonight|yesterday|night|week|year)'s)"
+    r"\w+'s (?:(?:old|fresh|faded|healed|new|recent|past) )?$",
+    re.IGNORECASE,
+)
+_HARM_OF_A_BODY = re.compile(r"self|suicid|cut|scar|burn|overdos|attempt|relaps", re.IGNORECASE)
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _OWN_WORDS = re.compile(
     r"\bi (?:said|say|wrote|write|told|typed|texted|keep thinking|kept thinking|thought|think)\b"
@@ -238,6 +262,9 @@ def excused(text: str, start: int, end: int) -> bool:
         or _hyperbole(sentence_lead, after, rest)
         or _IDIOM_AFTER.search(after) is not None
         or _ANSWERED_NO.search(after) is not None
+        or _QUESTION_ANSWERED_NO.search(after) is not None
+        or (_QUOTED_ABOUT.search(after) is not None and not _MEANT_IT.search(text, end))
+        or (_POSSESSED.search(lead) is not None and _HARM_OF_A_BODY.match(words) is not None)
         or _DENIED_AFTER.search(after) is not None
         or _ON_SOMEONE_ELSE.search(after) is not None
         or _ADDRESSED.search(lead) is not None

@@ -44,14 +44,15 @@ class PatternMatch:
 
 # Markers that put a statement firmly in the past, whatever else the sentence says.
 _PAST = re.compile(
-    r"\bused to\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)"
+    r"(?<!never )(?<!n't )\bused to\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)"
     r" (?:years?|months?|decades?) ago\b|\b(?:years|decades) ago\b|\bin (?:the past|high school|college|uni|my teens|my twenties|"
     r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback (?:then|in)\b|\blast year\b|\banniversary\b"
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
-    r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:scars|texts)\b"
+    r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:self[- ]?harm |sh |cutting )?(?:scars|texts)\b"
     r"|\bback when\b|\b(?:the )?old me\b|\bin my \w+ days\b|\bthat was (?:in )?(?:19|20)\d\d\b"
     r"|\bback at (?:uni|school|college|university)\b(?=,? (?:i|we)\b)|\bin (?:year|grade) \d+\b|\b(?:from|during|about|around) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
-    r"|\b(?:through|throughout|during|for) (?:most of |all of |much of )?my (?:teens|twenties|thirties|childhood|adolescence)\b",
+    r"|\b(?:through|throughout|during|for) (?:most of |all of |much of )?my (?:teens|twenties|thirties|childhood|adolescence)\b"
+    r"|\bthe (?:year|years|months|summer|winter|spring|autumn) i spent\b",
     re.IGNORECASE,
 )
 # "sh relapse, 4 months clean gone" is the present, whatever the months say.
@@ -75,7 +76,7 @@ def find_signals(note: str) -> list[PatternMatch]:
         for match in rule.pattern.finditer(lowered):
             start, end = match.span()
             sentence = sentence_of(text, start, end)
-            if excused(text, start, end) or not _in_context(rule, text, sentence, start, end):
+            if excused(text, start, end) or not _in_context(rule, text, start, end):
                 continue
             signal, level = rule.signal, rule.level
             if _PAST.search(sentence) and signal != DISTRESS and not _RELAPSE.search(sentence):
@@ -89,18 +90,49 @@ def find_signals(note: str) -> list[PatternMatch]:
     return _resolve_context(_drop_nested(found))
 
 
-def _in_context(rule: Rule, text: str, sentence: str, start: int, end: int) -> bool:
-    """`unless` is read in the match's sentence; `context` there or in the sentence before
-    ("Beautiful service for Nana. I'll be joining her soon.")."""
-    if rule.unless is not None and rule.unless.search(sentence):
-        return False
-    if rule.context is None:
+def _in_context(rule: Rule, text: str, start: int, end: int) -> bool:
+    """`context` is read in the match's sentence or the one before ("Beautiful service for
+    Nana. I'll be joining her soon."); `unless`, an ordinary reason, there or in the sentence
+    after ("Said my goodbyes. Flying to Melbourne tomorrow.")."""
+    if rule.unless is None and rule.context is None:
         return True
-    breaks = [m.start() for m in SENTENCE_BREAK.finditer(text, 0, start)]
-    before = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, breaks[-1])] if breaks else []
+    sentence_start, sentence_end = _sentence_bounds(text, start, end)
+    before_start = (
+        _sentence_bounds(text, sentence_start - 1, sentence_start - 1)[0] if sentence_start else 0
+    )
+    if rule.unless is not None and _has_reason(
+        rule.unless, text, before_start, sentence_start, sentence_end
+    ):
+        return False
+    return rule.context is None or rule.context.search(text, before_start, sentence_end) is not None
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, max(start, 0))]
     after = SENTENCE_BREAK.search(text, end)
-    window = text[before[-1] if before else 0 : after.start() if after else len(text)]
-    return rule.context.search(window) is not None
+    return (breaks[-1] if breaks else 0), (after.start() if after else len(text))
+
+
+# "Not because of the baby" gives no reason.
+_DENIED_REASON = re.compile(r"\b(?:not|n't|no)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+# A goodbye to the family is not explained by a reason in another sentence ("handover docs at
+# work today. Also scheduled goodbye messages to my family").
+_FAMILY = re.compile(
+    r"\b(?:my|the) (?:family|kids|children|wife|husband|partner|mum|mom|dad|parents|son|daughter|sister|brother)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_reason(unless: re.Pattern[str], text: str, before: int, start: int, end: int) -> bool:
+    if _FAMILY.search(text, start, end):
+        before, following = start, end
+    else:
+        after = SENTENCE_BREAK.search(text, end + 1) if end < len(text) else None
+        following = after.start() if after else len(text)
+    return any(
+        not _DENIED_REASON.search(text, before, reason.start())
+        for reason in unless.finditer(text, before, following)
+    )
 
 
 def _drop_nested(matches: list[PatternMatch]) -> list[PatternMatch]:

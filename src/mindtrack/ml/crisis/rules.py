@@ -91,7 +91,7 @@ RULES: tuple[Rule, ...] = (
         r"wish(?:ed|ing)? (?:that )?i (?:was|were|could be) dead",
         rf"wish(?:ed|ing)? (?:that )?i (?:could |would )?{_SOFT}(?:die|disappear|vanish|fade (?:out|away)|not exist|stop existing|cease to exist|cease(?=\s*(?:[.!,;]|$))|(?:never|not|wouldn't|would not|didn't|did not|won't|will not) wake up|fall asleep and (?:never|not) wake up)",
         r"wish(?:ed|ing)? (?:that )?i(?:'d| had)? (?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|weren't alive|wasn't here)",
-        rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop existing|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive|(?:disappear|vanish) (?:for good|permanently)|not be(?=\s*(?:[.!,;]|$)))",
+        rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop exist(?:ing)?|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive|(?:disappear|vanish) (?:for good|permanently)|not be(?=\s*(?:[.!,;]|$)))",
         rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|carry on)",
         r"(?:better off|happier|easier|lighter|freer) (?:dead|gone|not (?:here|around|alive)|without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|dead))",
         r"(?:no|never|nobody|no one|no-one) (?:would|will) (?:even )?(?:miss|notice|care)(?: about)?(?: me)? (?:if|when) i(?:'m| am| was| were)? (?:gone|dead|died|disappeared|wasn't here)",
@@ -99,6 +99,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:don't|do not|can't|cannot) see (?:the|any) point (?:of|in) (?:being alive|living(?! (?:in|with|at|on|off|like|here|there))|staying alive|going on|existing|life)",
         rf"(?:not sure|don't know if|unsure if|not certain) i {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|keep going|keep living|carry on)",
         r"(?:i'd|i would) (?:much )?rather be dead",
+        # "everyone would be fine, better even, if I were dead"; "better I die in the sea"
+        r"(?:better|fine|easier|happier|lighter)(?:\W+\w+){0,3}?\W+if i (?:just )?(?:died|was dead|were dead|was gone|were gone|wasn't (?:here|around|alive)|weren't (?:here|around|alive)|disappeared|didn't exist)\b(?! (?:for|to|from|into|off|my|the|it|her|his|their|your|a)\b)",
+        r"better (?:that )?i (?:just )?die\b(?! (?:my|the|it|her|his|their|your|a)\b)",
+        r"(?:stopped caring|stop caring|don't (?:really )?care|do not care|no longer care) (?:whether|if) i(?:'m| am) (?:alive|dead)\b",
         r"(?:don't|do not|dont) (?:really )?care (?:whether|if) i live or die",
         r"(?:just )?waiting (?:to die|for death|for it all to be over)",
         r"(?:jealous|envious) of (?:people|those|anyone|everyone|the ones) (?:who|that) (?:get to )?(?:die|died|are dead|don't wake up|get to go)",
@@ -110,7 +114,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:i'd|i would|i'll|i will|i'm|i am) {_SOFT}(?:be )?{_SOFT}(?:fine|ok|okay|alright|at peace|happy) (?:with )?(?:not existing|not being (?:here|alive)|not waking up|never waking up|being dead|dying(?! (?:my|the|it|her|his|their|your|a)\b))",
         rf"(?:would|'d) {_SOFT}(?:quite |really |rather )?like to (?:be dead|die(?! (?:my|the|it|her|his|their|your|a)\b)|not exist|stop existing|not wake up)",
         r"(?:give|do) anything (?:not to|to not) (?:exist|be here|be alive|wake up)|(?:give|do) anything to (?:die|be dead|stop existing|not exist)",
-        r"(?:want|wish|need|hope)\b.{0,30}?\b(?:switch|turn) me off\b",
+        r"(?:want|wish|need|hope)\w*\b.{0,30}?\b(?:switch|turn) me off\b",
         r"only (?:still )?(?:alive|here) (?:because|cause|cos|for)",
         r"wish(?:ed|es)? it (?:had been|was|were) me (?:instead|not)",
         r"(?:if|when) (?:i got|i get|i was|i were) (?:hit|run over|killed)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
@@ -121,7 +125,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:i'd|i would) (?:be )?{_SOFT}(?:quite |very |more than )?(?:glad|happy|relieved|grateful|fine) to {_SOFT}(?:go|be gone|not be here|not exist|not wake up)(?: now| soon| too| anymore| any more)?(?=\s*(?:[.!,;]|$))",
         r"(?:i've|i have) had my life\b",
         r"what's (?:even )?the point (?:of|in) (?:living|being alive|life|going on|staying alive|existing|being here)",
-        r"(?:tired of|done with|sick of) (?:living|being alive|existing|life|being a person|being human|breathing)\b",
+        r"(?:tired of|done with|sick of) (?:having to )?(?:living|being alive|be alive|existing|exist|life|being a person|being human|breathing)\b",
         r"(?:tired of|done with|sick of) being here(?=\s*(?:[.!,;]|$|anymore|any more))",
         r"(?:nothing|none of (?:this|it)|not|isn't|is not|ain't) (?:\w+ ){0,2}worth (?:staying alive|living|being alive|sticking around) for",
         r"life(?: is not| isn't| is no longer|'s not|'s no longer| ain't) worth (?:living|it|all this|the (?:effort|pain|struggle|fight))",
@@ -130,7 +134,7 @@ RULES: tuple[Rule, ...] = (
         r"hope i (?:don't|never|won't) wake up",
         r"hope i (?:die|get hit by)",
         r"ready to die",
-        r"(?:wouldn't|would not|won't) (?:care|mind) (?:if i (?:died|didn't wake up|didn't make it|was gone|were gone|got hit|didn't exist|never woke up)|not (?:existing|being here|waking up)|dying|being dead)",
+        rf"(?:wouldn't|would not|won't) {_SOFT}(?:care|mind) (?:if i {_SOFT}(?:died|didn't wake up|didn't make it|was gone|were gone|got hit|didn't exist|never woke up)|not (?:existing|being here|waking up)|dying|being dead)",
         r"(?:wouldn't|would not) mind if (?:a|the|some) \w+ (?:hit|killed|took) me",
         r"(?:wouldn't|would not|won't) mind if my heart (?:just )?(?:gave out|stopped|gives out|stops)",
         r"(?:pray(?:ing)?|hop(?:e|ing)) (?:that )?(?:god |something |someone |the universe )?(?:just )?takes? me",
@@ -142,6 +146,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:let|take) me (?:go |die )?in my sleep",
         rf"pray(?:s|ed|ing)? (?:every night |each night |at night )?(?:that )?i {_SOFT}(?:won't|don't|will not|do not|never) wake",
         r"if (?:you're|you are|god's|god is|he's|he is) calling me(?: home)?\b.{0,40}?\b(?:i'm ready|i am ready|sooner)",
+        # "If You called me home tonight I would not argue with You."
+        r"if (?:you|god|he|the lord|jesus|allah) (?:called|calls|took|takes|were to (?:call|take)) me (?:home|to (?:you|him|heaven))\b.{0,40}?\b(?:i'm ready|i am ready|i (?:would not|wouldn't|won't|will not) (?:argue|mind|fight|resist|complain)|i'd (?:go|be glad|be grateful)|gladly|happily)",
         r"(?:nearly|almost) (?:hit|clipped|killed|ran over|knocked)\b.{0,60}?\b(?:disappoint\w*|shame it missed|wish(?:ed)? it hadn't missed)",
         r"(?:lord|god|jesus),? (?:please )?(?:just )?take me(?: home| now)?(?=\s*(?:[.!,;]|$))",
         r"(?:fantasi[sz]\w*|daydream\w*|hop(?:e|es|ing)|wish\w*)(?: about| of)? (?:getting|being|falling) (?:sick|ill|hit)\b.{0,40}?\b(?:not|never) (?:getting better|recovering|waking up|coming back)",
@@ -195,6 +201,8 @@ RULES: tuple[Rule, ...] = (
         r"suicide (?:feels|seems|is|looks) like (?:the only|my only|a|an) (?:way|option|answer|escape)",
         r"end(?:ing)? (?:my (?:own )?life|it all\b|my suffering|things for good|my existence|my own existence)",
         r"take my (?:own )?life",
+        # British: "the thought of doing myself in"
+        r"(?:thought|thoughts|thinking|think|want|wanted|wanna|going|gonna|urge|considering|considered) (?:\w+ ){0,2}?(?:of |about |to )?(?:doing|do) my ?self in\b",
         r"(?:want|wanted|wanting|wanna|going|gonna|plan|planning|ready|thinking about|think about|thought about) (?:to )?end(?:ing)? it(?! with| between| off)(?: all| for good| now| tonight| soon| after| before| this| on \w+day| once| when| for (?:months|weeks|years|ages|a while)|\b(?! \w))",
         r"suicidal",
         r"unalive thoughts",
@@ -256,7 +264,24 @@ RULES: tuple[Rule, ...] = (
         r"(?:don't|didn't|do not|did not) deserve (?:to eat|food|dinner|lunch|breakfast)",
         r"(?:skip(?:ped|ping)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating|haven't eaten|not eaten|ate nothing|eaten nothing|no food)\b.{0,40}?\b(?:punish(?:ment|ing|ed)?|on purpose)",
         r"made myself (?:sick|throw up|vomit) (?:after|because|on purpose|again|so i)",
-        rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple of |a handful of |a load of )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?(?:{_PILLS}|prescription)\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|feel nothing|not feel anything|not to die|not trying to die)",
+        rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple (?:of )?|a handful of |a load of )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?(?:{_PILLS}|prescription)\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|feel nothing|not feel anything|not to die|not trying to die)",
+    ),
+    # Rehearsing it in the head, beside a place or a means: "I walk it through in my head,
+    # after the last bus, the level crossing".
+    _rule(
+        PLAN, RiskLevel.HIGH,
+        r"(?:walk|walked|walking|run|ran|running|go|went|going) (?:it|myself) through in my head",
+        context=rf"level crossing|tracks|railway|bridge|roof|ledge|cliff|rope|noose|{_PILLS}",
+    ),
+    # Climbing: "went back alone, no rope, meaning to do it".
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:no|without (?:a|the|my)) rope\b.{0,40}?\b(?:meaning|intending|planning|going|wanting) to (?:do it|jump|let go|fall)",
+    ),
+    # A place of danger and a goodbye: "At the level crossing now. Barriers are down. Sorry Marge."
+    _rule(
+        ATTEMPT, RiskLevel.IMMINENT,
+        r"(?:at|on) the (?:level crossing|railway (?:line|tracks)|train tracks|tracks|cliff edge|cliff top|clifftop|ledge|bridge|roof|rooftop) (?:right )?now\b.{0,60}?\b(?:sorry|goodbye|forgive me|love you all|bye)\b",
     ),
     # Whether a fall would be quick, up high
     _rule(
@@ -311,6 +336,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:search(?:ed|ing)?|googl(?:ed|ing)|look(?:ed|ing) up|research(?:ed|ing)?|read(?:ing)? up on) (?:for )?(?:\w+ ){0,2}(?:ways?|methods?|how) to (?:die|kill myself|end it|end my life|overdose)",
         r"(?:search(?:ed|ing)?|googl(?:ed|ing)|look(?:ed|ing) up|research(?:ed|ing)?) (?:\w+ ){0,2}(?:overdose|suicide|lethal) (?:stuff|things|methods|info|doses?)",
         r"look(?:ing|ed)? at (?:the )?(?:knives|pills|tablets|bridges?|tracks|trains|ropes?|cliffs?|balcony|windows?|car park|rooftops?) (?:\w+ ){0,3}differently",
+        r"look(?:ing|ed)? at (?:the |my |his |dad's |grandad's )?(?:gun|shotgun|rifle|pistol|pills|tablets|knives|rope|tracks|bridge)\b.{0,30}?\b(?:in a (?:new|different|bad) way|in a way i (?:never|didn't|shouldn't))",
         rf"(?:which|what|how many) (?:of )?(?:\w+ ){{0,2}}(?:{_PILLS}|drugs?) (?:could|would|might|will) (?:end it|kill me|do it|be enough)",
         r"(?:bridge|jumping|train|tracks|pills?|rope|overdose|drowning|hanging) thoughts",
         r"(?:painless|easiest|quickest|best) (?:ways?|methods?) to (?:die|go|end it|kill myself)",
@@ -320,7 +346,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:the |that )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)\b.{0,40}?\b(?:all i (?:can )?think about|keep thinking about|i think about|calling|tempting)",
         r"(?:think|thinking|thought|picture|picturing|pictured|imagine|imagining|imagined) (?:about )?(?:the )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)",
         r"(?:crash(?:ing)?|swerv(?:e|ing)|driv(?:e|ing)) (?:the car )?(?:into|off)(?: (?:a|the))? (?:oncoming|traffic|lorry|truck|tree|wall|bridge|river)",
-        r"(?:fantasi[sz](?:e|ing)|thinking|thought|think) about (?:crashing|swerving|jumping|stepping (?:off|out|forward|in front)|drowning|hanging)",
+        r"(?:fantasi[sz](?:e|ing)|thinking|thought|think) about (?:crashing|swerving|jumping|stepping (?:off|out|forward|in front)|drowning|hanging|leaning (?:back |out )?(?:off|over) the edge)",
+        r"(?:go|going|went|slip|slipping|slipped|sink|sinking|sank) under (?:the water )?and (?:staying|stay|stayed|not coming (?:back )?up|never coming (?:back )?up)",
         r"(?:balcony|bridge|roof|tracks|river|rope|edge|ledge|window) (?:keeps |is |has been )?(?:calling|pulling at) me",
         r"(?:balcony|bridge|roof|rooftop|tracks|train line|ledge)\b(?:\W+\w+){0,4}?\W+(?:looks?|looking|seems?|feels?) (?:really |so |pretty |kinda |more and more |very )?(?:tempting|inviting)",
         r"(?:actually |really )?(?:pictured|imagined|visuali[sz]ed) (?:myself )?(?:doing it|jumping|stepping (?:out|off|in front)|going over)(?=\s*(?:[.!,;]|$))",
@@ -356,6 +383,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:which|what) (?:bridge|method|way)(?: and| or|,) (?:which|what|when)",
         r"(?:have|got) a plan\b.{0,60}?\b(?:no (?:timeline|date|day)|haven't (?:set|picked|decided) (?:a|the) (?:date|day))",
         r"picked the (?:place|spot|method)\b.{0,40}?\b(?:method|how|day|date)\b",
+        rf"know (?:exactly )?what i(?:'d| would) do\W+(?:\w+ ){{0,2}}?(?:{_PILLS}|rope|gun|bridge|tracks|level crossing)\b",
     ),
     _rule(
         INTENT, RiskLevel.IMMINENT,
@@ -411,7 +439,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:tying|tie|tied) up (?:all )?(?:the )?loose ends",
         r"life insurance (?:covers|pays out|pays) (?:for )?(?:it|suicide)",
         r"(?:rather|better) (?:he|she|they|you) (?:had|has|have|got) (?:them|it|this) now",
-        r"practi[sc](?:ed|ing|e) (?:with (?:the|a) (?:rope|noose|belt|cord)|(?:tonight|last night) and stopped)",
+        r"practi[sc](?:ed|ing|e) (?:(?:last night|tonight|today|again) )?(?:with (?:the|a) (?:rope|noose|belt|cord)|(?:tonight|last night) and stopped)",
+        r"(?:marked|labell?ed|titled|addressed|that says|saying) \W*for after(?=['\"’”]|\s*(?:[.!,;]|$))",
         r"(?:deposit (?:down )?on|got hold of|bought|buying) (?:a |the )?(?:gun|pistol|rifle|shotgun)\b",
         r"giv(?:ing|en|e|ven)(?: away)? (?:all )?(?:of )?(?:my|some of my) (?:stuff|things|belongings|possessions|pets?|cat|dog)(?: away)?",
         r"gave (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)(?: away)?",
@@ -432,7 +461,7 @@ RULES: tuple[Rule, ...] = (
         PREPARATION, RiskLevel.IMMINENT,
         r"goodbye (?:letters?|notes?|messages?|texts?|emails?|videos?)",
         r"said my goodbyes|saying my goodbyes|(?:said|say|saying) (?:a )?(?:last|final) goodbye",
-        unless=r"clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|sabbatical|leave|maternity|paternity|holiday|retir\w*|leaving do|last day|last shift|new job|move|moving|depot|office|airport|emigrat\w*",
+        unless=r"clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|sabbatical|leave|maternity|paternity|holiday|retir\w*|leaving do|last day|last shift|new job|move|moving|depot|office|airport|emigrat\w*|company|job|contract|handover|flying|flight|placement|abroad|gap year",
     ),
     # Going to the place and turning back: "stood at the edge for ages" up on the car park
     _rule(
@@ -468,6 +497,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:took|taken|swallowed) (?:them|everything|all of them|the pills|the lot|the whole)(?: all)? (?:already|\d+ (?:mins?|minutes|hours?) ago)",
         r"(?:i've|i have) (?:taken|swallowed) (?:the pills|all of|everything)",
         r"swallowed (?:all|every)",
+        r"(?:took|taken|downed) every (?:single )?(?:pill|tablet|capsule|one of (?:them|my|the))\b",
         r"engine(?:'s| is)? (?:running|on)\b.{0,40}?\bgarage|garage\b.{0,40}?\bengine(?:'s| is)? (?:running|on)\b",
         r"engine running",
         r"(?:car|engine)(?:'s| is) running in the garage",

@@ -218,6 +218,11 @@ NGRAM_MIN_NOTES = 2
 # Ordinary feelings the journal heads also learn as `none`: without them the hand-written
 # notes, mostly risk and hard negatives, teach that any "I keep putting it off" is risk.
 EVERYDAY_NOTES = 500
+# And the most of dair-emotion's validation feelings (no target is measured on them) that may
+# be raised to `moderate` or above: a person writing an ordinary day should almost never meet
+# a false alarm.
+MAX_EVERYDAY_ALARM_RATE = 0.005
+EVERYDAY_TUNING_NOTES = 2000
 
 
 def everyday_notes(
@@ -320,6 +325,10 @@ def train_crisis(
         np.vstack([reading[: len(cross_validated)], cumulative_levels(head.logits(dev_texts))])
         for head, reading in zip(ngram_heads, ngram_out_of_fold, strict=True)
     ]
+    everyday_val = _EverydayReadings.of(
+        everyday_notes(work.data_root, "val", EVERYDAY_TUNING_NOTES, seed),
+        encoder, reddit_head, temperature, ngram_heads,
+    )  # fmt: skip
     best: tuple[tuple[float, ...], float, LinearHead, Tuning] | None = None
     for strength in JOURNAL_REGULARISATION:
         journal = _journal_head(train_features, train_levels, seed, strength)
@@ -330,8 +339,9 @@ def train_crisis(
         embedding_pool = np.vstack([out_of_fold, cumulative_levels(journal.logits(dev_features))])
         at_least = np.mean([embedding_pool, *ngram_pool], axis=0)
         key, tuning = _tune_crisis(
-            reddit_head, temperature, pool, readings, reddit_probability, at_least
-        )
+            reddit_head, temperature, pool, readings, reddit_probability, at_least,
+            everyday_val.read_by(journal),
+        )  # fmt: skip
         if best is None or key > best[0]:
             best = (key, strength, journal, tuning)
     assert best is not None
@@ -392,6 +402,46 @@ def _folds(levels: np.ndarray, seed: int) -> list[tuple[np.ndarray, np.ndarray]]
 Tuning = tuple[dict[RiskLevel, float], float, dict[str, float]]
 
 
+@dataclass(frozen=True)
+class _EverydayReadings:
+    """Ordinary feelings as the tuning sees them: patterns, Reddit probability and the n-gram
+    heads' P(≥ level) computed once; the embedding head's differs with each C tried."""
+
+    notes: list[str]
+    features: np.ndarray
+    readings: list[PatternReading]
+    reddit_probability: np.ndarray
+    ngram_at_least: list[np.ndarray]
+
+    @classmethod
+    def of(
+        cls,
+        rows: list[dict[str, str]],
+        encoder: TextEncoder,
+        reddit_head: LinearHead,
+        temperature: float,
+        ngram_heads: list[NgramHead],
+    ) -> _EverydayReadings:
+        notes = [r["text"] for r in rows]
+        inputs = [model_input(n) for n in notes]
+        features = encoder.embed(inputs)
+        return cls(
+            notes,
+            features,
+            [PatternReading.of(n) for n in notes],
+            sigmoid(reddit_head.logits(features)[:, 0] / temperature),
+            [cumulative_levels(h.logits(inputs)) for h in ngram_heads],
+        )
+
+    def read_by(
+        self, journal: LinearHead
+    ) -> tuple[list[str], list[PatternReading], np.ndarray, np.ndarray]:
+        at_least = np.mean(
+            [cumulative_levels(journal.logits(self.features)), *self.ngram_at_least], axis=0
+        )
+        return self.notes, self.readings, self.reddit_probability, at_least
+
+
 def _tune_crisis(
     reddit_head: LinearHead,
     temperature: float,
@@ -399,11 +449,12 @@ def _tune_crisis(
     readings: list[PatternReading],
     reddit_probability: np.ndarray,
     at_least: np.ndarray,
+    everyday: tuple[list[str], list[PatternReading], np.ndarray, np.ndarray],
 ) -> tuple[tuple[float, ...], Tuning]:
     """The journal head's thresholds and the Reddit lift to `low`: the most recall with the
-    targets' precision and hard-negative rate met on the pooled notes, or, where nothing meets
-    both, the least shortfall. The pool is itself an out-of-sample estimate, so no extra margin
-    is taken."""
+    targets' precision and hard-negative rate met on the pooled notes and few everyday feelings
+    raised, or, where nothing meets all three, the least shortfall. The pool is itself an
+    out-of-sample estimate, so no extra margin is taken."""
     best: tuple[float, ...] | None = None
     chosen: tuple[dict[RiskLevel, float], float, dict[str, float]] | None = None
     notes = [r["text"] for r in rows]
@@ -422,8 +473,12 @@ def _tune_crisis(
             model = CrisisModel(HeadArtefact("crisis", {"main": reddit_head}, meta, ""))
             signals = model.combine(notes, readings, reddit_probability, at_least)
             report = crisis_metrics(signals, rows)
-            shortfall = max(0.0, MIN_PRECISION - report["precision"]) + max(
-                0.0, report["hard_negative_fpr"] - MAX_HARD_NEGATIVE_RATE
+            raised = [s.risk >= RiskLevel.MODERATE for s in model.combine(*everyday)]
+            report["everyday_alarms"] = round(float(np.mean(raised)) if raised else 0.0, 4)
+            shortfall = (
+                max(0.0, MIN_PRECISION - report["precision"])
+                + max(0.0, report["hard_negative_fpr"] - MAX_HARD_NEGATIVE_RATE)
+                + max(0.0, report["everyday_alarms"] - MAX_EVERYDAY_ALARM_RATE)
             )
             key = (
                 -shortfall,

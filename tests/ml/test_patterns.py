@@ -184,6 +184,14 @@ def level(note: str) -> RiskLevel:
         ),
         ("a tattoo over my old self-harm scars, a sunflower", RiskLevel.LOW),
         ("my set is about the year I spent wanting to be dead", RiskLevel.LOW),
+        # written from the notes of fresh-u
+        ("gave my books and my games to my brother. won't need them", RiskLevel.IMMINENT),
+        ("want to walk out into the waves until i can't", RiskLevel.HIGH),
+        ("Overdosed on my tablets. It's been an hour.", RiskLevel.HIGH),
+        ("kept biting my arm till it bruises", RiskLevel.MODERATE),
+        ("Every night I pray not to wake to another morning.", RiskLevel.MODERATE),
+        ("this place is killing me and part of me wishes it genuinely would", RiskLevel.MODERATE),
+        ("Waheguru, please take me. I'm done.", RiskLevel.MODERATE),
         # written from the notes of train-t
         ("wouldnt really mind if i just didnt exist tbh", RiskLevel.MODERATE),
         (
@@ -304,6 +312,10 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "wondering whether the meeting would be quick, it was not",
         "the rope is in the shed for the tyre swing",
         "scratched my arm on the brambles picking blackberries",
+        # written from the notes of fresh-u
+        "This is my last day at the bakery. Cake and hugs, new job next week.",
+        "My twin relapsed into self-harm. I sat with her at the hospital.",
+        "I overdosed on caffeine before the exam lol",
         # written from the notes of train-t
         "The form asked 'Thoughts of self-harm?' No. 'Suicidal thoughts?' No.",
         "On the question about being better off dead I ticked 'not at all'.",

@@ -37,7 +37,7 @@ _SOMEONE_ELSE = re.compile(
     r"daughter|partner|husband|wife|boyfriend|girlfriend|cousin|coworker|co-worker|colleague|"
     r"patient|client|student|roommate|flatmate|neighbou?r|uncle|aunt|grandma|grandpa|kid|child|"
     r"teammate|classmate|ex|boss|doctor|gp|therapist|nurse|teacher|counsellor|counselor|pupil|"
-    r"caller|poet|narrator|author|singer|lad|lass|bloke|fella)s?(?:'s)?"
+    r"caller|poet|narrator|author|singer|lad|lass|bloke|fella|twin)s?(?:'s)?"
     # a game's characters: "my enemy AI keeps committing suicide off the map"
     r"|(?:ai|bots?|npcs?|sims?|enemy|enemies|mobs?)\b"
     # a relative named without a determiner: "little brother's self-harming again"
@@ -60,6 +60,9 @@ _STORY_WORDS = (
     r"workshop|seminar|webinar|first aid)s?"
 )
 _STORY = re.compile(rf"\b{_STORY_WORDS}\b", re.IGNORECASE)
+# Things given away are possessions, whatever they are: "giving my games and my PC to my cousin".
+_GIVING = re.compile(r"\b(?:giv(?:e|es|ing|en)|gave|sold|selling|donat\w+)\b", re.IGNORECASE)
+_MY_THING = re.compile(rf"\bmy (?:\w+ )?{_STORY_WORDS}", re.IGNORECASE)
 # the writer's own essay, paper or course: "my psych paper is on self-harm"
 _OWN_STORY = re.compile(rf"\bmy (?:\w+ )?{_STORY_WORDS}\b", re.IGNORECASE)
 # Marks on someone else's body: "showed me fresh cuts on her arm".
@@ -236,6 +239,8 @@ _ADDRESSED = re.compile(
 def _about_a_story(sentence: str, lead: str) -> bool:
     """A story, a study or the news, unless the writer speaks of themselves before the
     words; "my paper is on self-harm" names the writer's paper, not the writer."""
+    if _GIVING.search(sentence):
+        sentence = _MY_THING.sub(" ", sentence)
     if not _STORY.search(sentence):
         return False
     return not _FIRST_PERSON.search(_OWN_STORY.sub(" ", lead))

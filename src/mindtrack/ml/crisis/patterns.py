@@ -59,11 +59,16 @@ _PAST = re.compile(
 _RELAPSE = re.compile(
     r"\brelaps\w*|\bstarted again\b|\b(?:clean|streak) (?:is )?gone\b", re.IGNORECASE
 )
+_HOURS_SINCE = (
+    r"\b(?:it's|it has) been (?:an?|one|two|three|four|five|\d+) (?:hours?|minutes?|mins?)\b"
+)
 _RECENT = re.compile(
     r"\b(?:last night|yesterday|today|this morning|this afternoon|tonight|earlier|an hour ago|"
-    r"just now|this week|again)\b",
+    r"just now|this week|again)\b|" + _HOURS_SINCE,
     re.IGNORECASE,
 )
+# "Overdosed on my meds after the fight. It's been two hours."
+_HOURS_NEXT = re.compile(r"\W*" + _HOURS_SINCE, re.IGNORECASE)
 
 
 def find_signals(note: str) -> list[PatternMatch]:
@@ -81,13 +86,20 @@ def find_signals(note: str) -> list[PatternMatch]:
             signal, level = rule.signal, rule.level
             if _PAST.search(sentence) and signal != DISTRESS and not _RELAPSE.search(sentence):
                 signal, level = HISTORY, RiskLevel.LOW
-            elif signal == PAST_ATTEMPT and _RECENT.search(sentence):
+            elif signal == PAST_ATTEMPT and _recent(text, sentence, end):
                 signal, level = ATTEMPT, RiskLevel.HIGH
             found.append(
                 PatternMatch(signal, level, start, end, note[start:end], rule.needs_ideation)
             )
     found.sort(key=lambda m: (m.start, -m.level, m.start - m.end))
     return _resolve_context(_drop_nested(found))
+
+
+def _recent(text: str, sentence: str, end: int) -> bool:
+    if _RECENT.search(sentence):
+        return True
+    after = SENTENCE_BREAK.search(text, end)
+    return after is not None and _HOURS_NEXT.match(text, after.end()) is not None
 
 
 def _in_context(rule: Rule, text: str, start: int, end: int) -> bool:

@@ -80,7 +80,7 @@ _SOFT = r"(?:(?:just|simply|really|honestly|kinda|kind of|sometimes|actually|ser
 _WHEN = r"(?:tonight|today|tomorrow|this week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 # "my last entry from this flat": the last of a place or a notebook, not of a life
 _NOT_A_PLACE = (
-    r"(?! (?:from|in|of|at) (?:this|the|my|our) (?:flat|house|apartment|room|office|city|country|town|dorm|halls|notebook|job|school|term)\b"
+    r"(?! (?:from|in|of|at) (?:this|the|my|our) (?:flat|house|apartment|room|office|city|country|town|dorm|halls|notebook|job|school|term|company|firm|shop|store|practice|hospital|ward|club|studio|restaurant|bank|agency|station|factory|warehouse|nursery|surgery|salon|cafe|café|pub|library|site|depot|plant|charity|council|bakery)\b| at work\b"
     r"| for (?:a while|now|a bit|a few (?:days|weeks)|(?:the|a) (?:week|weekend|month|fortnight|summer|holidays?))\b| (?:until|till) )"
 )
 _PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|tylenol|paracetamol|antidepressants|insulin|xanax|oxy)"
@@ -145,17 +145,19 @@ RULES: tuple[Rule, ...] = (
         r"(?:ask|asks|asking|asked|beg|begging|begged|pray|praying|prayed) (?:god|the lord|jesus|allah|the universe) to (?:just )?(?:let me (?:go|die)|take me)\b",
         r"(?:let|take) me (?:go |die )?in my sleep",
         rf"pray(?:s|ed|ing)? (?:every night |each night |at night )?(?:that )?i {_SOFT}(?:won't|don't|will not|do not|never) wake",
+        # "Most nights I pray not to see the morning."
+        r"pray(?:s|ed|ing)? (?:\w+ ){0,3}?(?:not to (?:see|wake (?:up )?to) (?:the |another )?(?:morning|next day|dawn|sunrise|tomorrow)|(?:that )?i (?:won't|don't|never|will not|do not) see (?:the |another )?(?:morning|tomorrow|dawn|sunrise))",
         r"if (?:you're|you are|god's|god is|he's|he is) calling me(?: home)?\b.{0,40}?\b(?:i'm ready|i am ready|sooner)",
         # "If You called me home tonight I would not argue with You."
         r"if (?:you|god|he|the lord|jesus|allah) (?:called|calls|took|takes|were to (?:call|take)) me (?:home|to (?:you|him|heaven))\b.{0,40}?\b(?:i'm ready|i am ready|i (?:would not|wouldn't|won't|will not) (?:argue|mind|fight|resist|complain)|i'd (?:go|be glad|be grateful)|gladly|happily)",
         r"(?:nearly|almost) (?:hit|clipped|killed|ran over|knocked)\b.{0,60}?\b(?:disappoint\w*|shame it missed|wish(?:ed)? it hadn't missed)",
-        r"(?:lord|god|jesus),? (?:please )?(?:just )?take me(?: home| now)?(?=\s*(?:[.!,;]|$))",
+        r"(?:lord|god|jesus|allah|bhagwan|bhagavan|waheguru|rabb|dear god|oh god),? (?:please )?(?:just )?take me(?: home| now| already| away)?(?=\s*(?:[.!,;]|$))",
         r"(?:fantasi[sz]\w*|daydream\w*|hop(?:e|es|ing)|wish\w*)(?: about| of)? (?:getting|being|falling) (?:sick|ill|hit)\b.{0,40}?\b(?:not|never) (?:getting better|recovering|waking up|coming back)",
         rf"wish(?:ing)? (?:something|someone) would {_SOFT}(?:happen to|kill|hit) me",
         r"(?:so|and) (?:it|this|everything)(?:'d| would) (?:all )?(?:just )?be over",
         rf"if i {_SOFT}(?:didn't|did not|don't) exist",
         # An idiom of death followed by the wish that it came true.
-        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hopes?|hoped|prays?) (?:it|this|that|they|he|she) (?:would |will )?(?:actually |really |just )?(?:would|did|does|could|finish|get on with it|go through with it)",
+        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hopes?|hoped|prays?) (?:it|this|that|they|he|she) (?:would |will )?(?:actually |really |just |literally |genuinely )?(?:would|did|does|could|finish|get on with it|go through with it)",
         r"(?:killing|murdering) me\b.{0,80}?\b(?:like|want|wish) (?:it|them|this|that|they) (?:to |would )?(?:finish (?:the job|me off|it)|actually do it|really do it)",
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:relieved|glad|happy|grateful|thankful) if (?:it|this|that|they|one of them|either of them) (?:actually |really )?(?:finished|did|does|would)",
         r"(?:sleep|asleep) and (?:never|not) wake (?:up|back up)",
@@ -249,7 +251,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:i'm|i am|im|i've been|i have been|i still|i keep|i kept|i started|i'm still) cutting(?=\s*(?:[.!,;]|$|again|myself))",
         r"(?:cutting|burning|hurting myself|sh) (?:is|was|has been) (?:how|the only (?:way|thing))",
         r"\bdid sh\b|\bsh (?:yesterday|today|tonight|last night)",
-        r"my (?:\w+ ){1,4}?(?:till|til|until) (?:it|they) (?:bled|bleed|bleeds|were bleeding|burned|burnt|blistered|bruised)",
+        r"my (?:\w+ ){1,4}?(?:till|til|until) (?:it|they) (?:bled|bleed|bleeds|were bleeding|burned|burnt|blistered|blisters|bruised|bruises|bruise)",
         r"(?:urge|urges|want|wanna|need) to (?:cut|burn|scratch) (?:so bad|really bad|tonight|again|rn|right now)",
         r"(?:burn(?:ed|t|ing)?|scratch(?:ed|ing)?|carv(?:ed|ing)|scrap(?:ed|ing)|bit|bite|biting) (?:my |a line into my |at my )?(?:upper |inner |lower |own )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b.{0,40}?\b(?:with (?:a|the|my) (?:lighter|cigarette|candle|compass|blade|razor|pen|scissors|lighters)|raw|till|until|on purpose|where|so (?:nobody|no one)|again)",
         r"(?:the |a |my )?(?:lighter|cigarette|compass|blade|razor|hot \w+) (?:on|into|across|to) my (?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)",
@@ -319,6 +321,7 @@ RULES: tuple[Rule, ...] = (
         r"jump(?:ing)? (?:off|from|in front of) (?:a |the |my |that )?(?:bridge|roof|building|balcony|cliff|train|bus|car|traffic|window|ledge|overpass|tower|parking garage)",
         r"(?:step|stepping|walk|walking|throw myself) (?:in front of|into|under) (?:a |the )?(?:train|bus|traffic|truck|car|river|sea)",
         r"(?:sea|ocean|lake|river|waves|water|tide)\b.{0,60}?\b(?:walk|walking|walked|swim|swimming|swam|wade|wading|waded) (?:in|out|into (?:it|them|the \w+)) and (?:not|never) (?:coming|come|came) back",
+        r"(?:swim|swimming|swam|walk|walking|wade|wading) out (?:into (?:the )?\w+ )?(?:until|till|til) i (?:can't|cannot|can not|couldn't|could not)\b",
         r"shoot(?:ing)? my ?self",
         r"(?:slit|slitting|cut|cutting) my (?:wrists?|throat)",
         r"drown(?:ing)? my ?self",
@@ -518,6 +521,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:my|a|the|last|previous|first|second) (?:suicide )?attempts?\b",
         r"suicide attempts?",
         r"survived (?:an? |my )?(?:attempt|overdose)",
+        rf"overdosed on (?:my |all (?:of )?my |the |some of my |a load of )?(?:\w+ )?{_PILLS}",
     ),
     _rule(
         DISTRESS, RiskLevel.LOW,

@@ -184,6 +184,11 @@ def level(note: str) -> RiskLevel:
         ),
         ("a tattoo over my old self-harm scars, a sunflower", RiskLevel.LOW),
         ("my set is about the year I spent wanting to be dead", RiskLevel.LOW),
+        ("intrusive thought on the drive home again: kill yourself.", RiskLevel.MODERATE),
+        (
+            "Took every pill in the packet an hour ago and now I'm watching a film",
+            RiskLevel.IMMINENT,
+        ),
         # written from the notes of fresh-u
         ("gave my books and my games to my brother. won't need them", RiskLevel.IMMINENT),
         ("want to walk out into the waves until i can't", RiskLevel.HIGH),
@@ -312,6 +317,8 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "wondering whether the meeting would be quick, it was not",
         "the rope is in the shed for the tyre swing",
         "scratched my arm on the brambles picking blackberries",
+        "some kid in the game chat told me to kys after I won",
+        "The character overdosed in the film and I cried on the sofa.",
         # written from the notes of fresh-u
         "This is my last day at the bakery. Cake and hugs, new job next week.",
         "My twin relapsed into self-harm. I sat with her at the hospital.",

@@ -246,6 +246,17 @@ def _about_a_story(sentence: str, lead: str) -> bool:
     return not _FIRST_PERSON.search(_OWN_STORY.sub(" ", lead))
 
 
+# "...and now I'm lying on my bed with a podcast on": the writer goes on with their own doings.
+_WRITER_GOES_ON = re.compile(
+    r"\b(?:and|but|so|then|while)\s+(?:\w+\s+){0,2}?i(?:'m|'ve|'d|'ll| am| was)?\b", re.IGNORECASE
+)
+
+
+def _words_clause(rest: str) -> str:
+    """What follows the words in their clause, up to where the writer goes on in their own voice."""
+    return _WRITER_GOES_ON.split(_CLAUSE_BREAK.split(rest, maxsplit=1)[0], maxsplit=1)[0]
+
+
 def excused(text: str, start: int, end: int) -> bool:
     """Whether the words at text[start:end] are not the writer's own present risk: negated,
     about someone else or a story, someone else's reported or quoted words, a joke, an idiom,
@@ -261,7 +272,7 @@ def excused(text: str, start: int, end: int) -> bool:
     return (
         _negated(lead)
         or others
-        or _about_a_story(sentence_lead + words + _CLAUSE_BREAK.split(rest, maxsplit=1)[0], lead)
+        or _about_a_story(sentence_lead + words + _words_clause(rest), lead)
         or _reported(sentence_lead)
         or _quoted_from_someone_else(sentence, sentence_lead)
         or _hyperbole(sentence_lead, after, rest)

@@ -285,6 +285,13 @@ RULES: tuple[Rule, ...] = (
         ATTEMPT, RiskLevel.IMMINENT,
         r"(?:at|on) the (?:level crossing|railway (?:line|tracks)|train tracks|tracks|cliff edge|cliff top|clifftop|ledge|bridge|roof|rooftop) (?:right )?now\b.{0,60}?\b(?:sorry|goodbye|forgive me|love you all|bye)\b",
     ),
+    # An intrusive thought in the second person: "intrusive thought every feed: kill yourself".
+    _rule(
+        ACTIVE, RiskLevel.MODERATE,
+        r"kill yourself|kys\b|you should (?:just )?die|go (?:and )?die",
+        context=r"intrusive|thoughts?|voices?|my head|my brain|inner voice",
+        unless=r"chat|game|gaming|lobby|online|comments?|troll\w*|told|said|says|dm\w*|messages?|stream\w*|texted|posted|replied|tweet\w*|saying|shouted|yelled|screamed|called me",
+    ),
     # Whether a fall would be quick, up high
     _rule(
         METHOD, RiskLevel.HIGH,

@@ -21,6 +21,8 @@ class ChatServer:
     reply: str = "That sounds like a lot to hold. What has been on your mind most today?"
     status: int = 200
     delay: float = 0.0
+    # Requests whose answer was due (after `delay`), whether or not anyone was still waiting.
+    answered: int = 0
     requests: list[dict[str, Any]] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
 
@@ -36,6 +38,7 @@ def _handler(server: ChatServer) -> type[BaseHTTPRequestHandler]:
             server.requests.append(body)
             server.headers.append(dict(self.headers))
             time.sleep(server.delay)
+            server.answered += 1
             if server.status != 200:
                 self._send(server.status, {"error": {"message": "overloaded"}})
                 return

@@ -4,7 +4,6 @@ engine within the same request. Risky turns never reach it."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import httpx
@@ -63,27 +62,35 @@ async def test_a_good_model_reply_is_used_with_the_safety_rules_and_no_notes(
 
 
 @pytest.mark.parametrize(
-    ("reply", "status", "delay"),
+    ("reply", "status"),
     [
-        ("If you want to end it, an overdose of pills would be quickest.", 200, 0.0),
-        ("It sounds like you have clinical depression; ask about antidepressants.", 200, 0.0),
-        ("", 200, 0.0),
-        ("x" * 1500, 200, 0.0),
-        ("fine", 503, 0.0),
-        ("too late", 200, 1.5),
+        ("If you want to end it, an overdose of pills would be quickest.", 200),
+        ("It sounds like you have clinical depression; ask about antidepressants.", 200),
+        ("", 200),
+        ("x" * 1500, 200),
+        ("fine", 503),
     ],
 )
 async def test_anything_wrong_falls_back_to_the_offline_engine(
     client: httpx.AsyncClient, account: Account, chat_server: ChatServer,
-    reply: str, status: int, delay: float,
+    reply: str, status: int,
 ) -> None:  # fmt: skip
-    chat_server.reply, chat_server.status, chat_server.delay = reply, status, delay
-    started = time.perf_counter()
+    chat_server.reply, chat_server.status = reply, status
     body = await chat(client, account, "I feel anxious about tomorrow")
-    assert time.perf_counter() - started < 3  # the timeout, not the server, sets the wait
     assert body["response"]["source"] == "offline"
     assert body["response"]["content"] != reply
     assert body["crisis_assessment"]["intervention_required"] is False
+    assert len(chat_server.requests) == 1
+
+
+async def test_a_model_slower_than_the_timeout_is_not_waited_for(
+    client: httpx.AsyncClient, account: Account, chat_server: ChatServer
+) -> None:
+    chat_server.reply, chat_server.delay = "too late", 4.0  # the timeout is 1 s
+    body = await chat(client, account, "I feel anxious about tomorrow")
+    assert chat_server.answered == 0  # the service stopped waiting before the model answered
+    assert body["response"]["source"] == "offline"
+    assert body["response"]["content"] != "too late"
     assert len(chat_server.requests) == 1
 
 

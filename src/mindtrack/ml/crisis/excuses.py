@@ -62,7 +62,6 @@ _STORY_WORDS = (
 _STORY = re.compile(rf"\b{_STORY_WORDS}\b", re.IGNORECASE)
 # Things given away are possessions, whatever they are: "giving my games and my PC to my cousin".
 _GIVING = re.compile(r"\b(?:giv(?:e|es|ing|en)|gave|sold|selling|donat\w+)\b", re.IGNORECASE)
-_MY_THING = re.compile(rf"\bmy (?:\w+ )?{_STORY_WORDS}", re.IGNORECASE)
 # the writer's own essay, paper or course: "my psych paper is on self-harm"
 _OWN_STORY = re.compile(rf"\bmy (?:\w+ )?{_STORY_WORDS}\b", re.IGNORECASE)
 # Marks on someone else's body: "showed me fresh cuts on her arm".
@@ -97,10 +96,16 @@ def _clause_start(text: str, position: int) -> int:
     return starts[-1] if starts else 0
 
 
-def sentence_of(text: str, start: int, end: int) -> str:
-    before = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, start)]
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins and ends."""
+    before = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, max(start, 0))]
     after = SENTENCE_BREAK.search(text, end)
-    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    first, last = sentence_bounds(text, start, end)
+    return text[first:last]
 
 
 _CONJUNCTION = re.compile(r"\b(?:and|so|because|cause|cos|then)\b", re.IGNORECASE)
@@ -240,7 +245,7 @@ def _about_a_story(sentence: str, lead: str) -> bool:
     """A story, a study or the news, unless the writer speaks of themselves before the
     words; "my paper is on self-harm" names the writer's paper, not the writer."""
     if _GIVING.search(sentence):
-        sentence = _MY_THING.sub(" ", sentence)
+        sentence = _OWN_STORY.sub(" ", sentence)
     if not _STORY.search(sentence):
         return False
     return not _FIRST_PERSON.search(_OWN_STORY.sub(" ", lead))

@@ -16,7 +16,7 @@ from mindtrack.ml.crisis.excuses import (
     excused,
     lower_case,
     normalise,
-    sentence_of,
+    sentence_bounds,
 )
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.rules import (
@@ -80,13 +80,14 @@ def find_signals(note: str) -> list[PatternMatch]:
     for rule in RULES:
         for match in rule.pattern.finditer(lowered):
             start, end = match.span()
-            sentence = sentence_of(text, start, end)
-            if excused(text, start, end) or not _in_context(rule, text, start, end):
+            bounds = sentence_bounds(text, start, end)
+            sentence = text[bounds[0] : bounds[1]]
+            if excused(text, start, end) or not _in_context(rule, text, bounds):
                 continue
             signal, level = rule.signal, rule.level
             if _PAST.search(sentence) and signal != DISTRESS and not _RELAPSE.search(sentence):
                 signal, level = HISTORY, RiskLevel.LOW
-            elif signal == PAST_ATTEMPT and _recent(text, sentence, end):
+            elif signal == PAST_ATTEMPT and _recent(text, sentence, bounds[1]):
                 signal, level = ATTEMPT, RiskLevel.HIGH
             found.append(
                 PatternMatch(signal, level, start, end, note[start:end], rule.needs_ideation)
@@ -95,34 +96,25 @@ def find_signals(note: str) -> list[PatternMatch]:
     return _resolve_context(_drop_nested(found))
 
 
-def _recent(text: str, sentence: str, end: int) -> bool:
-    if _RECENT.search(sentence):
-        return True
-    after = SENTENCE_BREAK.search(text, end)
-    return after is not None and _HOURS_NEXT.match(text, after.end()) is not None
+def _recent(text: str, sentence: str, sentence_end: int) -> bool:
+    return _RECENT.search(sentence) is not None or (
+        sentence_end < len(text) and _HOURS_NEXT.match(text, sentence_end + 1) is not None
+    )
 
 
-def _in_context(rule: Rule, text: str, start: int, end: int) -> bool:
+def _in_context(rule: Rule, text: str, sentence: tuple[int, int]) -> bool:
     """`context` is read in the match's sentence or the one before ("Beautiful service for
     Nana. I'll be joining her soon."); `unless`, an ordinary reason, there or in the sentence
     after ("Said my goodbyes. Flying to Melbourne tomorrow.")."""
     if rule.unless is None and rule.context is None:
         return True
-    sentence_start, sentence_end = _sentence_bounds(text, start, end)
-    before_start = (
-        _sentence_bounds(text, sentence_start - 1, sentence_start - 1)[0] if sentence_start else 0
-    )
+    sentence_start, sentence_end = sentence
+    before_start = sentence_bounds(text, sentence_start - 1, sentence_start - 1)[0]
     if rule.unless is not None and _has_reason(
         rule.unless, text, before_start, sentence_start, sentence_end
     ):
         return False
     return rule.context is None or rule.context.search(text, before_start, sentence_end) is not None
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    breaks = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, max(start, 0))]
-    after = SENTENCE_BREAK.search(text, end)
-    return (breaks[-1] if breaks else 0), (after.start() if after else len(text))
 
 
 # "Not because of the baby" gives no reason.

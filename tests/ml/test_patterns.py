@@ -230,6 +230,20 @@ def level(note: str) -> RiskLevel:
             RiskLevel.IMMINENT,
         ),
         ("my uncle's rifle is in the cabinet and I think about using it on myself", RiskLevel.HIGH),
+        (
+            "everyone says this place will be the death of me. I hope they're right",
+            RiskLevel.MODERATE,
+        ),
+        ("I bang my head against the door when the panic gets bad", RiskLevel.MODERATE),
+        ("flicked the rubber band on my wrist till it bled", RiskLevel.MODERATE),
+        (
+            "If he walks out I'm taking my dad's rifle up the hill. Thought it all through.",
+            RiskLevel.HIGH,
+        ),
+        ("if the shop goes under it'll be the rope in the garage", RiskLevel.HIGH),
+        ("if I fail again, the tablets in mum's drawer, that's it", RiskLevel.HIGH),
+        ("Did it. Swallowed the lot. Sorry everyone.", RiskLevel.IMMINENT),
+        ("me: smiling at work. brain: kill yourself", RiskLevel.MODERATE),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -334,6 +348,12 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "Packed the car, said my goodbyes. Flying out tomorrow for the placement.",
         "Scheduled the goodbye email for Friday. Eight years at this company.",
         "Won't be here next week to check in, silent retreat.",
+        "My GP keeps asking if I've thought about hurting myself. Never. Just tired.",
+        "Banging my head against the wall with this spreadsheet all day.",
+        "If the weather holds I'm taking Dad's rifle out to the hills for the deer season.",
+        "If my knee is still bad tomorrow it'll be the painkillers again.",
+        "Did it! Took the plunge and booked the flights.",
+        "Snapped a hair tie on my wrist while tying up my hair, ow.",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:
@@ -418,6 +438,8 @@ def test_a_learned_level_needs_every_lower_threshold_met() -> None:
         ("a self-harm scene in the film and then I went and did it myself", False),
         ("held a man's hand while he died, wishing it was me", False),
         ("same song about wanting to die on repeat at the gym, what a tune", True),
+        ("finally ending it with my phone contract, 30 quid saved", True),
+        ("ending it with him tomorrow. everyone thinks I mean the relationship", False),
     ],
 )
 def test_harmless_uses_of_words_of_death_are_told_apart(note: str, harmless: bool) -> None:

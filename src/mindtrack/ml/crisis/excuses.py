@@ -110,7 +110,7 @@ def sentence_of(text: str, start: int, end: int) -> str:
 
 _CONJUNCTION = re.compile(r"\b(?:and|so|because|cause|cos|then)\b", re.IGNORECASE)
 _REPORTED = re.compile(
-    r"\b(?!i\b)\w+ (?:said|says|(?:keeps |kept )?saying|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
+    r"\b(?!i\b)\w+ (?:said|says|(?:keeps |kept )?saying|(?:keeps|kept) asking(?: me)?|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
     r"posted|messaged|typed|dm'?e?d|admitted|mentioned|confessed|screamed|yelled|joked|commented|replied|"
     r"tweeted|captioned)\b",
     re.IGNORECASE,
@@ -127,7 +127,9 @@ CONTRAST = re.compile(r"\b(?:but|though|although|however)\b", re.IGNORECASE)
 # "my counsellor said to: …" asks the writer to speak; it reports nothing.
 _INSTRUCTED = re.compile(r"\b(?:said|told (?:me|us)|asked(?: me)?) to\s*[:;,.\-–]", re.IGNORECASE)
 # "Mum asked if I'm ok and I said yes while thinking about…": the writer speaks again.
-_WRITER_AGAIN = re.compile(r"(?:\b(?:and|so|then|while)|,)\s+i\b", re.IGNORECASE)
+# So does a match that runs on into the writer's next sentence: "everyone says this job will be
+# the death of me. I hope they're right".
+_WRITER_AGAIN = re.compile(r"(?:\b(?:and|so|then|while)|[,.!?])\s+i\b", re.IGNORECASE)
 
 
 def _reported(sentence_lead: str) -> bool:
@@ -278,7 +280,7 @@ def excused(text: str, start: int, end: int) -> bool:
         _negated(lead)
         or others
         or _about_a_story(sentence_lead + words + _words_clause(rest), lead)
-        or _reported(sentence_lead)
+        or _reported(sentence_lead + words)
         or _quoted_from_someone_else(sentence, sentence_lead)
         or _hyperbole(sentence_lead, after, rest)
         or _IDIOM_AFTER.search(after) is not None

@@ -179,7 +179,11 @@ _HARMLESS_USE = re.compile(
     # violence idioms aimed at someone else: "I'm going to strangle whoever ate my lunch"
     r"(?:whoever|him|her|them|someone|somebody|everyone|you)\b|"
     # on someone else's body: "found cuts on my daughter's arms"
-    r"(?:on|in|across) (?:my |his |her |their |a |the )?(?:\w+ ){0,2}\w+'s\b)",
+    r"(?:on|in|across) (?:my |his |her |their |a |the )?(?:\w+ ){0,2}\w+'s\b|"
+    # ending a subscription: "finally ending it, with the gym membership" (not "ending it with
+    # him", which may not mean the relationship)
+    r",?\s*with (?:the|my|our|this) (?:\w+ )?"
+    r"(?:membership|subscription|contract|lease|tenancy|account|relationship|band|club|job|gym|provider))",
     re.IGNORECASE,
 )
 

@@ -159,6 +159,8 @@ RULES: tuple[Rule, ...] = (
         # An idiom of death followed by the wish that it came true.
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hopes?|hoped|prays?) (?:it|this|that|they|he|she) (?:would |will )?(?:actually |really |just |literally |genuinely )?(?:would|did|does|could|finish|get on with it|go through with it)",
         r"(?:killing|murdering) me\b.{0,80}?\b(?:like|want|wish) (?:it|them|this|that|they) (?:to |would )?(?:finish (?:the job|me off|it)|actually do it|really do it)",
+        # "this job will be the death of me. some days i hope theyre right"
+        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?) (?:that )?(?:they're|they are|he's|she's|you're|people are|everyone's|it's) (?:right|correct|not wrong)\b",
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:relieved|glad|happy|grateful|thankful) if (?:it|this|that|they|one of them|either of them) (?:actually |really )?(?:finished|did|does|would)",
         r"(?:sleep|asleep) and (?:never|not) wake (?:up|back up)",
         r"sleep forever",
@@ -256,8 +258,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:burn(?:ed|t|ing)?|scratch(?:ed|ing)?|carv(?:ed|ing)|scrap(?:ed|ing)|bit|bite|biting) (?:my |a line into my |at my )?(?:upper |inner |lower |own )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b.{0,40}?\b(?:with (?:a|the|my) (?:lighter|cigarette|candle|compass|blade|razor|pen|scissors|lighters)|raw|till|until|on purpose|where|so (?:nobody|no one)|again)",
         r"(?:the |a |my )?(?:lighter|cigarette|compass|blade|razor|hot \w+) (?:on|into|across|to) my (?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)",
         # "banging my head against the wall" over a bug is an idiom; doing it till it hurts is not
-        r"(?:hit|hitting|banged|banging|bang|punched|punching|slammed|slamming) my (?:own )?(?:head|fists?|arms?|legs?|thighs?|face) (?:against|on|into) (?:the |a )?(?:wall|door|floor) (?:till|until|on purpose|when i|so hard|again|to make)",
+        r"(?:hit|hitting|banged|banging|bang|punched|punching|slammed|slamming) my (?:own )?(?:head|fists?|arms?|legs?|thighs?|face) (?:against|on|into) (?:the |a )?(?:wall|door|floor) (?:till|until|on purpose|when i|so hard|again|to make|when (?:the |my )?(?:anxiety|panic|anger|rage|urges?|thoughts|voices|stress|feelings?|it gets|things get))",
         r"punched my own",
+        r"(?:snap(?:s|ped|ping)?|flick(?:s|ed|ing)?|ping(?:s|ed|ing)?) (?:a |an |the |my )?(?:hair ?(?:bobble|tie|band)|rubber ?band|elastic(?: band)?|bobble|band)s? (?:on|against|at) (?:my )?(?:wrists?|arms?)\b.{0,40}?\b(?:bled|bleed|bleeding|bruis\w*|welts?|raw|broke the skin|over and over|till|until)",
         r"(?:dug|digging|dig|pressed|pressing) my (?:nails|fingernails) into my",
         r"(?:\bsh\b|self[- ]?harm) relapse",
         # "94 days without cutting and I threw it away", not "90 days without cutting sugar, blew it"
@@ -275,6 +278,23 @@ RULES: tuple[Rule, ...] = (
         r"(?:walk|walked|walking|run|ran|running|go|went|going) (?:it|myself) through in my head",
         context=rf"level crossing|tracks|railway|bridge|roof|ledge|cliff|rope|noose|{_PILLS}",
     ),
+    # Thought through, beside a means: "the pills in the bathroom cabinet, that's it. thought
+    # it all through on the bus".
+    _rule(
+        PLAN, RiskLevel.HIGH,
+        r"thought it (?:all )?through|(?:worked|figured) it all out",
+        context=rf"{_PILLS}|guns?|shotgun|rifle|pistol|rope|noose|bridge|tracks|level crossing|cliff|ledge|overdose",
+        unless=r"gp|doctor|pharmacist|prescri\w*|dos(?:e|age)|taper\w*|hunting|deer|season|range|clay|licen[cs]e|vet",
+    ),
+    # A means named as what follows a loss: "If we lose the farm it'll be the shotgun in the top
+    # field", "If she leaves me I'm taking Grandad's gun out to the woods".
+    _rule(
+        PLAN, RiskLevel.HIGH,
+        r"if\b[^.!?]{2,80}?\b(?:it'll be|it will be|then it's|i'm taking|i'll take|i'm using|i'll use) (?:the |my |\w+'s )?(?:gun|shotgun|rifle|pistol|rope|noose)\b",
+        rf"if\b[^.!?]{{2,80}}?\b(?:it'll be|it will be|then it's) (?:the |my |\w+'s )?(?:{_PILLS}|bridge|tracks|level crossing|cliff)\b(?! (?:route|road|path|way|again|instead|first))",
+        rf"if\b[^.!?]{{2,80}}?,\s*(?:the |my |\w+'s )?(?:{_PILLS}|gun|shotgun|rifle|pistol|rope|noose|bridge|tracks)\b[^.!?]{{0,40}}?,\s*that's it\b",
+        unless=r"hunting|deer|season|range|clay|pheasants?|rabbits?|pigeons?|crows|foxes|vermin|grouse|ducks?|stalking|targets?|pain|aches?|headaches?|migraines?|cold|flu|fever|hay ?fever|allerg\w*|sleep|traffic|rain|weather",
+    ),
     # Climbing: "went back alone, no rope, meaning to do it".
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
@@ -289,7 +309,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         ACTIVE, RiskLevel.MODERATE,
         r"kill yourself|kys\b|you should (?:just )?die|go (?:and )?die",
-        context=r"intrusive|thoughts?|voices?|my head|my brain|inner voice",
+        context=r"intrusive|thoughts?|voices?|my head|brain|inner voice",
         unless=r"chat|game|gaming|lobby|online|comments?|troll\w*|told|said|says|dm\w*|messages?|stream\w*|texted|posted|replied|tweet\w*|saying|shouted|yelled|screamed|called me",
     ),
     # Whether a fall would be quick, up high
@@ -471,7 +491,7 @@ RULES: tuple[Rule, ...] = (
         PREPARATION, RiskLevel.IMMINENT,
         r"goodbye (?:letters?|notes?|messages?|texts?|emails?|videos?)",
         r"said my goodbyes|saying my goodbyes|(?:said|say|saying) (?:a )?(?:last|final) goodbye",
-        unless=r"clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|sabbatical|leave|maternity|paternity|holiday|retir\w*|leaving do|last day|last shift|new job|move|moving|depot|office|airport|emigrat\w*|company|job|contract|handover|flying|flight|placement|abroad|gap year",
+        unless=r"clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|sabbatical|(?:on|annual|maternity|paternity|parental|sick|study|compassionate|shore|my) leave|maternity|paternity|holiday|retir\w*|leaving do|last day|last shift|new job|move|moving|depot|office|airport|emigrat\w*|company|job|contract|handover|flying|flight|placement|abroad|gap year",
     ),
     # Going to the place and turning back: "stood at the edge for ages" up on the car park
     _rule(
@@ -521,6 +541,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:sitting|standing|lying|laying|sat|stood|lay|lie) (?:down )?on the (?:train |railway )?(?:tracks|line)\b",
         r"tried(?: it)? (?:tonight|today|last night|this morning|yesterday)\W+(?:and )?(?:it )?(?:didn't|did not) work",
         r"(?:^\W*|\bi )took (?:them|the lot) all(?=\s*(?:[.!,;]|$))",
+        r"did it\W+(?:i )?(?:took|swallowed|taken|downed) (?:them|it all|the lot|everything|all of (?:them|it))\b",
     ),
     _rule(
         PAST_ATTEMPT, RiskLevel.LOW,

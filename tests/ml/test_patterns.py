@@ -244,6 +244,17 @@ def level(note: str) -> RiskLevel:
         ("if I fail again, the tablets in mum's drawer, that's it", RiskLevel.HIGH),
         ("Did it. Swallowed the lot. Sorry everyone.", RiskLevel.IMMINENT),
         ("me: smiling at work. brain: kill yourself", RiskLevel.MODERATE),
+        ("life doesn't seem worth the hassle any more", RiskLevel.MODERATE),
+        ("thoughts of killing myself keep creeping back in", RiskLevel.MODERATE),
+        ("on the ferry I keep thinking about going over the railings", RiskLevel.HIGH),
+        (
+            "My birthday's the deadline. If nothing gets better by then, I'll do it.",
+            RiskLevel.IMMINENT,
+        ),
+        ("Last shift ever, in every sense. Nobody noticed.", RiskLevel.IMMINENT),
+        ("hitting and biting myself again, hiding the marks under sleeves", RiskLevel.MODERATE),
+        ("My younger self wanted to die. Now I mostly want a nap.", RiskLevel.LOW),
+        ("Told my GP I've been having suicidal thoughts again.", RiskLevel.MODERATE),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -354,6 +365,11 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "If my knee is still bad tomorrow it'll be the painkillers again.",
         "Did it! Took the plunge and booked the flights.",
         "Snapped a hair tie on my wrist while tying up my hair, ow.",
+        "If nothing changes by June I'm going to quit and retrain.",
+        "Last day of term, in every sense a relief.",
+        "scratching again, the eczema is awful, hiding my arms in long sleeves",
+        "How do I raise self-harm with my 14-year-old? Found blood on her sheets.",
+        "A resident I've cared for since spring took an overdose on home leave. She's stable.",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:
@@ -440,6 +456,12 @@ def test_a_learned_level_needs_every_lower_threshold_met() -> None:
         ("same song about wanting to die on repeat at the gym, what a tune", True),
         ("finally ending it with my phone contract, 30 quid saved", True),
         ("ending it with him tomorrow. everyone thinks I mean the relationship", False),
+        # no words of death, and a goodbye given its everyday reason, unless it may be a cover
+        ("Scheduled goodbye emails to my customers for when I close the shop", True),
+        ("Wrote my will with the solicitor now the baby's here", True),
+        ("Scheduled goodbye emails to my family for Sunday", False),
+        ("Said my goodbyes to the team today. They think I'm moving to Leeds.", False),
+        ("Won't be here next week. Told everyone it's a holiday.", False),
     ],
 )
 def test_harmless_uses_of_words_of_death_are_told_apart(note: str, harmless: bool) -> None:

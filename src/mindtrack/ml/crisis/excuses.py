@@ -44,7 +44,7 @@ _SOMEONE_ELSE = re.compile(
     r"|(?:(?:little|big|baby|older|younger|twin|step) )?(?:mum|mom|dad|mother|father|brother|sister|"
     r"grandma|grandpa|grandad|granddad|nan|nana|son|daughter|husband|wife)(?:'s| is| has)"
     # people someone looks after or teaches at work, written without a determiner
-    r"|patients|clients|pupils|students|callers|service users|residents|patient|client|caller|service user)\b",
+    r"|patients|clients|pupils|students|callers|service users|residents|patient|client|caller|service user|resident)\b",
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'll|i'd|me|my|myself|mine)\b", re.IGNORECASE)
@@ -213,18 +213,23 @@ _TOLD_ABOUT = re.compile(
 )
 
 
+_RELATIVE = re.compile(r"\s*(?:who|whom|that)?\s*$", re.IGNORECASE)
+_DETERMINER_ONLY = re.compile(r"\s*(?:(?:a|an|the|one|this|that|our)\s+)?", re.IGNORECASE)
 _ASSUMED = re.compile(r"\bassum(?:e|es|ed|ing) (?:that )?i(?:'m| am)?\s*$", re.IGNORECASE)
 
 
 def _about_someone_else(lead: str) -> bool:
     """A third person is the subject of the clause before the match, and the writer does not
     follow it. 'My' after a preposition names a place, not the writer ("a patient on my ward
-    who tried to…"), unless it owns the matched words ("told him about my overdose")."""
+    who tried to…"), unless it owns the matched words ("told him about my overdose"); nor
+    does an 'I' that opens a clause about the third person ("a patient I've looked after for
+    weeks took…"), when the third person opens the clause."""
     others = list(_SOMEONE_ELSE.finditer(lead))
     if not others or _TOLD_ABOUT.search(lead):
         return False
     if _ASSUMED.search(lead):
         return True
+    opens_clause = _DETERMINER_ONLY.fullmatch(lead, 0, others[-1].start()) is not None
     writer = [
         m
         for m in _FIRST_PERSON.finditer(lead, others[-1].end())
@@ -233,10 +238,24 @@ def _about_someone_else(lead: str) -> bool:
             and _PREPOSITION.search(lead, 0, m.start())
             and lead[m.end() :].strip()
         )
+        and not (opens_clause and _RELATIVE.match(lead, others[-1].end(), m.start()))
     ]
     return not writer
 
 
+# A subject to raise with someone in the writer's care: "How do I bring up self-harm with my
+# 13 year old?" (with a therapist or a GP it may be the writer's own).
+_RAISING = re.compile(
+    r"\b(?:bring(?:ing)? up|broach(?:ing)?|rais(?:e|ing)|talk(?:ing)? about|discuss(?:ing)?)\s+"
+    r"(?:the (?:subject|topic) of\s+)?$",
+    re.IGNORECASE,
+)
+_WITH_SOMEONE_ELSE = re.compile(
+    r"^\s*with (?:my|our|her|his|their|a) (?:\d+[- ]?(?:year|yr)[- ]?old|son|daughter|kids?|"
+    r"child(?:ren)?|teen(?:ager)?s?|students?|pupils?|class|friend|partner|husband|wife|boyfriend|"
+    r"girlfriend|sister|brother|niece|nephew|mum|mom|dad|parents)\b",
+    re.IGNORECASE,
+)
 # A question put to someone else: "we practised asking 'are you thinking about suicide?'".
 _ADDRESSED = re.compile(
     r"\b(?:are|were|have|had|do|did|would|could|will) you(?: \w+)?\s*$", re.IGNORECASE
@@ -291,4 +310,5 @@ def excused(text: str, start: int, end: int) -> bool:
         or _DENIED_AFTER.search(after) is not None
         or _ON_SOMEONE_ELSE.search(after) is not None
         or _ADDRESSED.search(lead) is not None
+        or (_RAISING.search(lead) is not None and _WITH_SOMEONE_ELSE.search(after) is not None)
     )

@@ -24,7 +24,9 @@ from mindtrack.ml.crisis.rules import (
     DISTRESS,
     HISTORY,
     IDEATION_SIGNALS,
+    INTENT,
     PAST_ATTEMPT,
+    PREPARATION,
     RULES,
     Rule,
 )
@@ -46,10 +48,10 @@ class PatternMatch:
 _PAST = re.compile(
     r"(?<!never )(?<!n't )\bused to\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)"
     r" (?:years?|months?|decades?) ago\b|\b(?:years|decades) ago\b|\bin (?:the past|high school|college|uni|my teens|my twenties|"
-    r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback (?:then|in)\b|\blast year\b|\banniversary\b"
+    r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback then\b|\bback in (?:the days?\b|those days|my \w+|(?:19|20)\d\d|school|high school|college|uni\b|university|year \d|the (?:'?\d0s|seventies|eighties|nineties|noughties))|\blast year\b|\banniversary\b"
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
     r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:self[- ]?harm |sh |cutting )?(?:scars|texts)\b"
-    r"|\bback when\b|\b(?:the )?old me\b|\bin my \w+ days\b|\bthat was (?:in )?(?:19|20)\d\d\b"
+    r"|\bback when\b|\b(?:the )?(?:old|past|younger) me\b|\bmy (?:past|younger) self\b|\bin my \w+ days\b|\bthat was (?:in )?(?:19|20)\d\d\b"
     r"|\bback at (?:uni|school|college|university)\b(?=,? (?:i|we)\b)|\bin (?:year|grade) \d+\b|\b(?:from|during|about|around) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
     r"|\b(?:through|throughout|during|for) (?:most of |all of |much of )?my (?:teens|twenties|thirties|childhood|adolescence)\b"
     r"|\bthe (?:year|years|months|summer|winter|spring|autumn) i spent\b",
@@ -108,13 +110,20 @@ def _in_context(rule: Rule, text: str, sentence: tuple[int, int]) -> bool:
     after ("Said my goodbyes. Flying to Melbourne tomorrow.")."""
     if rule.unless is None and rule.context is None:
         return True
-    sentence_start, sentence_end = sentence
-    before_start = sentence_bounds(text, sentence_start - 1, sentence_start - 1)[0]
-    if rule.unless is not None and _has_reason(
-        rule.unless, text, before_start, sentence_start, sentence_end
-    ):
+    if _reason_given(rule, text, sentence):
         return False
-    return rule.context is None or rule.context.search(text, before_start, sentence_end) is not None
+    before_start = _sentence_before(text, sentence)
+    return rule.context is None or rule.context.search(text, before_start, sentence[1]) is not None
+
+
+def _sentence_before(text: str, sentence: tuple[int, int]) -> int:
+    return sentence_bounds(text, sentence[0] - 1, sentence[0] - 1)[0]
+
+
+def _reason_given(rule: Rule, text: str, sentence: tuple[int, int]) -> bool:
+    return rule.unless is not None and _has_reason(
+        rule.unless, text, _sentence_before(text, sentence), *sentence
+    )
 
 
 # "Not because of the baby" gives no reason.
@@ -230,6 +239,41 @@ def _affirms(text: str, affirmation: re.Match[str]) -> bool:
     return not CONTRAST.search(rest)
 
 
+# Goodbyes, wills and absences (the rules that know an everyday reason for them); a reason
+# beside a plan or a thought is no reason to ignore it.
+_EXPLAINABLE = tuple(
+    rule for rule in RULES if rule.unless is not None and rule.signal in (INTENT, PREPARATION)
+)
+# What others believe, the truth, finality: the occasion may be a cover ("Said my goodbyes to
+# the team. They think I'm moving to Leeds.").
+_COVER_STORY = re.compile(
+    r"\b(?:they|they'll|they'd|everyone|everybody|nobody|no one|none of them|he|she|people|my \w+)"
+    r"\b (?:\w+ ){0,2}(?:think|thinks|thought|know|knows|believe|believes|assume|assumes|suspect|"
+    r"suspects|reali[sz]e|reali[sz]es)\b|\btold (?:everyone|them|him|her|people|the \w+|my \w+)\b|"
+    r"\b(?:in every sense|like normal|as if|pretend\w*|cover|the truth|really|actually|last time|"
+    r"nothing left|for good|forever|one way|won't be (?:back|coming back|starting|there|returning)|"
+    r"not (?:going|moving|coming) anywhere|not coming back|the end|final|no one will|nobody will|"
+    r"it's easier|easier (?:this way|if))\b",
+    re.IGNORECASE,
+)
+
+
+def _explained_away(text: str) -> bool:
+    """A goodbye, a will or an absence given its everyday reason, with nothing that hints the
+    reason is a cover ("scheduled the goodbye emails to my customers for when I close the
+    bakery")."""
+    if _COVER_STORY.search(text):
+        return False
+    lowered = lower_case(text)
+    for rule in _EXPLAINABLE:
+        for match in rule.pattern.finditer(lowered):
+            start, end = match.span()
+            sentence = sentence_bounds(text, start, end)
+            if not excused(text, start, end) and _reason_given(rule, text, sentence):
+                return True
+    return False
+
+
 def mentions_risk_words(note: str) -> bool:
     """Whether any word of death or self-harm appears, however it is used."""
     return _RISK_WORD.search(normalise(note)) is not None
@@ -238,8 +282,9 @@ def mentions_risk_words(note: str) -> bool:
 def only_harmless_mentions(note: str) -> bool:
     """True when the note says the writer wants to live or is not suicidal, or uses words of
     death or self-harm but every use is negated, about someone else, about a story or the
-    news, a joke, an idiom or technical ("kill the process"). A learned model tends to react
-    to those words alone; the crisis model does not let it when no pattern found risk."""
+    news, a joke, an idiom or technical ("kill the process"); or when it has no such words and
+    gives a goodbye its everyday reason. A learned model tends to react to those words alone;
+    the crisis model does not let it when no pattern found risk."""
     text = normalise(note)
     if _TURN_TO_SELF.search(text):
         return False
@@ -247,7 +292,7 @@ def only_harmless_mentions(note: str) -> bool:
         return True
     uses = list(_RISK_WORD.finditer(text))
     if not uses:
-        return False
+        return _explained_away(text)
     idioms = [m.span() for m in _IDIOM_AROUND.finditer(text)]
     for use in uses:
         start, end = use.span()

@@ -128,7 +128,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:tired of|done with|sick of) (?:having to )?(?:living|being alive|be alive|existing|exist|life|being a person|being human|breathing)\b",
         r"(?:tired of|done with|sick of) being here(?=\s*(?:[.!,;]|$|anymore|any more))",
         r"(?:nothing|none of (?:this|it)|not|isn't|is not|ain't) (?:\w+ ){0,2}worth (?:staying alive|living|being alive|sticking around) for",
-        r"life(?: is not| isn't| is no longer|'s not|'s no longer| ain't) worth (?:living|it|all this|the (?:effort|pain|struggle|fight))",
+        r"life(?: is not| isn't| is no longer|'s not|'s no longer| ain't| (?:doesn't|does not|no longer) (?:feel|seem)s?) (?:really )?worth (?:living|it|all this|the (?:effort|pain|struggle|fight|admin|hassle|bother|trouble|energy|stress))",
         r"(?:can't|cannot) (?:go on|keep) living",
         r"(?:want|need|wish) (?:it|everything|the pain|this|all of it|life|it all) (?:all )?to (?:end|stop|be over) (?:for good|forever|permanently)",
         r"hope i (?:don't|never|won't) wake up",
@@ -212,6 +212,8 @@ RULES: tuple[Rule, ...] = (
         r"unalive thoughts",
         r"suicid(?:e|al) (?:thoughts|ones)\b",
         r"suicide (?:has been|is|'s been|keeps) (?:on|in|coming into) my (?:mind|head)",
+        # "the idea of suicide keeps popping up like an advert i can't close"
+        r"(?:suicide|killing myself|ending it all|ending my life) (?:keeps|kept|has been|is|'s been) (?:popping|coming|creeping|cropping|sneaking) (?:up|in|back|into)",
         r"(?:thoughts?|thinking|think|thought|fantasi[sz]e|fantasi[sz]ing) (?:about|of) (?:suicide|killing myself|ending (?:it|my life|things)|taking my (?:own )?life)",
         r"commit(?:ting)? suicide",
         r"(?:consider|considering|considered|contemplate|contemplating|contemplated) (?:suicide|killing myself|ending (?:it all|my life|things)|taking my (?:own )?life)",
@@ -325,6 +327,13 @@ RULES: tuple[Rule, ...] = (
         context=r"arms?|wrists?|thighs?|legs?|sleeves?|skin|stomach|hips?|plasters?|bandages?",
         unless=r"barber\w*|haircut|hair|fade|flowers?|grass|lawn|fries|roses|tulips",
     ),
+    # Hidden harm come back: "pinching and scratching again ... hiding it from my counsellor"
+    _rule(
+        SELF_HARM, RiskLevel.MODERATE,
+        r"(?:pinching|scratching|hitting|punching|burning|biting|bruising)(?:,? and (?:pinching|scratching|hitting|punching|burning|biting|bruising))? (?:myself )?again\b",
+        context=r"hid(?:e|ing)?|counsell?or|therapist|urges?|punish\w*|marks|sleeves",
+        unless=r"eczema|itch\w*|rash|mosquito\w*|bites|hives|allerg\w*|chickenpox|psoriasis|cats?|dogs?|puppy|kitten|baby|toddler",
+    ),
     # Restriction as punishment: "only let myself eat an apple. Didn't deserve more."
     _rule(
         SELF_HARM, RiskLevel.MODERATE,
@@ -376,7 +385,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:the |that )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)\b.{0,40}?\b(?:all i (?:can )?think about|keep thinking about|i think about|calling|tempting)",
         r"(?:think|thinking|thought|picture|picturing|pictured|imagine|imagining|imagined) (?:about )?(?:the )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)",
         r"(?:crash(?:ing)?|swerv(?:e|ing)|driv(?:e|ing)) (?:the car )?(?:into|off)(?: (?:a|the))? (?:oncoming|traffic|lorry|truck|tree|wall|bridge|river)",
-        r"(?:fantasi[sz](?:e|ing)|thinking|thought|think) about (?:crashing|swerving|jumping|stepping (?:off|out|forward|in front)|drowning|hanging|leaning (?:back |out )?(?:off|over) the edge)",
+        r"(?:fantasi[sz](?:e|ing)|thinking|thought|think) about (?:crashing|swerving|jumping|stepping (?:off|out|forward|in front)|drowning|hanging|leaning (?:back |out )?(?:off|over) the edge|going over the (?:side|edge|railings?|barrier|parapet))",
         r"(?:go|going|went|slip|slipping|slipped|sink|sinking|sank) under (?:the water )?and (?:staying|stay|stayed|not coming (?:back )?up|never coming (?:back )?up)",
         r"(?:balcony|bridge|roof|tracks|river|rope|edge|ledge|window) (?:keeps |is |has been )?(?:calling|pulling at) me",
         r"(?:balcony|bridge|roof|rooftop|tracks|train line|ledge)\b(?:\W+\w+){0,4}?\W+(?:looks?|looking|seems?|feels?) (?:really |so |pretty |kinda |more and more |very )?(?:tempting|inviting)",
@@ -436,6 +445,9 @@ RULES: tuple[Rule, ...] = (
         r"no (?:more )?(?:check[- ]?ins?|entries|entry|logs?) (?:after (?:today|tonight|this)|(?:next week|tomorrow)\W+or ever|ever again)",
         r"made (?:my )?peace\b.{0,60}?\b(?:it's happening|tonight|tomorrow|this week|before)",
         r"the pain (?:stops|ends|will stop|will end) (?:on|this|tonight|tomorrow|soon)",
+        # "Christmas is my deadline. If nothing changes by then I'm going."
+        r"if (?:nothing|things don't|it doesn't|nothing's) (?:changes?|gets? better|improves?|going to change) by (?:then|christmas|new year|my birthday|the \w+ of \w+|\w+day|the end of (?:the )?\w+)\W+(?:i'm going|i'll go|i'm gone|i'll do it|i'll end it|that's it for me)(?=\s*(?:[.!,;]|$))",
+        r"last (?:day|shift|week|time|entry|check-?in)\b[^.!?]{0,30}?\bin every (?:sense|way)(?=\s*(?:[.!?;]|$))",
         # a goodbye with a time frame: "after tonight they can stop worrying about me"
         rf"after {_WHEN}\W+(?:\w+\W+){{0,4}}?(?:stop|quit) worrying about me",
         rf"(?:won't|wont|will not|never|no longer|don't|not) (?:have to|need to) worry about me (?:after|from|past) {_WHEN}",

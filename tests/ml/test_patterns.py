@@ -255,6 +255,14 @@ def level(note: str) -> RiskLevel:
         ("hitting and biting myself again, hiding the marks under sleeves", RiskLevel.MODERATE),
         ("My younger self wanted to die. Now I mostly want a nap.", RiskLevel.LOW),
         ("Told my GP I've been having suicidal thoughts again.", RiskLevel.MODERATE),
+        ("Said my goodbyes to the team. They think I'm moving to Leeds.", RiskLevel.IMMINENT),
+        ("Emigrating, I told them. Goodbye texts are in drafts.", RiskLevel.IMMINENT),
+        ("Put the bank details in an envelope for after.", RiskLevel.IMMINENT),
+        ("That was my last birthday. Nobody knows.", RiskLevel.IMMINENT),
+        (
+            "everyone thinks I'm at my aunt's for the week. not planning on being alive",
+            RiskLevel.IMMINENT,
+        ),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -370,6 +378,10 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "scratching again, the eczema is awful, hiding my arms in long sleeves",
         "How do I raise self-harm with my 14-year-old? Found blood on her sheets.",
         "A resident I've cared for since spring took an overdose on home leave. She's stable.",
+        "Won't be around next week, off to Crete! Out of office is on.",
+        "Updated my will now the divorce is final.",
+        "Won't be here tomorrow, hospital appointment for my scan.",
+        "This was my last birthday in my twenties, thank god.",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:
@@ -456,12 +468,9 @@ def test_a_learned_level_needs_every_lower_threshold_met() -> None:
         ("same song about wanting to die on repeat at the gym, what a tune", True),
         ("finally ending it with my phone contract, 30 quid saved", True),
         ("ending it with him tomorrow. everyone thinks I mean the relationship", False),
-        # no words of death, and a goodbye given its everyday reason, unless it may be a cover
-        ("Scheduled goodbye emails to my customers for when I close the shop", True),
-        ("Wrote my will with the solicitor now the baby's here", True),
-        ("Scheduled goodbye emails to my family for Sunday", False),
-        ("Said my goodbyes to the team today. They think I'm moving to Leeds.", False),
-        ("Won't be here next week. Told everyone it's a holiday.", False),
+        # no words of death: nothing to excuse, even for a goodbye with its everyday reason,
+        # which may be a cover the patterns cannot see
+        ("Scheduled goodbye emails to my customers for when I close the shop", False),
     ],
 )
 def test_harmless_uses_of_words_of_death_are_told_apart(note: str, harmless: bool) -> None:

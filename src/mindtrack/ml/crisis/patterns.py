@@ -24,9 +24,7 @@ from mindtrack.ml.crisis.rules import (
     DISTRESS,
     HISTORY,
     IDEATION_SIGNALS,
-    INTENT,
     PAST_ATTEMPT,
-    PREPARATION,
     RULES,
     Rule,
 )
@@ -104,10 +102,25 @@ def _recent(text: str, sentence: str, sentence_end: int) -> bool:
     )
 
 
+# What others are told or believe: the occasion may be a cover ("Said my goodbyes to the team.
+# They think I'm moving to Leeds.", "Emigrating, I told them."). Its reason then counts for
+# nothing.
+_COVER_STORY = re.compile(
+    r"\b(?:they|they'll|they'd|everyone|everybody|nobody|no one|none of them|people|"
+    r"(?:the|my) (?:others|family|team|kids))\b (?:\w+ ){0,2}(?:think|thinks|know|knows|believe|"
+    r"believes|assume|assumes|suspect|suspects|reali[sz]e|reali[sz]es)\b|\bi told (?:them|everyone|"
+    r"people|him|her|work)\b|\btold (?:everyone|people) (?:it's|it was|i'm|i was|that)\b|"
+    r"\bthe only one who knows\b|\bnone of (?:it|this|them) (?:is|was) (?:for|about|because)\b|"
+    r"\b(?:in every sense|like normal|the truth|pretend\w*)\b",
+    re.IGNORECASE,
+)
+
+
 def _in_context(rule: Rule, text: str, sentence: tuple[int, int]) -> bool:
     """`context` is read in the match's sentence or the one before ("Beautiful service for
     Nana. I'll be joining her soon."); `unless`, an ordinary reason, there or in the sentence
-    after ("Said my goodbyes. Flying to Melbourne tomorrow.")."""
+    after ("Said my goodbyes. Flying to Melbourne tomorrow."), unless the note hints that the
+    reason is a cover."""
     if rule.unless is None and rule.context is None:
         return True
     if _reason_given(rule, text, sentence):
@@ -121,8 +134,10 @@ def _sentence_before(text: str, sentence: tuple[int, int]) -> int:
 
 
 def _reason_given(rule: Rule, text: str, sentence: tuple[int, int]) -> bool:
-    return rule.unless is not None and _has_reason(
-        rule.unless, text, _sentence_before(text, sentence), *sentence
+    return (
+        rule.unless is not None
+        and _has_reason(rule.unless, text, _sentence_before(text, sentence), *sentence)
+        and not _COVER_STORY.search(text)
     )
 
 
@@ -239,41 +254,6 @@ def _affirms(text: str, affirmation: re.Match[str]) -> bool:
     return not CONTRAST.search(rest)
 
 
-# Goodbyes, wills and absences (the rules that know an everyday reason for them); a reason
-# beside a plan or a thought is no reason to ignore it.
-_EXPLAINABLE = tuple(
-    rule for rule in RULES if rule.unless is not None and rule.signal in (INTENT, PREPARATION)
-)
-# What others believe, the truth, finality: the occasion may be a cover ("Said my goodbyes to
-# the team. They think I'm moving to Leeds.").
-_COVER_STORY = re.compile(
-    r"\b(?:they|they'll|they'd|everyone|everybody|nobody|no one|none of them|he|she|people|my \w+)"
-    r"\b (?:\w+ ){0,2}(?:think|thinks|thought|know|knows|believe|believes|assume|assumes|suspect|"
-    r"suspects|reali[sz]e|reali[sz]es)\b|\btold (?:everyone|them|him|her|people|the \w+|my \w+)\b|"
-    r"\b(?:in every sense|like normal|as if|pretend\w*|cover|the truth|really|actually|last time|"
-    r"nothing left|for good|forever|one way|won't be (?:back|coming back|starting|there|returning)|"
-    r"not (?:going|moving|coming) anywhere|not coming back|the end|final|no one will|nobody will|"
-    r"it's easier|easier (?:this way|if))\b",
-    re.IGNORECASE,
-)
-
-
-def _explained_away(text: str) -> bool:
-    """A goodbye, a will or an absence given its everyday reason, with nothing that hints the
-    reason is a cover ("scheduled the goodbye emails to my customers for when I close the
-    bakery")."""
-    if _COVER_STORY.search(text):
-        return False
-    lowered = lower_case(text)
-    for rule in _EXPLAINABLE:
-        for match in rule.pattern.finditer(lowered):
-            start, end = match.span()
-            sentence = sentence_bounds(text, start, end)
-            if not excused(text, start, end) and _reason_given(rule, text, sentence):
-                return True
-    return False
-
-
 def mentions_risk_words(note: str) -> bool:
     """Whether any word of death or self-harm appears, however it is used."""
     return _RISK_WORD.search(normalise(note)) is not None
@@ -282,9 +262,8 @@ def mentions_risk_words(note: str) -> bool:
 def only_harmless_mentions(note: str) -> bool:
     """True when the note says the writer wants to live or is not suicidal, or uses words of
     death or self-harm but every use is negated, about someone else, about a story or the
-    news, a joke, an idiom or technical ("kill the process"); or when it has no such words and
-    gives a goodbye its everyday reason. A learned model tends to react to those words alone;
-    the crisis model does not let it when no pattern found risk."""
+    news, a joke, an idiom or technical ("kill the process"). A learned model tends to react
+    to those words alone; the crisis model does not let it when no pattern found risk."""
     text = normalise(note)
     if _TURN_TO_SELF.search(text):
         return False
@@ -292,7 +271,7 @@ def only_harmless_mentions(note: str) -> bool:
         return True
     uses = list(_RISK_WORD.finditer(text))
     if not uses:
-        return _explained_away(text)
+        return False
     idioms = [m.span() for m in _IDIOM_AROUND.finditer(text)]
     for use in uses:
         start, end = use.span()

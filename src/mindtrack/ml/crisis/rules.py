@@ -448,6 +448,8 @@ RULES: tuple[Rule, ...] = (
         # "Christmas is my deadline. If nothing changes by then I'm going."
         r"if (?:nothing|things don't|it doesn't|nothing's) (?:changes?|gets? better|improves?|going to change) by (?:then|christmas|new year|my birthday|the \w+ of \w+|\w+day|the end of (?:the )?\w+)\W+(?:i'm going|i'll go|i'm gone|i'll do it|i'll end it|that's it for me)(?=\s*(?:[.!,;]|$))",
         r"last (?:day|shift|week|time|entry|check-?in)\b[^.!?]{0,30}?\bin every (?:sense|way)(?=\s*(?:[.!?;]|$))",
+        r"(?:it was|this was|this is|it's|that was) my last (?:birthday|christmas)(?! (?:in|as|at|before|with|of|party|here|there)\b)",
+        r"(?:not|n't|no longer) (?:planning|plan|intending|going) (?:on |to )?(?:be|being) alive\b",
         # a goodbye with a time frame: "after tonight they can stop worrying about me"
         rf"after {_WHEN}\W+(?:\w+\W+){{0,4}}?(?:stop|quit) worrying about me",
         rf"(?:won't|wont|will not|never|no longer|don't|not) (?:have to|need to) worry about me (?:after|from|past) {_WHEN}",
@@ -473,6 +475,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:wrote|written|writing|write|left|finished) (?:my |a |the )?(?:suicide|goodbye|farewell|last) (?:note|notes|letter|letters|messages?)",
+        # an envelope or a letter "for after": "passwords in an envelope for after"
+        r"(?:envelope|letter|note|box|folder)s? (?:\w+ ){0,3}for after(?=\s*(?:[.!,;]|$))",
         r"(?:text|message|email)s? (?:everyone|everybody|all of them|them all) (?:a )?goodbye",
         r"(?:don't|do not) open (?:it )?(?:til|till|until) after",
         r"(?:for|to open|to read|to watch) (?:after|when) i'?m gone",
@@ -496,7 +500,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         INTENT, RiskLevel.IMMINENT,
         r"won't (?:be (?:here|around|alive)|wake up|see) (?:tomorrow|next week|the morning|another day|the weekend)",
-        unless=r"holidays?|vacation|trip|travel\w*|staying (?:at|with)|visiting|festival|conference|camping|retreat|honeymoon|wedding|birth|course|moving|offline|no (?:signal|wifi|phone)|hospital for|surgery|op",
+        unless=r"holidays?|vacation|trip|travel\w*|staying (?:at|with)|visiting|festival|conference|camping|retreat|honeymoon|wedding|birth|course|moving|offline|no (?:signal|wifi|phone)|hospital\w*|appointment|procedure|surgery|op|off to|out of office|(?:mat|maternity|paternity|parental|annual|sick) leave",
     ),
     # Goodbyes said or scheduled at work, on leave or on a move are everyday goodbyes.
     _rule(
@@ -523,7 +527,7 @@ RULES: tuple[Rule, ...] = (
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:put|putting|get|getting|got) my affairs in order",
         r"(?:wrote|made|updated|finished) my will",
-        unless=r"diagnos\w*|baby|babies|pregnan\w*|newborn|wedding|married|engaged|mortgage|solicitor|lawyer|surgery|operation|retir\w*|godparents?|guardians?|probate|life admin|adulting",
+        unless=r"diagnos\w*|baby|babies|pregnan\w*|newborn|wedding|married|engaged|divorce\w*|separation|mortgage|solicitor|lawyer|surgery|operation|retir\w*|godparents?|guardians?|probate|life admin|adulting|trip|travel\w*|expedition|deploy\w*|field season|no signal|abroad",
     ),
     _rule(
         PREPARATION, RiskLevel.IMMINENT,

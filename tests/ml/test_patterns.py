@@ -255,6 +255,14 @@ def level(note: str) -> RiskLevel:
         ("hitting and biting myself again, hiding the marks under sleeves", RiskLevel.MODERATE),
         ("My younger self wanted to die. Now I mostly want a nap.", RiskLevel.LOW),
         ("Told my GP I've been having suicidal thoughts again.", RiskLevel.MODERATE),
+        ("still wish I hadn't woken up today", RiskLevel.MODERATE),
+        ("half hoping the train comes off the road on the way home", RiskLevel.MODERATE),
+        ("work is killing me and honestly I'd be okay if it hurried up", RiskLevel.MODERATE),
+        ("went to the bathroom and did the usual with the razor", RiskLevel.MODERATE),
+        ("picked at my scabs until they bled again", RiskLevel.MODERATE),
+        ("He saw the marks on my arms. Told him it was the cat. It wasn't.", RiskLevel.MODERATE),
+        ("I wanted to die for most of that winter. That was 2015.", RiskLevel.LOW),
+        ("three years self-harm free today", RiskLevel.LOW),
         ("Said my goodbyes to the team. They think I'm moving to Leeds.", RiskLevel.IMMINENT),
         ("Emigrating, I told them. Goodbye texts are in drafts.", RiskLevel.IMMINENT),
         ("Put the bank details in an envelope for after.", RiskLevel.IMMINENT),
@@ -382,6 +390,8 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "Updated my will now the divorce is final.",
         "Won't be here tomorrow, hospital appointment for my scan.",
         "This was my last birthday in my twenties, thank god.",
+        "my bf self harms and I never know what to say",
+        "Told her it was the cat that knocked the vase over. It wasn't, it was me.",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:
@@ -468,6 +478,7 @@ def test_a_learned_level_needs_every_lower_threshold_met() -> None:
         ("same song about wanting to die on repeat at the gym, what a tune", True),
         ("finally ending it with my phone contract, 30 quid saved", True),
         ("ending it with him tomorrow. everyone thinks I mean the relationship", False),
+        ("I really like being alive, today of all days", True),
         # no words of death: nothing to excuse, even for a goodbye with its everyday reason,
         # which may be a cover the patterns cannot see
         ("Scheduled goodbye emails to my customers for when I close the shop", False),

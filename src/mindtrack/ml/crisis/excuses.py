@@ -37,7 +37,7 @@ _SOMEONE_ELSE = re.compile(
     r"daughter|partner|husband|wife|boyfriend|girlfriend|cousin|coworker|co-worker|colleague|"
     r"patient|client|student|roommate|flatmate|neighbou?r|uncle|aunt|grandma|grandpa|kid|child|"
     r"teammate|classmate|ex|boss|doctor|gp|therapist|nurse|teacher|counsellor|counselor|pupil|"
-    r"caller|poet|narrator|author|singer|lad|lass|bloke|fella|twin)s?(?:'s)?"
+    r"caller|poet|narrator|author|singer|lad|lass|bloke|fella|twin|gf|bf|hubby|bestie|bff)s?(?:'s)?"
     # a game's characters: "my enemy AI keeps committing suicide off the map"
     r"|(?:ai|bots?|npcs?|sims?|enemy|enemies|mobs?)\b"
     # a relative named without a determiner: "little brother's self-harming again"

@@ -52,12 +52,20 @@ _PAST = re.compile(
     r"|\bback when\b|\b(?:the )?(?:old|past|younger) me\b|\bmy (?:past|younger) self\b|\bin my \w+ days\b|\bthat was (?:in )?(?:19|20)\d\d\b"
     r"|\bback at (?:uni|school|college|university)\b(?=,? (?:i|we)\b)|\bin (?:year|grade) \d+\b|\b(?:from|during|about|around) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
     r"|\b(?:through|throughout|during|for) (?:most of |all of |much of )?my (?:teens|twenties|thirties|childhood|adolescence)\b"
-    r"|\bthe (?:year|years|months|summer|winter|spring|autumn) i spent\b",
+    r"|\bthe (?:year|years|months|summer|winter|spring|autumn) i spent\b"
+    r"|\bthe (?:year|summer|winter|spring|autumn|night|time) i (?:tried|attempted|overdosed)\b"
+    r"|\b(?:years?|months?|weeks?|days?) (?:self[- ]?harm|sh|cutting)[- ](?:free|clean)\b",
     re.IGNORECASE,
 )
 # "sh relapse, 4 months clean gone" is the present, whatever the months say.
 _RELAPSE = re.compile(
-    r"\brelaps\w*|\bstarted again\b|\b(?:clean|streak) (?:is )?gone\b", re.IGNORECASE
+    r"\brelaps\w*|\bstarted again\b|\b(?:clean|streak) (?:is )?gone\b|\bbled again\b", re.IGNORECASE
+)
+# The next sentence dates it: "I wanted to die for about six months. That was 2019."
+_THAT_WAS_THEN = re.compile(
+    r"\W+(?:that|this|it) was (?:in |back in )?(?:(?:19|20)\d\d|years ago|a long time ago|ages ago|"
+    r"last year)\b",
+    re.IGNORECASE,
 )
 _HOURS_SINCE = (
     r"\b(?:it's|it has) been (?:an?|one|two|three|four|five|\d+) (?:hours?|minutes?|mins?)\b"
@@ -85,7 +93,8 @@ def find_signals(note: str) -> list[PatternMatch]:
             if excused(text, start, end) or not _in_context(rule, text, bounds):
                 continue
             signal, level = rule.signal, rule.level
-            if _PAST.search(sentence) and signal != DISTRESS and not _RELAPSE.search(sentence):
+            past = _PAST.search(sentence) or _THAT_WAS_THEN.match(text, bounds[1])
+            if past and signal != DISTRESS and not _RELAPSE.search(sentence):
                 signal, level = HISTORY, RiskLevel.LOW
             elif signal == PAST_ATTEMPT and _recent(text, sentence, bounds[1]):
                 signal, level = ATTEMPT, RiskLevel.HIGH
@@ -225,7 +234,7 @@ _IDIOM_AROUND = re.compile(
 # The writer says in so many words that they want to live or are not at risk.
 _AFFIRMATION = re.compile(
     r"\b(?:i|i'?m|i am)\s+(?:really |genuinely |honestly |do |still |actually )?"
-    r"(?:want to live|wanna live|want to be (?:here|alive)|want to stay|glad to be (?:alive|here)|"
+    r"(?:want to live|wanna live|want to be (?:here|alive)|want to stay|glad to be (?:alive|here)|(?:like|love|enjoy) being (?:alive|here)|"
     r"not suicidal|(?:would|will) never (?:hurt|harm|kill) myself|"
     r"(?:would|'d) like (?:a few |some )?more (?:years|springs|summers|time))\b"
     r"|(?:^|[.!?]\s*)(?:\w+ )?(?:glad|happy|grateful|thankful) to be (?:alive|here)\b",

@@ -106,6 +106,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:don't|do not|dont) (?:really )?care (?:whether|if) i live or die",
         r"(?:just )?waiting (?:to die|for death|for it all to be over)",
         r"(?:jealous|envious) of (?:people|those|anyone|everyone|the ones) (?:who|that) (?:get to )?(?:die|died|are dead|don't wake up|get to go)",
+        r"wish(?:ed|ing)? (?:that )?i (?:hadn't|had not|didn't|did not) (?:woken|woke|wake) up",
+        # "Every work trip I half hope the plane goes down."
+        r"hop(?:e|es|ed|ing) (?:that )?(?:the|my) (?:plane|flight|train|bus|coach|ferry|car) (?:goes down|went down|crashes|crashed|doesn't land|never lands|sinks|comes off the road)",
         r"(?:disappointed|gutted|annoyed|upset|angry) (?:that )?i (?:woke up|'m still (?:alive|here)|am still (?:alive|here)|didn't die|did(?=\s*(?:[.!,;]|$)))",
         r"(?:hope|hopes|hoping|hoped) (?:that )?(?:it|this|the \w+|something|someone|one of them) (?:\w+ )?(?:kills|will kill|would kill|finishes|takes) me\b",
         r"(?:lie|lay) down and never (?:get up|wake up)",
@@ -173,6 +176,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:can't|cannot|don't|do not) (?:\w+ ){0,2}?(?:understand|see|work out|figure out|know|get) why i(?:'m| am) still (?:alive|breathing)",
         # the idiom taken at its word: "this job is killing me and I'd welcome it"
         r"killing me\b.{0,40}?\b(?:i'd|i would|i'll|i will) (?:\w+ )?(?:welcome|not mind|be glad of) it",
+        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,60}?\b(?:fine|ok|okay|happy|glad|relieved) if (?:it|they|this|that) (?:sped|speeds|hurried|hurries|got|gets) (?:up|on with it)",
         r"(?:pray|praying|prayed|hope|hoping|hoped) (?:that )?the (?:scan|tests?|results?|biopsy|lump)s? (?:shows?|finds?|comes? back|is|are) (?:something )?(?:bad|serious|terminal|cancer|malignant)",
         r"(?:scan|tests?|results?|biopsy|lump)s? (?:came|come|comes) back (?:clear|fine|normal|benign)\b.{0,40}?\b(?:disappointed|gutted|let down)",
         r"(?:wanted|wanting|want|hoped|hoping|wished|wishing) (?:it|this|that|the \w+) (?:to be|was|were|would be) my (?:way out|exit|ticket out)(?! of)",
@@ -262,6 +266,8 @@ RULES: tuple[Rule, ...] = (
         # "banging my head against the wall" over a bug is an idiom; doing it till it hurts is not
         r"(?:hit|hitting|banged|banging|bang|punched|punching|slammed|slamming) my (?:own )?(?:head|fists?|arms?|legs?|thighs?|face) (?:against|on|into) (?:the |a )?(?:wall|door|floor) (?:till|until|on purpose|when i|so hard|again|to make|when (?:the |my )?(?:anxiety|panic|anger|rage|urges?|thoughts|voices|stress|feelings?|it gets|things get))",
         r"punched my own",
+        r"(?:did|do|done|doing) (?:what i (?:always|usually) do|it again|the usual) with (?:the|my|a) (?:compass|blade|razor|lighter|scissors)\b",
+        r"(?:picked|picking|pick|scratched|scratching|dug|digging) (?:at )?(?:the |my )?(?:old )?(?:scars?|scabs?|cuts?|wounds?) (?:till|until|so) (?:they|it) (?:bled|bleed|bleeds|opened|open)",
         r"(?:snap(?:s|ped|ping)?|flick(?:s|ed|ing)?|ping(?:s|ed|ing)?) (?:a |an |the |my )?(?:hair ?(?:bobble|tie|band)|rubber ?band|elastic(?: band)?|bobble|band)s? (?:on|against|at) (?:my )?(?:wrists?|arms?)\b.{0,40}?\b(?:bled|bleed|bleeding|bruis\w*|welts?|raw|broke the skin|over and over|till|until)",
         r"(?:dug|digging|dig|pressed|pressing) my (?:nails|fingernails) into my",
         r"(?:\bsh\b|self[- ]?harm) relapse",
@@ -333,6 +339,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:pinching|scratching|hitting|punching|burning|biting|bruising)(?:,? and (?:pinching|scratching|hitting|punching|burning|biting|bruising))? (?:myself )?again\b",
         context=r"hid(?:e|ing)?|counsell?or|therapist|urges?|punish\w*|marks|sleeves",
         unless=r"eczema|itch\w*|rash|mosquito\w*|bites|hives|allerg\w*|chickenpox|psoriasis|cats?|dogs?|puppy|kitten|baby|toddler",
+    ),
+    # Marks explained away with a lie: "Told her it was the gym. It wasn't."
+    _rule(
+        SELF_HARM, RiskLevel.MODERATE,
+        r"told (?:her|him|them|\w+) it was (?:the |a |my )?\w+(?: \w+)?\W+it (?:wasn't|was not|isn't)\b",
+        context=r"marks|cuts|scars|bruises|burns|arms?|thighs?|wrists?|legs?",
     ),
     # Restriction as punishment: "only let myself eat an apple. Didn't deserve more."
     _rule(

@@ -391,6 +391,7 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "Won't be here tomorrow, hospital appointment for my scan.",
         "This was my last birthday in my twenties, thank god.",
         "my bf self harms and I never know what to say",
+        "Said my goodbyes to the team, pretending not to cry. New job on Monday.",
         "Told her it was the cat that knocked the vase over. It wasn't, it was me.",
     ],
 )

@@ -103,11 +103,6 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0), (after.start() if after else len(text))
 
 
-def sentence_of(text: str, start: int, end: int) -> str:
-    first, last = sentence_bounds(text, start, end)
-    return text[first:last]
-
-
 _CONJUNCTION = re.compile(r"\b(?:and|so|because|cause|cos|then)\b", re.IGNORECASE)
 _REPORTED = re.compile(
     r"\b(?!i\b)\w+ (?:said|says|(?:keeps |kept )?saying|(?:keeps|kept) asking(?: me)?|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
@@ -283,13 +278,15 @@ def _words_clause(rest: str) -> str:
     return _WRITER_GOES_ON.split(_CLAUSE_BREAK.split(rest, maxsplit=1)[0], maxsplit=1)[0]
 
 
-def excused(text: str, start: int, end: int) -> bool:
+def excused(text: str, start: int, end: int, sentence_span: tuple[int, int] | None = None) -> bool:
     """Whether the words at text[start:end] are not the writer's own present risk: negated,
     about someone else or a story, someone else's reported or quoted words, a joke, an idiom,
-    or a form answered "none"."""
+    or a form answered "none". `sentence_span`, when the caller has it, is
+    `sentence_bounds(text, start, end)`."""
     words = text[start:end]
     lead = text[_clause_start(text, start) : start]
-    sentence = sentence_of(text, start, end)
+    first, last = sentence_span or sentence_bounds(text, start, end)
+    sentence = text[first:last]
     sentence_lead = sentence[: sentence.find(words)] if words in sentence else ""
     after = text[end : end + 30]
     rest = SENTENCE_BREAK.split(text[end:], maxsplit=1)[0]

@@ -42,6 +42,10 @@ class PatternMatch:
     needs_ideation: bool = False
 
 
+_THAT_WAS = (
+    r"(?:that|this|it) was (?:in |back in )?(?:(?:19|20)\d\d|years ago|a long time ago|ages ago|"
+    r"last year)"
+)
 # Markers that put a statement firmly in the past, whatever else the sentence says.
 _PAST = re.compile(
     r"(?<!never )(?<!n't )\bused to\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)"
@@ -49,7 +53,9 @@ _PAST = re.compile(
     r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback then\b|\bback in (?:the days?\b|those days|my \w+|(?:19|20)\d\d|school|high school|college|uni\b|university|year \d|the (?:'?\d0s|seventies|eighties|nineties|noughties))|\blast year\b|\banniversary\b"
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
     r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:self[- ]?harm |sh |cutting )?(?:scars|texts)\b"
-    r"|\bback when\b|\b(?:the )?(?:old|past|younger) me\b|\bmy (?:past|younger) self\b|\bin my \w+ days\b|\bthat was (?:in )?(?:19|20)\d\d\b"
+    r"|\bback when\b|\b(?:the )?(?:old|past|younger) me\b|\bmy (?:past|younger) self\b|\bin my \w+ days\b|\b"
+    + _THAT_WAS
+    + r"\b"
     r"|\bback at (?:uni|school|college|university)\b(?=,? (?:i|we)\b)|\bin (?:year|grade) \d+\b|\b(?:from|during|about|around) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
     r"|\b(?:through|throughout|during|for) (?:most of |all of |much of )?my (?:teens|twenties|thirties|childhood|adolescence)\b"
     r"|\bthe (?:year|years|months|summer|winter|spring|autumn) i spent\b"
@@ -62,11 +68,7 @@ _RELAPSE = re.compile(
     r"\brelaps\w*|\bstarted again\b|\b(?:clean|streak) (?:is )?gone\b|\bbled again\b", re.IGNORECASE
 )
 # The next sentence dates it: "I wanted to die for about six months. That was 2019."
-_THAT_WAS_THEN = re.compile(
-    r"\W+(?:that|this|it) was (?:in |back in )?(?:(?:19|20)\d\d|years ago|a long time ago|ages ago|"
-    r"last year)\b",
-    re.IGNORECASE,
-)
+_THAT_WAS_THEN = re.compile(r"\W+" + _THAT_WAS + r"\b", re.IGNORECASE)
 _HOURS_SINCE = (
     r"\b(?:it's|it has) been (?:an?|one|two|three|four|five|\d+) (?:hours?|minutes?|mins?)\b"
 )
@@ -90,7 +92,7 @@ def find_signals(note: str) -> list[PatternMatch]:
             start, end = match.span()
             bounds = sentence_bounds(text, start, end)
             sentence = text[bounds[0] : bounds[1]]
-            if excused(text, start, end) or not _in_context(rule, text, bounds):
+            if excused(text, start, end, bounds) or not _in_context(rule, text, bounds):
                 continue
             signal, level = rule.signal, rule.level
             past = _PAST.search(sentence) or _THAT_WAS_THEN.match(text, bounds[1])
@@ -132,22 +134,15 @@ def _in_context(rule: Rule, text: str, sentence: tuple[int, int]) -> bool:
     reason is a cover."""
     if rule.unless is None and rule.context is None:
         return True
-    if _reason_given(rule, text, sentence):
-        return False
-    before_start = _sentence_before(text, sentence)
-    return rule.context is None or rule.context.search(text, before_start, sentence[1]) is not None
-
-
-def _sentence_before(text: str, sentence: tuple[int, int]) -> int:
-    return sentence_bounds(text, sentence[0] - 1, sentence[0] - 1)[0]
-
-
-def _reason_given(rule: Rule, text: str, sentence: tuple[int, int]) -> bool:
-    return (
+    sentence_start, sentence_end = sentence
+    before_start = sentence_bounds(text, sentence_start - 1, sentence_start - 1)[0]
+    if (
         rule.unless is not None
-        and _has_reason(rule.unless, text, _sentence_before(text, sentence), *sentence)
+        and _has_reason(rule.unless, text, before_start, sentence_start, sentence_end)
         and not _COVER_STORY.search(text)
-    )
+    ):
+        return False
+    return rule.context is None or rule.context.search(text, before_start, sentence_end) is not None
 
 
 # "Not because of the baby" gives no reason.

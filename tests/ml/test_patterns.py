@@ -271,6 +271,16 @@ def level(note: str) -> RiskLevel:
             "everyone thinks I'm at my aunt's for the week. not planning on being alive",
             RiskLevel.IMMINENT,
         ),
+        ("felt like ending it again. the bank rang twice", RiskLevel.MODERATE),
+        ("OD'd last night, woke up sick. Nobody knows.", RiskLevel.IMMINENT),
+        ("getting paracetamol from several chemists so nobody gets suspicious", RiskLevel.IMMINENT),
+        ("on the train I kept imagining stepping in front of the lorry", RiskLevel.HIGH),
+        ("burnt my wrist on the iron 'by accident'. It wasn't an accident.", RiskLevel.MODERATE),
+        ("held my hand under the hot water until it blistered", RiskLevel.MODERATE),
+        ("carved his initials into my thigh", RiskLevel.MODERATE),
+        ("honestly it'd be simpler if a bus ran me over on the way to work", RiskLevel.MODERATE),
+        ("Dear God, you took Dad so young. Take me instead.", RiskLevel.MODERATE),
+        ("Wanted to end it all that spring. Tonight was book club.", RiskLevel.MODERATE),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -393,6 +403,11 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "my bf self harms and I never know what to say",
         "Said my goodbyes to the team, pretending not to cry. New job on Monday.",
         "Told her it was the cat that knocked the vase over. It wasn't, it was me.",
+        "Handing my revision guides to my cousin, won't need them anymore. Graduated!",
+        "Last entry here, switching to a paper diary for the new year.",
+        "Felt odd this morning, probably the coffee.",
+        "Bought paracetamol at two shops because the first one had run out.",
+        "Picturing driving over the bridge to see her tomorrow.",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:

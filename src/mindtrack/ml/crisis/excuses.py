@@ -56,7 +56,7 @@ _STORY_WORDS = (
     r"dissertation|thesis|research|transcript|revision|flashcard|textbook|pharmacology|toxicology|"
     r"comic|fiction|plot|scene|actor|actress|shakespeare|hamlet|romeo|"
     # learning about risk, or reading about it, rather than feeling it
-    r"leaflet|side effect|questionnaire|question(?! (?:to|for) myself)|survey|screening|training|course|module|"
+    r"leaflet|side effect|questionnaire|(?<!ask )(?<!asks )(?<!asked )(?<!asking )question(?! (?:to|for) myself)|survey|screening|training|course|module|"
     r"workshop|seminar|webinar|first aid)s?"
 )
 _STORY = re.compile(rf"\b{_STORY_WORDS}\b", re.IGNORECASE)

@@ -81,7 +81,7 @@ _WHEN = r"(?:tonight|today|tomorrow|this week(?:end)?|(?:mon|tues|wednes|thurs|f
 # "my last entry from this flat": the last of a place or a notebook, not of a life
 _NOT_A_PLACE = (
     r"(?! (?:from|in|of|at) (?:this|the|my|our) (?:flat|house|apartment|room|office|city|country|town|dorm|halls|notebook|job|school|term|company|firm|shop|store|practice|hospital|ward|club|studio|restaurant|bank|agency|station|factory|warehouse|nursery|surgery|salon|cafe|café|pub|library|site|depot|plant|charity|council|bakery)\b| at work\b"
-    r"| for (?:a while|now|a bit|a few (?:days|weeks)|(?:the|a) (?:week|weekend|month|fortnight|summer|holidays?))\b| (?:until|till) )"
+    r"| for (?:a while|now|a bit|a few (?:days|weeks)|(?:the|a) (?:week|weekend|month|fortnight|summer|holidays?))\b| (?:until|till) | here\W+(?:i'm |im |i am )?(?:moving|switching|migrating) (?:over )?to (?:a |an |my )?(?:paper|new|another|different|other)\b)"
 )
 _PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|tylenol|paracetamol|antidepressants|insulin|xanax|oxy)"
 
@@ -101,6 +101,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:i'd|i would) (?:much )?rather be dead",
         # "everyone would be fine, better even, if I were dead"; "better I die in the sea"
         r"(?:better|fine|easier|happier|lighter)(?:\W+\w+){0,3}?\W+if i (?:just )?(?:died|was dead|were dead|was gone|were gone|wasn't (?:here|around|alive)|weren't (?:here|around|alive)|disappeared|didn't exist)\b(?! (?:for|to|from|into|off|my|the|it|her|his|their|your|a)\b)",
+        # "it'd be easier all round if a car just took me out"
+        r"(?:better|fine|easier|simpler|kinder|a relief)(?:\W+\w+){0,3}?\W+if (?:a |the |some )?(?:car|bus|lorry|truck|train|van|something|someone) (?:just )?(?:took me out|hit me|ran me over|knocked me down|killed me|wiped me out)\b",
         r"better (?:that )?i (?:just )?die\b(?! (?:my|the|it|her|his|their|your|a)\b)",
         r"(?:stopped caring|stop caring|don't (?:really )?care|do not care|no longer care) (?:whether|if) i(?:'m| am) (?:alive|dead)\b",
         r"(?:don't|do not|dont) (?:really )?care (?:whether|if) i live or die",
@@ -182,6 +184,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:wanted|wanting|want|hoped|hoping|wished|wishing) (?:it|this|that|the \w+) (?:to be|was|were|would be) my (?:way out|exit|ticket out)(?! of)",
         r"(?:being dead|death|not waking up|being gone|the dead part|not existing)\b.{0,40}?\b(?:sounds?|sounding|seems?|seeming|looks?|feels?) (?:\w+ )?(?:restful|peaceful|appealing|tempting|like (?:a )?relief|like rest)",
     ),
+    # A prayer to be taken in someone's place: "Lord, if You are calling people home, call me instead."
+    _rule(
+        PASSIVE, RiskLevel.MODERATE,
+        r"(?:call|take) me (?:home )?instead\b",
+        context=r"lord|god|jesus|allah|heaven|pray\w*|calling (?:people|them|us) home",
+    ),
     # Joining the dead, and envying them (C-SSRS: a wish to be dead), only beside a death.
     _rule(
         PASSIVE, RiskLevel.MODERATE,
@@ -211,7 +219,7 @@ RULES: tuple[Rule, ...] = (
         r"take my (?:own )?life",
         # British: "the thought of doing myself in"
         r"(?:thought|thoughts|thinking|think|want|wanted|wanna|going|gonna|urge|considering|considered) (?:\w+ ){0,2}?(?:of |about |to )?(?:doing|do) my ?self in\b",
-        r"(?:want|wanted|wanting|wanna|going|gonna|plan|planning|ready|thinking about|think about|thought about) (?:to )?end(?:ing)? it(?! with| between| off)(?: all| for good| now| tonight| soon| after| before| this| on \w+day| once| when| for (?:months|weeks|years|ages|a while)|\b(?! \w))",
+        r"(?:want|wanted|wanting|wanna|going|gonna|plan|planning|ready|thinking about|think about|thought about|feel like|felt like|feeling like) (?:to )?end(?:ing)? it(?! with| between| off)(?: all| for good| now| tonight| soon| again(?! with)| after| before| this| on \w+day| once| when| for (?:months|weeks|years|ages|a while)|\b(?! \w))",
         r"suicidal",
         r"unalive thoughts",
         r"suicid(?:e|al) (?:thoughts|ones)\b",
@@ -246,7 +254,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:on purpose|deliberately) (?:till|until) (?:it|they|i) (?:bled|bleed|split|hurt)",
         r"(?:punched|hit|kicked) (?:the |a )?wall (?:on purpose|(?:till|until) my (?:knuckles|hands?|fists?))",
         r"wanna (?:cut|burn|sh)(?: so bad| really bad| tonight| again| rn| right now)",
-        r"(?:held|put|pressed|kept) my (?:hand|arm|wrist|fingers|palm|skin) (?:on|against|over|under|to) (?:the |a )?(?:hob|stove|cooker|iron|oven door|kettle|radiator|lighter|flame|candle|hot tap)\b[^.!?]{0,30}\b(?:on purpose|deliberately)",
+        r"(?:held|put|pressed|kept) my (?:hand|arm|wrist|fingers|palm|skin) (?:on|against|over|under|to) (?:the |a )?(?:hob|stove|cooker|iron|oven door|kettle|radiator|lighter|flame|candle|hot tap|steam|kettle steam|boiling water|hot water|hot pan)\b[^.!?]{0,30}\b(?:on purpose|deliberately|(?:till|until) (?:it|they|the skin) (?:blistered|blisters|burned|burnt|scalded|bled))",
+        r"carv(?:ed|ing|e) (?:\w+ ){0,3}?into my (?:own )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b",
+        # a cut or burn called an accident and then not: "Sliced my thumb 'accidentally'. Wasn't an accident."
+        r"(?:sliced|cut|burn(?:ed|t)|scald(?:ed)?|nicked|gashed|slashed) (?:my ?self|my \w+)\b.{0,80}?\b(?:wasn't|was not|weren't|were not) (?:an |really an |exactly an )?accident",
         r"sh'd",
         r"(?:started|start) cutting",
         r"cutting again",
@@ -401,6 +412,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:go|going|went|slip|slipping|slipped|sink|sinking|sank) under (?:the water )?and (?:staying|stay|stayed|not coming (?:back )?up|never coming (?:back )?up)",
         r"(?:balcony|bridge|roof|tracks|river|rope|edge|ledge|window) (?:keeps |is |has been )?(?:calling|pulling at) me",
         r"(?:balcony|bridge|roof|rooftop|tracks|train line|ledge)\b(?:\W+\w+){0,4}?\W+(?:looks?|looking|seems?|feels?) (?:really |so |pretty |kinda |more and more |very )?(?:tempting|inviting)",
+        r"(?:picture|picturing|pictured|imagine|imagining|imagined|visuali[sz](?:e|ing|ed)) (?:myself )?(?:going|driving|jumping|stepping|falling|swerving|walking|throwing myself) (?:off (?:the |a |that )?(?:overpass|flyover|bridge|cliff|roof|ledge|edge|balcony|car park|multi-storey)|over the (?:edge|railings?|barrier|parapet|side)|in front of (?:a |the |that )?(?:train|lorry|truck|bus|car|traffic)|under (?:a |the )?(?:train|lorry|truck|bus)|into (?:oncoming )?traffic)\b",
         r"(?:actually |really )?(?:pictured|imagined|visuali[sz]ed) (?:myself )?(?:doing it|jumping|stepping (?:out|off|in front)|going over)(?=\s*(?:[.!,;]|$))",
         rf"(?:staring|stared|stare|sat looking|sitting looking) at (?:the |my |all the |all my |a |that )?(?:{_PILLS}|pill bottles?|bottles? of pills|weedkiller|bleach|rope|noose|razors?|razor blades?|blades?)\b",
     ),
@@ -475,7 +487,7 @@ RULES: tuple[Rule, ...] = (
         r"mind is made up",
         r"(?:i've|i have) decided(?=\s*(?:[.!,;]|$))",
         r"(?:i've|i have) made (?:my|the) decision\b",
-        r"(?:tonight|tomorrow|this weekend|after (?:the|my) \w+|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))",
+        r"(?:tonight|tomorrow|this weekend|after (?:the|my) \w+|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))(?! (?:was|were|went|had)\b)",
         r"goodbye (?:everyone|world|all|forever)",
         r"(?:i'm|im|i am) (?:doing|going to do|gonna do) it (?:tonight|tomorrow|tmrw|tmr|this weekend|on \w+day|after|before|when)",
         r"(?:i'm|im|i am) (?:going to |gonna )?(?:go|going) through with it",
@@ -493,7 +505,6 @@ RULES: tuple[Rule, ...] = (
         r"(?:don't|do not) open (?:it )?(?:til|till|until) after",
         r"(?:for|to open|to read|to watch) (?:after|when) i'?m gone",
         r"(?:rehomed|found (?:a )?(?:new )?homes? for|gave away|giving away|found someone to take)\b.{0,80}?\b(?:it isn't|it wasn't|it's not|it is not|i'm not|i am not|im not|more than that|won't be needing)(?: (?:moving|going) anywhere)?(?=\s*(?:[.!;]|$))",
-        r"(?:gave|giving|given) .{0,60}?\b(?:won't|wont|will not) (?:be needing (?:it|them|any of)|need (?:it|them|any of (?:it|them|this)) (?:anymore|any more|where i'm going|after)|need (?:it|them)(?=\s*(?:[.!,;]|$)))",
         r"(?:tying|tie|tied) up (?:all )?(?:the )?loose ends",
         r"life insurance (?:covers|pays out|pays) (?:for )?(?:it|suicide)",
         r"(?:rather|better) (?:he|she|they|you) (?:had|has|have|got) (?:them|it|this) now",
@@ -505,7 +516,17 @@ RULES: tuple[Rule, ...] = (
         rf"(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|collect(?:ed|ing)|stash(?:ed)?) (?:up )?(?:my |some |the |enough |a stash of )?{_PILLS}",
         rf"(?:hiding|hid|stashing|putting aside|setting aside|holding back|keeping back|putting by|squirrel(?:l)?ing away) (?:away )?(?:a few (?:of )?(?:my )?|some (?:of )?(?:my )?|my |extra |the )?{_PILLS}(?! (?:from|away from|out of|up high|where))",
         rf"{_PILLS}\b.{{0,40}}?\b(?:one|two|a few|a couple) (?:or (?:two|three) )?at a time",
+        # buying past the pack limit: "buying painkillers from different shops so nobody asks"
+        rf"(?:buy|buying|bought|getting|got) (?:more |extra |some |a few )?(?:\w+ )?{_PILLS} (?:from|at|in) (?:different|several|multiple|various|lots of|loads of) (?:shops|pharmacies|chemists|stores|supermarkets|places)",
+        rf"{_PILLS}\b.{{0,60}}?\bso (?:nobody|no one|no-one|they don't) (?:asks?|notices?|questions?|gets? suspicious)",
         r"(?:whoever|the person who|whoever has to|whoever's going to) (?:clears? out|empties|sorts? out|goes? through) (?:my|the) (?:flat|room|house|place|apartment|things|stuff|belongings)",
+    ),
+    # Giving things away that won't be needed, unless for an ordinary reason: "Giving away all
+    # my textbooks, I won't need them anymore. PASSED MY LICENSING EXAM."
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:gave|giving|given) .{0,60}?\b(?:won't|wont|will not) (?:be needing (?:it|them|any of)|need (?:it|them|any of (?:it|them|this)) (?:anymore|any more|where i'm going|after)|need (?:it|them)(?=\s*(?:[.!,;]|$)))",
+        unless=r"passed|graduat\w*|qualified|finished (?:my|uni|school|college|the course)|exams? (?:are |is )?(?:over|done)|retir\w*|moving|emigrat\w*|upgrad\w*|new (?:one|phone|laptop|bike|car)|grown out|outgrown|declutter\w*|charity shop|car boot|baby|kids",
     ),
     # Away for a while with the reason in the same breath: "won't be around next week, I'm
     # staying at my sister's for the birth".
@@ -561,6 +582,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:car|engine)(?:'s| is) running in the garage",
         r"overdosed (?:\w+ ){0,2}(?:minutes?|mins?|hours?|an hour) ago",
         r"(?:i've|i have|just) overdosed",
+        # "od'd": written without its apostrophe it is the word "odd"
+        r"(?:\bod\x27d|\boded|overdosed) (?:this (?:afternoon|morning|evening)|today|tonight|last night|earlier(?: today)?|an hour ago)\b",
         r"(?:took|taken|swallowed|downed) (?:a load of|loads of|the whole (?:packet|box|bottle|pack|strip|lot)|the lot|all of (?:them|my))\b",
         r"(?<!it )(?<!that )(?:took|taken|swallowed) everything(?! (?:i had|out of|in me|to|i've got))",
         r"(?:stepped|climbed|standing|sitting|stood|sat) (?:out )?(?:onto|on|over|at) (?:the )?(?:ledge|railing|barrier|edge of the (?:bridge|roof|car park|multi-storey|building))",

@@ -30,7 +30,7 @@ def test_thresholds_give_up_recall_before_raising_everyday_feelings() -> None:
 
     from mindtrack.ml.artefacts import LinearHead
     from mindtrack.ml.crisis.model import PatternReading
-    from mindtrack.ml.training.heads import _tune_crisis
+    from mindtrack.ml.training.heads import tune_crisis
 
     def leaning(p: float) -> list[float]:  # P(≥ none … imminent) with `moderate` at p
         return [1.0, p, p, 0.0, 0.0]
@@ -47,7 +47,7 @@ def test_thresholds_give_up_recall_before_raising_everyday_feelings() -> None:
 
     def tune(everyday_rate_at_least: np.ndarray) -> tuple[float, dict[str, float]]:
         readings = [PatternReading.of(r["text"]) for r in rows]
-        _, (thresholds, _, report) = _tune_crisis(
+        _, (thresholds, _, report) = tune_crisis(
             head, 1.0, rows, readings, np.zeros(len(rows)), pool,
             (everyday, [PatternReading.of(n) for n in everyday], np.zeros(100), everyday_rate_at_least),
         )  # fmt: skip

@@ -281,6 +281,9 @@ def level(note: str) -> RiskLevel:
         ("honestly it'd be simpler if a bus ran me over on the way to work", RiskLevel.MODERATE),
         ("Dear God, you took Dad so young. Take me instead.", RiskLevel.MODERATE),
         ("Wanted to end it all that spring. Tonight was book club.", RiskLevel.MODERATE),
+        # a bare time frame dates the ideation in its own sentence only
+        ("suicidal thoughts all week. seeing my GP tomorrow", RiskLevel.MODERATE),
+        ("going to drive off the road tonight", RiskLevel.IMMINENT),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:

@@ -40,6 +40,8 @@ class PatternMatch:
     end: int
     text: str
     needs_ideation: bool = False
+    # The sentence its ideation must be in, for rules that say so.
+    sentence: tuple[int, int] | None = None
 
 
 _THAT_WAS = (
@@ -100,8 +102,9 @@ def find_signals(note: str) -> list[PatternMatch]:
                 signal, level = HISTORY, RiskLevel.LOW
             elif signal == PAST_ATTEMPT and _recent(text, sentence, bounds[1]):
                 signal, level = ATTEMPT, RiskLevel.HIGH
+            dated = bounds if rule.ideation_in_sentence else None
             found.append(
-                PatternMatch(signal, level, start, end, note[start:end], rule.needs_ideation)
+                PatternMatch(signal, level, start, end, note[start:end], rule.needs_ideation, dated)
             )
     found.sort(key=lambda m: (m.start, -m.level, m.start - m.end))
     return _resolve_context(_drop_nested(found))
@@ -182,13 +185,23 @@ def _drop_nested(matches: list[PatternMatch]) -> list[PatternMatch]:
 def _resolve_context(matches: list[PatternMatch]) -> list[PatternMatch]:
     # Self-harm does not count: a razor or "tonight" beside it is no suicide method or timeline.
     anchors = [m for m in matches if not m.needs_ideation]
-    suicidal = any(m.signal in IDEATION_SIGNALS for m in anchors)
+    ideation = [m for m in anchors if m.signal in IDEATION_SIGNALS]
+
+    def has_its_ideation(match: PatternMatch) -> bool:
+        if match.sentence is None:
+            return bool(ideation)
+        start, end = match.sentence
+        return any(a.start < end and start < a.end for a in ideation)
 
     def inside_an_anchor(match: PatternMatch) -> bool:
         # "if I died tomorrow…": the "tomorrow" belongs to the wish, it is not a date.
         return any(a.start <= match.start and match.end <= a.end for a in anchors)
 
-    return [m for m in matches if not m.needs_ideation or (suicidal and not inside_an_anchor(m))]
+    return [
+        m
+        for m in matches
+        if not m.needs_ideation or (has_its_ideation(m) and not inside_an_anchor(m))
+    ]
 
 
 _RISK_WORD = re.compile(

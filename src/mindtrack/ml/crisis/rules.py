@@ -35,6 +35,10 @@ class Rule:
     # Counts only when the same note also expresses ideation or names a method: "I have a
     # plan" or "tonight is the night" mean nothing on their own.
     needs_ideation: bool = False
+    # ... and only when that ideation is in its own sentence: a bare "tonight" dates the
+    # intent beside it ("gonna kms tonight"), not thoughts told of in another sentence
+    # ("suicidal thoughts all week. Therapist tomorrow.").
+    ideation_in_sentence: bool = False
     # Counts only when its sentence also holds `context` ("envied him" beside a funeral), and
     # never when it holds `unless` (a will made because of a new baby).
     context: re.Pattern[str] | None = None
@@ -46,6 +50,7 @@ def _rule(
     level: RiskLevel,
     *patterns: str,
     needs_ideation: bool = False,
+    ideation_in_sentence: bool = False,
     context: str | None = None,
     unless: str | None = None,
 ) -> Rule:
@@ -56,7 +61,8 @@ def _rule(
         signal,
         level,
         _lower_case_pattern(rf"\b(?:{joined})"),
-        needs_ideation,
+        needs_ideation or ideation_in_sentence,
+        ideation_in_sentence,
         _sentence_words(context),
         _sentence_words(unless),
     )
@@ -384,7 +390,7 @@ RULES: tuple[Rule, ...] = (
         r"shoot(?:ing)? my ?self",
         r"(?:slit|slitting|cut|cutting) my (?:wrists?|throat)",
         r"drown(?:ing)? my ?self",
-        r"drive (?:my car |the car )?(?:into|off) (?:a |the )?(?:wall|tree|bridge|cliff|river|oncoming traffic|lake)",
+        r"drive (?:my car |the car )?(?:into|off) (?:a |the )?(?:wall|tree|bridge|cliff|river|oncoming traffic|lake|road)\b",
         r"carbon monoxide",
         r"how (?:high|tall|far down) (?:the|that|a) (?:\w+ ){0,2}?(?:bridge|building|roof|drop|fall|multi-storey|car park|tower|cliff)",
         r"(?:gun|rifle|shotgun|pistol|pills|tablets|rope)(?:'s| is| are)? in the \w+\b.{0,30}?\bi (?:think|keep thinking|keep going back to it|can't stop thinking) about (?:it|them|using)",
@@ -487,7 +493,6 @@ RULES: tuple[Rule, ...] = (
         r"mind is made up",
         r"(?:i've|i have) decided(?=\s*(?:[.!,;]|$))",
         r"(?:i've|i have) made (?:my|the) decision\b",
-        r"(?:tonight|tomorrow|this weekend|after (?:the|my) \w+|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))(?! (?:was|were|went|had)\b)",
         r"goodbye (?:everyone|world|all|forever)",
         r"(?:i'm|im|i am) (?:doing|going to do|gonna do) it (?:tonight|tomorrow|tmrw|tmr|this weekend|on \w+day|after|before|when)",
         r"(?:i'm|im|i am) (?:going to |gonna )?(?:go|going) through with it",
@@ -495,6 +500,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:^|(?<=[.!?] ))doing it (?:tonight|tomorrow|at midnight|at \d+|this weekend|on \w+day)\b",
         r"(?:no|there's no) (?:turning|going) back",
         needs_ideation=True,
+    ),
+    # A time frame alone, in the same sentence as the ideation it dates.
+    _rule(
+        INTENT, RiskLevel.IMMINENT,
+        r"(?:tonight|tomorrow|this weekend|after (?:the|my) \w+|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))(?! (?:was|were|went|had)\b)",
+        ideation_in_sentence=True,
     ),
     _rule(
         PREPARATION, RiskLevel.IMMINENT,

@@ -338,7 +338,7 @@ def train_crisis(
             out_of_fold[held] = cumulative_levels(fold_head.logits(train_features[held]))
         embedding_pool = np.vstack([out_of_fold, cumulative_levels(journal.logits(dev_features))])
         at_least = np.mean([embedding_pool, *ngram_pool], axis=0)
-        key, tuning = _tune_crisis(
+        key, tuning = tune_crisis(
             reddit_head, temperature, pool, readings, reddit_probability, at_least,
             everyday_val.read_by(journal),
         )  # fmt: skip
@@ -442,7 +442,7 @@ class _EverydayReadings:
         return self.notes, self.readings, self.reddit_probability, at_least
 
 
-def _tune_crisis(
+def tune_crisis(
     reddit_head: LinearHead,
     temperature: float,
     rows: list[dict[str, str]],

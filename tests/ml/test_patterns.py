@@ -284,6 +284,19 @@ def level(note: str) -> RiskLevel:
         # a bare time frame dates the ideation in its own sentence only
         ("suicidal thoughts all week. seeing my GP tomorrow", RiskLevel.MODERATE),
         ("going to drive off the road tonight", RiskLevel.IMMINENT),
+        ("praying God takes me in my sleep tonight", RiskLevel.MODERATE),
+        ("after the funeral I'm going to join her", RiskLevel.IMMINENT),
+        ("razor's in my washbag and I keep thinking about it", RiskLevel.MODERATE),
+        ("not suicidal or anything, I just can't see why I'm still alive", RiskLevel.MODERATE),
+        (
+            "took far more of my sleeping pills than I should to knock myself out",
+            RiskLevel.MODERATE,
+        ),
+        ("haven't been this suicidal in years", RiskLevel.MODERATE),
+        ("new burns on my arm, wearing a hoodie in this heat", RiskLevel.MODERATE),
+        ("would love to sleep for a very long time. forever if possible", RiskLevel.MODERATE),
+        ("relapsed last night, thigh's a mess", RiskLevel.MODERATE),
+        ("did that thing with the blade again, like when I was at school", RiskLevel.MODERATE),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -411,6 +424,11 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "Felt odd this morning, probably the coffee.",
         "Bought paracetamol at two shops because the first one had run out.",
         "Picturing driving over the bridge to see her tomorrow.",
+        "Packed the car and gave my desk to my flatmate. Not coming back till June.",
+        "One of my Year 10s disclosed self-harm today. Did everything by the book.",
+        "exam nerves are awful but there's not a bit of me that wants to hurt myself",
+        "new cuts on my legs from the brambles, gardening is war",
+        "my arm's a mess after the tattoo session",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:

@@ -20,7 +20,9 @@ _NOT_A_DENIAL = re.compile(
     r"|\bdon'?t know (?:why|if|how|what)\b|\bnot (?:going to|gonna) lie\b|\bno longer\b"
     r"|\bnothing but\b|\bnot sure\b|\bdon'?t think i can\b|\bno one\b|\bnobody\b"
     # "not suicidal, I just wouldn't mind if a bus took me out" (GUIDE: a denial, then the wish)
-    r"|\bnot suicidal\W+(?:i\W+)?(?:just|only)\b"
+    r"|\bnot suicidal(?: or (?:anything|whatever))?\W+(?:i\W+)?(?:just|only)\b"
+    # a measure, not a denial: "haven't felt this suicidal since I was a teenager"
+    r"|\b(?:haven'?t|have not|hadn'?t|had not) (?:felt|been) this\b"
     # not telling is no denial: "didn't tell him I've been wishing I was dead"
     r"|\b(?:didn'?t|did not|haven'?t|have not|never) (?:tell|told) (?:him|her|them|anyone|anybody|my \w+)\b",
     re.IGNORECASE,
@@ -44,7 +46,8 @@ _SOMEONE_ELSE = re.compile(
     r"|(?:(?:little|big|baby|older|younger|twin|step) )?(?:mum|mom|dad|mother|father|brother|sister|"
     r"grandma|grandpa|grandad|granddad|nan|nana|son|daughter|husband|wife)(?:'s| is| has)"
     # people someone looks after or teaches at work, written without a determiner
-    r"|patients|clients|pupils|students|callers|service users|residents|patient|client|caller|service user|resident)\b",
+    r"|patients|clients|pupils|students|callers|service users|residents|patient|client|caller|service user|resident"
+    r"|(?:a|one of my|my|two|three) year (?:\d+|seven|eight|nine|ten|eleven|twelve|thirteen)s?)\b",
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'll|i'd|me|my|myself|mine)\b", re.IGNORECASE)
@@ -180,7 +183,14 @@ def _quoted_from_someone_else(sentence: str, sentence_lead: str) -> bool:
     return inside and not _OWN_WORDS.search(sentence_lead)
 
 
+_NO_PART_OF_ME = re.compile(
+    r"\b(?:no|not a|not one|not any) (?:part|bit|piece) of me\b", re.IGNORECASE
+)
+
+
 def _negated(lead: str) -> bool:
+    if _NO_PART_OF_ME.search(lead):
+        return True
     words = _CONJUNCTION.split(_NOT_A_DENIAL.sub(" ", lead))[-1].split()
     # "not having any thoughts of hurting myself or ending my life" denies both
     reach = 10 if words and words[-1].lower() in ("or", "nor") else 6

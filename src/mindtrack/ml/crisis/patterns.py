@@ -24,6 +24,7 @@ from mindtrack.ml.crisis.rules import (
     DISTRESS,
     HISTORY,
     IDEATION_SIGNALS,
+    PASSIVE,
     PAST_ATTEMPT,
     RULES,
     Rule,
@@ -67,7 +68,9 @@ _PAST = re.compile(
 )
 # "sh relapse, 4 months clean gone" is the present, whatever the months say.
 _RELAPSE = re.compile(
-    r"\brelaps\w*|\bstarted again\b|\b(?:clean|streak) (?:is )?gone\b|\bbled again\b", re.IGNORECASE
+    r"\brelaps\w*|\bstarted again\b|\b(?:clean|streak) (?:is )?gone\b|\bbled again\b"
+    r"|\b(?:just )?like (?:back )?when i was\b",
+    re.IGNORECASE,
 )
 # The next sentence dates it: "I wanted to die for about six months. That was 2019."
 _THAT_WAS_THEN = re.compile(r"\W+" + _THAT_WAS + r"\b", re.IGNORECASE)
@@ -182,6 +185,19 @@ def _drop_nested(matches: list[PatternMatch]) -> list[PatternMatch]:
     return kept
 
 
+# A wish to be dead beside "tonight" is still a wish ("I wish the Lord would take me tonight");
+# one said as what the writer will do dates like intent ("I'm going to join my brother after
+# the funeral").
+_WILL = re.compile(
+    r"^(?:i'?ll|i will|i'?m going to|i am going to|i'?m gonna|gonna|going to|can'?t wait to|ready to)\b",
+    re.IGNORECASE,
+)
+
+
+def _dates_intent(match: PatternMatch) -> bool:
+    return match.signal != PASSIVE or _WILL.match(match.text) is not None
+
+
 def _resolve_context(matches: list[PatternMatch]) -> list[PatternMatch]:
     # Self-harm does not count: a razor or "tonight" beside it is no suicide method or timeline.
     anchors = [m for m in matches if not m.needs_ideation]
@@ -191,7 +207,7 @@ def _resolve_context(matches: list[PatternMatch]) -> list[PatternMatch]:
         if match.sentence is None:
             return bool(ideation)
         start, end = match.sentence
-        return any(a.start < end and start < a.end for a in ideation)
+        return any(a.start < end and start < a.end and _dates_intent(a) for a in ideation)
 
     def inside_an_anchor(match: PatternMatch) -> bool:
         # "if I died tomorrow…": the "tomorrow" belongs to the wish, it is not a date.

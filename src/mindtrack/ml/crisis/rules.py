@@ -151,6 +151,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:pray(?:ing)?|hop(?:e|ing)) (?:that )?(?:god |something |someone |the universe )?(?:just )?takes? me",
         r"wish(?:ed|ing)? (?:god|the lord|the universe|something|someone) would (?:just )?take me",
         r"why am i (?:even )?still (?:here|alive|around)",
+        r"(?:don't|do not|can't|cannot) (?:really )?see why i(?:'m| am) (?:even )?still (?:here|alive|around)",
         r"what am i (?:even )?still (?:here|alive|around) for",
         r"(?:don't|do not|can't|cannot) see why i (?:should|would|need to|have to)(?: have to)? (?:keep|go on|carry on) (?:living|existing|being alive|going)",
         r"(?:ask|asks|asking|asked|beg|begging|begged|pray|praying|prayed) (?:god|the lord|jesus|allah|the universe) to (?:just )?(?:let me (?:go|die)|take me)\b",
@@ -175,6 +176,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:relieved|glad|happy|grateful|thankful) if (?:it|this|that|they|one of them|either of them) (?:actually |really )?(?:finished|did|does|would)",
         r"(?:sleep|asleep) and (?:never|not) wake (?:up|back up)",
         r"sleep forever",
+        r"sleep for (?:a )?(?:really |very |so |super )*long (?:time|while)\W+(?:\w+\W+){0,2}?forever",
         rf"(?:want|wish|hope|hoping|ready for|need|long for|longing for)(?: i could)? {_SOFT}(?:have |get |go to )?(?:for )?(?:the |a )?(?:long|permanent|eternal|endless|final|big) sleep",
         r"sleep (?:is|was|will be|would be|'s) (?:the )?(?:permanent|eternal|final|forever) (?:kind|one|sort)",
         r"dying (?:sounds?|seems?|feels?|looks?) (?:\w+ )?(?:restful|peaceful|appealing|tempting|nice|easier|better|like (?:a )?relief)",
@@ -283,10 +285,13 @@ RULES: tuple[Rule, ...] = (
         # "banging my head against the wall" over a bug is an idiom; doing it till it hurts is not
         r"(?:hit|hitting|banged|banging|bang|punched|punching|slammed|slamming) my (?:own )?(?:head|fists?|arms?|legs?|thighs?|face) (?:against|on|into) (?:the |a )?(?:wall|door|floor) (?:till|until|on purpose|when i|so hard|again|to make|when (?:the |my )?(?:anxiety|panic|anger|rage|urges?|thoughts|voices|stress|feelings?|it gets|things get))",
         r"punched my own",
-        r"(?:did|do|done|doing) (?:what i (?:always|usually) do|it again|the usual) with (?:the|my|a) (?:compass|blade|razor|lighter|scissors)\b",
+        r"(?:did|do|done|doing) (?:what i (?:always|usually) do|it again|the usual|the thing|that thing) with (?:the|my|a) (?:compass|blade|razor|lighter|scissors)\b",
         r"(?:picked|picking|pick|scratched|scratching|dug|digging) (?:at )?(?:the |my )?(?:old )?(?:scars?|scabs?|cuts?|wounds?) (?:till|until|so) (?:they|it) (?:bled|bleed|bleeds|opened|open)",
         r"(?:snap(?:s|ped|ping)?|flick(?:s|ed|ing)?|ping(?:s|ed|ing)?) (?:a |an |the |my )?(?:hair ?(?:bobble|tie|band)|rubber ?band|elastic(?: band)?|bobble|band)s? (?:on|against|at) (?:my )?(?:wrists?|arms?)\b.{0,40}?\b(?:bled|bleed|bleeding|bruis\w*|welts?|raw|broke the skin|over and over|till|until)",
         r"(?:dug|digging|dig|pressed|pressing) my (?:nails|fingernails) into my",
+        r"(?:blade|razor|compass)(?:'s| is|s are| are)? in (?:the|my) \w+\b.{0,40}?\bi (?:keep thinking|can't stop thinking|keep going back|think) (?:about|to) (?:it|them|using)",
+        # 6. "new cuts on my thigh", not "new cuts on my legs from the brambles"
+        r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )new (?:cuts|burns) on my (?:arms?|wrists?|thighs?|legs?|stomach|hips?|skin)\b(?! from)",
         r"(?:\bsh\b|self[- ]?harm) relapse",
         # "94 days without cutting and I threw it away", not "90 days without cutting sugar, blew it"
         r"\d+ (?:days|weeks|months|years) (?:\w+ )?(?:without|free of|clean of|clean from) (?:cutting|self[- ]?harm\w*|sh|hurting myself|burning myself)(?=\s*(?:[.,;!]|and\b|but\b|$)).{0,40}?\b(?:threw it away|blew it|broke|ruined|gone|relapsed|reset|ended|lost it)",
@@ -294,7 +299,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:don't|didn't|do not|did not) deserve (?:to eat|food|dinner|lunch|breakfast)",
         r"(?:skip(?:ped|ping)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating|haven't eaten|not eaten|ate nothing|eaten nothing|no food)\b.{0,40}?\b(?:punish(?:ment|ing|ed)?|on purpose)",
         r"made myself (?:sick|throw up|vomit) (?:after|because|on purpose|again|so i)",
-        rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple (?:of )?|a handful of |a load of )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?(?:{_PILLS}|prescription)\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|feel nothing|not feel anything|not to die|not trying to die)",
+        rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple (?:of )?|a handful of |a load of |way |far |loads |too many |a lot )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?(?:{_PILLS}|prescription)\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|feel nothing|not feel anything|not to die|not trying to die)",
     ),
     # Rehearsing it in the head, beside a place or a means: "I walk it through in my head,
     # after the last bus, the level crossing".
@@ -362,6 +367,12 @@ RULES: tuple[Rule, ...] = (
         SELF_HARM, RiskLevel.MODERATE,
         r"told (?:her|him|them|\w+) it was (?:the |a |my )?\w+(?: \w+)?\W+it (?:wasn't|was not|isn't)\b",
         context=r"marks|cuts|scars|bruises|burns|arms?|thighs?|wrists?|legs?",
+    ),
+    # The state of an arm after a relapse: "relapsed. 4 months down the drain. arm's a mess"
+    _rule(
+        SELF_HARM, RiskLevel.MODERATE,
+        r"(?:arms?|wrists?|thighs?|legs?)(?:'s| is| are) (?:a (?:mess|state)|cut up|in (?:a|such a) (?:mess|state)|wrecked)",
+        context=r"relaps\w*|(?:days|weeks|months|years) (?:down the drain|gone|wasted)|streak|clean|sh|self[- ]?harm|blade|razor|compass",
     ),
     # Restriction as punishment: "only let myself eat an apple. Didn't deserve more."
     _rule(
@@ -465,7 +476,7 @@ RULES: tuple[Rule, ...] = (
         rf"this is (?:my |the )?(?:last|final) (?:entry|note|day|night|goodbye|post|check[- ]?in|time i write){_NOT_A_PLACE}",
         r"won't be (?:a burden|here|around|alive) (?:much|for much|any) longer",
         r"(?:by the time|when) (?:you|anyone|someone|somebody) (?:reads?|finds?|sees?) this",
-        r"(?:i'm|i am) not coming back(?! to| here| in)",
+        r"(?:i'm|i am) not coming back(?! to| here| in| till| until| til| for)",
         rf"(?:this|that) (?:is|was|'s) (?:my |the )?(?:last|final) (?:entry|log|check[- ]?in|time i(?:'ll| will)? (?:write|log)){_NOT_A_PLACE}",
         r"^\W*(?:final|last) entry(?=\s*(?:[.!]|$))",
         r"(?:logging off|signing off|checking out) (?:for good|forever|for the last time)",
@@ -497,7 +508,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:i'm|im|i am) (?:doing|going to do|gonna do) it (?:tonight|tomorrow|tmrw|tmr|this weekend|on \w+day|after|before|when)",
         r"(?:i'm|im|i am) (?:going to |gonna )?(?:go|going) through with it",
         r"this is the (?:week|day|night|weekend)(?=\s*(?:[.!,;]|$))",
-        r"(?:^|(?<=[.!?] ))doing it (?:tonight|tomorrow|at midnight|at \d+|this weekend|on \w+day)\b",
+        r"(?:^|(?<=[.!?] ))doin(?:g|')? it (?:tonight|2nite|2night|tonite|tomorrow|2moro|tmrw|at midnight|at \d+|this weekend|on \w+day)\b",
         r"(?:no|there's no) (?:turning|going) back",
         needs_ideation=True,
     ),

@@ -297,6 +297,17 @@ def level(note: str) -> RiskLevel:
         ("would love to sleep for a very long time. forever if possible", RiskLevel.MODERATE),
         ("relapsed last night, thigh's a mess", RiskLevel.MODERATE),
         ("did that thing with the blade again, like when I was at school", RiskLevel.MODERATE),
+        ("looked up how many floors it would take. told myself it was curiosity", RiskLevel.HIGH),
+        ("each time my prescription is collected I hide a couple away", RiskLevel.IMMINENT),
+        ("my head keeps suggesting suicide, like an app notification", RiskLevel.MODERATE),
+        ("I haven't told my therapist that the suicidal thoughts are back", RiskLevel.MODERATE),
+        ("if the biopsy comes back malignant I wouldn't fight it", RiskLevel.MODERATE),
+        ("heard that voice saying just end yourself on the bus again", RiskLevel.MODERATE),
+        (
+            "this job is the death of me and I wouldn't mind if it finished the job",
+            RiskLevel.MODERATE,
+        ),
+        ("wrote a farewell letter to my wife and kids", RiskLevel.IMMINENT),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -429,6 +440,9 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "exam nerves are awful but there's not a bit of me that wants to hurt myself",
         "new cuts on my legs from the brambles, gardening is war",
         "my arm's a mess after the tattoo session",
+        "farewell messages to the whole class before my mat leave, they made me a card",
+        "sad ≠ suicidal, I keep telling people",
+        "a troll in the lobby kept saying kill yourself, reported him",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:

@@ -11,7 +11,7 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:\n,]|\b(?:but|though|although|however|yet)\b"
 SENTENCE_BREAK = re.compile(r"[.!?;\n]")
 _NEGATION = re.compile(
     r"\b(?:never|not|no|nor|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|isn'?t|aren'?t|"
-    r"wasn'?t|haven'?t|hadn'?t|can'?t|cannot|couldn'?t|shouldn'?t|nothing|without|zero|neither)\b",
+    r"wasn'?t|haven'?t|hadn'?t|can'?t|cannot|couldn'?t|shouldn'?t|nothing|without|zero|neither)\b|≠",
     re.IGNORECASE,
 )
 # Negation words that do not deny what follows: "can't stop thinking about killing myself".
@@ -37,7 +37,7 @@ _SOMEONE_ELSE = re.compile(
     r"\b(?:he|she|they|he's|she's|they're|his|her|their|him|them|someone|somebody|people|"
     r"(?:my|a|the|our|his|her|their) (?:\w+ )?(?:friend|best friend|brother|sister|mom|mum|dad|mother|father|son|"
     r"daughter|partner|husband|wife|boyfriend|girlfriend|cousin|coworker|co-worker|colleague|"
-    r"patient|client|student|roommate|flatmate|neighbou?r|uncle|aunt|grandma|grandpa|kid|child|"
+    r"patient|client|student|roommate|flatmate|neighbou?r|uncle|aunt|aunty|auntie|grandma|grandpa|kid|child|"
     r"teammate|classmate|ex|boss|doctor|gp|therapist|nurse|teacher|counsellor|counselor|pupil|"
     r"caller|poet|narrator|author|singer|lad|lass|bloke|fella|twin|gf|bf|hubby|bestie|bff)s?(?:'s)?"
     # a game's characters: "my enemy AI keeps committing suicide off the map"
@@ -107,8 +107,9 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 _CONJUNCTION = re.compile(r"\b(?:and|so|because|cause|cos|then)\b", re.IGNORECASE)
+# What the writer's own head says is the writer's: "that old voice saying just end yourself".
 _REPORTED = re.compile(
-    r"\b(?!i\b)\w+ (?:said|says|(?:keeps |kept )?saying|(?:keeps|kept) asking(?: me)?|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
+    r"\b(?!(?:i|voice|voices|brain|head|mind)\b)\w+ (?:said|says|(?:keeps |kept )?saying|(?:keeps|kept) asking(?: me)?|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
     r"posted|messaged|typed|dm'?e?d|admitted|mentioned|confessed|screamed|yelled|joked|commented|replied|"
     r"tweeted|captioned)\b",
     re.IGNORECASE,
@@ -212,8 +213,9 @@ _PREPOSITION = re.compile(r"\b(?:on|in|at|from|of|with|for|into|onto|near|by)\s+
 
 # "Told my therapist about the bridge thoughts": the writer's own, told to someone.
 _TOLD_ABOUT = re.compile(
-    r"(?:^|\bi\s+|\band\s+)(?:told|tell|telling|talked to|spoke to|opened up to) "
-    r"(?:my |the |a |our )?\w+ (?:about|that i've had) (?:the |my |all the )?$",
+    r"(?:^|\bi\s+|\band\s+|\b(?:didn't|did not|haven't|have not|never|won't|can't|couldn't)\s+)"
+    r"(?:told|tell|telling|talked to|spoke to|opened up to) "
+    r"(?:my |the |a |our )?\w+ (?:about|that(?: i've had)?) (?:the |my |all the )?$",
     re.IGNORECASE,
 )
 

@@ -171,6 +171,7 @@ RULES: tuple[Rule, ...] = (
         # An idiom of death followed by the wish that it came true.
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hopes?|hoped|prays?) (?:it|this|that|they|he|she) (?:would |will )?(?:actually |really |just |literally |genuinely )?(?:would|did|does|could|finish|get on with it|go through with it)",
         r"(?:killing|murdering) me\b.{0,80}?\b(?:like|want|wish) (?:it|them|this|that|they) (?:to |would )?(?:finish (?:the job|me off|it)|actually do it|really do it)",
+        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wouldn't|would not|won't) (?:mind|care) if (?:it|they|this|that|one of them) (?:actually |just |really )?(?:finished|finish|did|does) (?:the job|me off|it)\b",
         # "this job will be the death of me. some days i hope theyre right"
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?) (?:that )?(?:they're|they are|he's|she's|you're|people are|everyone's|it's) (?:right|correct|not wrong)\b",
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:relieved|glad|happy|grateful|thankful) if (?:it|this|that|they|one of them|either of them) (?:actually |really )?(?:finished|did|does|would)",
@@ -188,6 +189,7 @@ RULES: tuple[Rule, ...] = (
         r"killing me\b.{0,40}?\b(?:i'd|i would|i'll|i will) (?:\w+ )?(?:welcome|not mind|be glad of) it",
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,60}?\b(?:fine|ok|okay|happy|glad|relieved) if (?:it|they|this|that) (?:sped|speeds|hurried|hurries|got|gets) (?:up|on with it)",
         r"(?:pray|praying|prayed|hope|hoping|hoped) (?:that )?the (?:scan|tests?|results?|biopsy|lump)s? (?:shows?|finds?|comes? back|is|are) (?:something )?(?:bad|serious|terminal|cancer|malignant)",
+        r"if (?:the |my )?(?:scan|tests?|results?|biopsy|lump)s? (?:shows?|finds?|comes? back|is|are|turns? out) (?:to be )?(?:something )?(?:bad|serious|terminal|cancer|malignant)\b.{0,40}?\b(?:wouldn't|would not|won't|don't think i'd|not sure i'd|i'd not) (?:fight|treat|resist|bother)",
         r"(?:scan|tests?|results?|biopsy|lump)s? (?:came|come|comes) back (?:clear|fine|normal|benign)\b.{0,40}?\b(?:disappointed|gutted|let down)",
         r"(?:wanted|wanting|want|hoped|hoping|wished|wishing) (?:it|this|that|the \w+) (?:to be|was|were|would be) my (?:way out|exit|ticket out)(?! of)",
         r"(?:being dead|death|not waking up|being gone|the dead part|not existing)\b.{0,40}?\b(?:sounds?|sounding|seems?|seeming|looks?|feels?) (?:\w+ )?(?:restful|peaceful|appealing|tempting|like (?:a )?relief|like rest)",
@@ -234,6 +236,7 @@ RULES: tuple[Rule, ...] = (
         r"suicide (?:has been|is|'s been|keeps) (?:on|in|coming into) my (?:mind|head)",
         # "the idea of suicide keeps popping up like an advert i can't close"
         r"(?:suicide|killing myself|ending it all|ending my life) (?:keeps|kept|has been|is|'s been) (?:popping|coming|creeping|cropping|sneaking) (?:up|in|back|into)",
+        r"(?:brain|mind|head) (?:keeps|kept|is|has been|'s been|'s) (?:offering|suggesting|serving|showing|pitching|throwing|bringing up) (?:me )?(?:up )?(?:suicide|killing myself|ending it|dying)\b",
         r"(?:thoughts?|thinking|think|thought|fantasi[sz]e|fantasi[sz]ing) (?:about|of) (?:suicide|killing myself|ending (?:it|my life|things)|taking my (?:own )?life)",
         r"commit(?:ting)? suicide",
         r"(?:consider|considering|considered|contemplate|contemplating|contemplated) (?:suicide|killing myself|ending (?:it all|my life|things)|taking my (?:own )?life)",
@@ -338,9 +341,9 @@ RULES: tuple[Rule, ...] = (
     # An intrusive thought in the second person: "intrusive thought every feed: kill yourself".
     _rule(
         ACTIVE, RiskLevel.MODERATE,
-        r"kill yourself|kys\b|you should (?:just )?die|go (?:and )?die",
+        r"kill yourself|kys\b|you should (?:just )?die|go (?:and )?die|(?:just )?(?:end|off) yourself",
         context=r"intrusive|thoughts?|voices?|my head|brain|inner voice",
-        unless=r"chat|game|gaming|lobby|online|comments?|troll\w*|told|said|says|dm\w*|messages?|stream\w*|texted|posted|replied|tweet\w*|saying|shouted|yelled|screamed|called me",
+        unless=r"chat|game|gaming|lobby|online|comments?|troll\w*|told|said|(?<!voice )(?<!voices )says|dm\w*|messages?|stream\w*|texted|posted|replied|tweet\w*|(?<!voice )(?<!voices )saying|shouted|yelled|screamed|called me",
     ),
     # Whether a fall would be quick, up high
     _rule(
@@ -411,6 +414,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?) (?:how strong|if|whether) (?:the |that )?(?:shower rail|beam|branch|banister|bannister|door ?frame|loft hatch|tree)\b",
         r"(?:hold|take|bear) my weight",
         r"lethal dose",
+        r"how (?:many|high) (?:storeys|stories|floors|metres|meters|feet) (?:up )?(?:you'd|you would|i'd|i would|it'd|it would|do you|does it) (?:need|have to be|take)\b",
         r"(?:use|using|used) (?:my |the |a |his |her )?(?:\w+'s )?(?:gun|rifle|pistol|shotgun|knife|rope|belt) on my ?self",
         r"(?:search(?:ed|ing)?|googl(?:ed|ing)|look(?:ed|ing) up|research(?:ed|ing)?|read(?:ing)? up on) (?:for )?(?:\w+ ){0,2}(?:ways?|methods?|how) to (?:die|kill myself|end it|end my life|overdose)",
         r"(?:search(?:ed|ing)?|googl(?:ed|ing)|look(?:ed|ing) up|research(?:ed|ing)?) (?:\w+ ){0,2}(?:overdose|suicide|lethal) (?:stuff|things|methods|info|doses?)",
@@ -520,7 +524,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
-        r"(?:wrote|written|writing|write|left|finished) (?:my |a |the )?(?:suicide|goodbye|farewell|last) (?:note|notes|letter|letters|messages?)",
+        r"(?:wrote|written|writing|write|left|finished) (?:my |a |the )?(?:suicide|last) (?:note|notes|letter|letters|messages?)",
         # an envelope or a letter "for after": "passwords in an envelope for after"
         r"(?:envelope|letter|note|box|folder)s? (?:\w+ ){0,3}for after(?=\s*(?:[.!,;]|$))",
         r"(?:text|message|email)s? (?:everyone|everybody|all of them|them all) (?:a )?goodbye",
@@ -538,6 +542,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|collect(?:ed|ing)|stash(?:ed)?) (?:up )?(?:my |some |the |enough |a stash of )?{_PILLS}",
         rf"(?:hiding|hid|stashing|putting aside|setting aside|holding back|keeping back|putting by|squirrel(?:l)?ing away) (?:away )?(?:a few (?:of )?(?:my )?|some (?:of )?(?:my )?|my |extra |the )?{_PILLS}(?! (?:from|away from|out of|up high|where))",
         rf"{_PILLS}\b.{{0,40}}?\b(?:one|two|a few|a couple) (?:or (?:two|three) )?at a time",
+        r"(?:script|prescription)(?:'s| is)? (?:\w+ ){0,3}?(?:filled|collected|picked up|comes? in)\b.{0,40}?\b(?:put|keep|set|putting|keeping|setting|hide|hiding) (?:half|some|a few|one or two|a couple)(?: of (?:them|it))? (?:aside|back|away|by)\b",
         # buying past the pack limit: "buying painkillers from different shops so nobody asks"
         rf"(?:buy|buying|bought|getting|got) (?:more |extra |some |a few )?(?:\w+ )?{_PILLS} (?:from|at|in) (?:different|several|multiple|various|lots of|loads of) (?:shops|pharmacies|chemists|stores|supermarkets|places)",
         rf"{_PILLS}\b.{{0,60}}?\bso (?:nobody|no one|no-one|they don't) (?:asks?|notices?|questions?|gets? suspicious)",
@@ -560,9 +565,9 @@ RULES: tuple[Rule, ...] = (
     # Goodbyes said or scheduled at work, on leave or on a move are everyday goodbyes.
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
-        r"goodbye (?:letters?|notes?|messages?|texts?|emails?|videos?)",
+        r"(?:goodbye|farewell) (?:letters?|notes?|messages?|texts?|emails?|videos?)",
         r"said my goodbyes|saying my goodbyes|(?:said|say|saying) (?:a )?(?:last|final) goodbye",
-        unless=r"clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|sabbatical|(?:on|annual|maternity|paternity|parental|sick|study|compassionate|shore|my) leave|maternity|paternity|holiday|retir\w*|leaving do|last day|last shift|new job|move|moving|depot|office|airport|emigrat\w*|company|job|contract|handover|flying|flight|placement|abroad|gap year",
+        unless=r"clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|sabbatical|(?:on|annual|maternity|mat|paternity|pat|parental|sick|study|compassionate|shore|my) leave|maternity|paternity|holiday|retir\w*|leaving do|last day|last shift|new job|move|moving|depot|office|airport|emigrat\w*|company|job|contract|handover|flying|flight|placement|abroad|gap year",
     ),
     # Going to the place and turning back: "stood at the edge for ages" up on the car park
     _rule(

@@ -308,6 +308,13 @@ def level(note: str) -> RiskLevel:
             RiskLevel.MODERATE,
         ),
         ("wrote a farewell letter to my wife and kids", RiskLevel.IMMINENT),
+        ("After uni I had a rough year and thought about ending it. Fine now.", RiskLevel.MODERATE),
+        ("suicidal last spring. this spring I'm gardening", RiskLevel.LOW),
+        ("thoughts of killing myself are worse than last winter", RiskLevel.MODERATE),
+        ("put my signed will on the kitchen table before bed", RiskLevel.IMMINENT),
+        ("wouldn't mind if the tumour won, honestly", RiskLevel.MODERATE),
+        ("sat in traffic and my mind went straight to ending it all", RiskLevel.MODERATE),
+        ("spoke at the vigil about the year I was suicidal", RiskLevel.LOW),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:

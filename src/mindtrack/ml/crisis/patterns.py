@@ -62,7 +62,8 @@ _PAST = re.compile(
     r"|\bback at (?:uni|school|college|university)\b(?=,? (?:i|we)\b)|\bin (?:year|grade) \d+\b|\b(?:from|during|about|around) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
     r"|\b(?:through|throughout|during|for) (?:most of |all of |much of )?my (?:teens|twenties|thirties|childhood|adolescence)\b"
     r"|\bthe (?:year|years|months|summer|winter|spring|autumn) i spent\b"
-    r"|\bthe (?:year|summer|winter|spring|autumn|night|time) i (?:tried|attempted|overdosed)\b"
+    r"|\bthe (?:year|summer|winter|spring|autumn|night|time) i (?:tried|attempted|overdosed|wanted to die|was suicidal)\b"
+    r"|(?<!since )(?<!than )(?<!like )\blast (?:winter|summer|spring|autumn|christmas)\b"
     r"|\b(?:years?|months?|weeks?|days?) (?:self[- ]?harm|sh|cutting)[- ](?:free|clean)\b",
     re.IGNORECASE,
 )

@@ -147,6 +147,7 @@ RULES: tuple[Rule, ...] = (
         r"ready to die",
         rf"(?:wouldn't|would not|won't) {_SOFT}(?:care|mind) (?:if i {_SOFT}(?:died|didn't wake up|didn't make it|was gone|were gone|got hit|didn't exist|never woke up)|not (?:existing|being here|waking up)|dying|being dead)",
         r"(?:wouldn't|would not) mind if (?:a|the|some) \w+ (?:hit|killed|took) me",
+        r"(?:wouldn't|would not|won't) (?:mind|care|fight it) if (?:the |my |this )?(?:cancer|illness|disease|tumou?r|infection|heart (?:thing|condition)) (?:won|wins|took me|takes me|got me|gets me|spread)\b",
         r"(?:wouldn't|would not|won't) mind if my heart (?:just )?(?:gave out|stopped|gives out|stops)",
         r"(?:pray(?:ing)?|hop(?:e|ing)) (?:that )?(?:god |something |someone |the universe )?(?:just )?takes? me",
         r"wish(?:ed|ing)? (?:god|the lord|the universe|something|someone) would (?:just )?take me",
@@ -236,6 +237,7 @@ RULES: tuple[Rule, ...] = (
         r"suicide (?:has been|is|'s been|keeps) (?:on|in|coming into) my (?:mind|head)",
         # "the idea of suicide keeps popping up like an advert i can't close"
         r"(?:suicide|killing myself|ending it all|ending my life) (?:keeps|kept|has been|is|'s been) (?:popping|coming|creeping|cropping|sneaking) (?:up|in|back|into)",
+        r"(?:brain|mind|head|thoughts?) (?:went|goes|go|keeps going|kept going) (?:straight |right )?(?:back )?to (?:suicide|killing myself|ending it(?: all)?|ending my life)\b",
         r"(?:brain|mind|head) (?:keeps|kept|is|has been|'s been|'s) (?:offering|suggesting|serving|showing|pitching|throwing|bringing up) (?:me )?(?:up )?(?:suicide|killing myself|ending it|dying)\b",
         r"(?:thoughts?|thinking|think|thought|fantasi[sz]e|fantasi[sz]ing) (?:about|of) (?:suicide|killing myself|ending (?:it|my life|things)|taking my (?:own )?life)",
         r"commit(?:ting)? suicide",
@@ -519,7 +521,7 @@ RULES: tuple[Rule, ...] = (
     # A time frame alone, in the same sentence as the ideation it dates.
     _rule(
         INTENT, RiskLevel.IMMINENT,
-        r"(?:tonight|tomorrow|this weekend|after (?:the|my) \w+|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))(?! (?:was|were|went|had)\b)",
+        r"(?:tonight|tomorrow|this weekend|after (?:the|my) \w+(?![^.!?]*\b(?:i had|i was|where i|when i|i went through|i thought|i spent)\b)|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))(?! (?:was|were|went|had)\b)",
         ideation_in_sentence=True,
     ),
     _rule(
@@ -529,6 +531,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:envelope|letter|note|box|folder)s? (?:\w+ ){0,3}for after(?=\s*(?:[.!,;]|$))",
         r"(?:text|message|email)s? (?:everyone|everybody|all of them|them all) (?:a )?goodbye",
         r"(?:don't|do not) open (?:it )?(?:til|till|until) after",
+        r"so (?:it's|it is|it isn't|there's|nothing's) (?:not |no )?(?:tangled up|a mess|messy|complicated|a hassle|a faff|sorted|easy|simple|easier|straightforward) (?:for (?:them|him|her|everyone|anyone) )?after(?=\s*(?:[.!,;]|$))",
         r"(?:for|to open|to read|to watch) (?:after|when) i'?m gone",
         r"(?:rehomed|found (?:a )?(?:new )?homes? for|gave away|giving away|found someone to take)\b.{0,80}?\b(?:it isn't|it wasn't|it's not|it is not|i'm not|i am not|im not|more than that|won't be needing)(?: (?:moving|going) anywhere)?(?=\s*(?:[.!;]|$))",
         r"(?:tying|tie|tied) up (?:all )?(?:the )?loose ends",
@@ -587,6 +590,7 @@ RULES: tuple[Rule, ...] = (
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:put|putting|get|getting|got) my affairs in order",
         r"(?:wrote|made|updated|finished) my will",
+        r"(?:left|leaving|put|laid) (?:my |the )?(?:signed )?will (?:out )?(?:on|by) (?:the|my) (?:table|side|bed|desk|counter|pillow|kitchen table)",
         unless=r"diagnos\w*|baby|babies|pregnan\w*|newborn|wedding|married|engaged|divorce\w*|separation|mortgage|solicitor|lawyer|surgery|operation|retir\w*|godparents?|guardians?|probate|life admin|adulting|trip|travel\w*|expedition|deploy\w*|field season|no signal|abroad",
     ),
     _rule(

@@ -89,6 +89,8 @@ _NOT_A_PLACE = (
     r"(?! (?:from|in|of|at) (?:this|the|my|our) (?:flat|house|apartment|room|office|city|country|town|dorm|halls|notebook|job|school|term|company|firm|shop|store|practice|hospital|ward|club|studio|restaurant|bank|agency|station|factory|warehouse|nursery|surgery|salon|cafe|café|pub|library|site|depot|plant|charity|council|bakery)\b| at work\b"
     r"| for (?:a while|now|a bit|a few (?:days|weeks)|(?:the|a) (?:week|weekend|month|fortnight|summer|holidays?))\b| (?:until|till) | here\W+(?:i'm |im |i am )?(?:moving|switching|migrating) (?:over )?to (?:a |an |my )?(?:paper|new|another|different|other)\b)"
 )
+# Marks someone saw are someone else's: "found fresh cuts on her arm".
+_NOT_SEEN = r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )"
 _PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|tylenol|paracetamol|antidepressants|insulin|xanax|oxy)"
 
 RULES: tuple[Rule, ...] = (
@@ -257,7 +259,7 @@ RULES: tuple[Rule, ...] = (
         r"i (?:cut|cutted) again",
         r"relapsed (?:on|with|into) (?:cutting|self[- ]?harm|sh\b)",
         # found on someone else: "my girlfriend self harms and I found fresh marks today"
-        r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )fresh (?:cuts|wounds|scars|marks|burns)",
+        _NOT_SEEN + r"fresh (?:cuts|wounds|scars|marks|burns)",
         r"(?:^|(?<=[,;.] ))cut again\b",
         r"my own (?:cuts|burns)",
         r"(?:started|start|keep|kept|been) (?:\w+ing and )?(?:pinching|bruising|scratching|hitting|punching|burning) my (?:own )?(?:arms?|thighs?|legs?|wrists?|stomach|skin)",
@@ -296,7 +298,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:dug|digging|dig|pressed|pressing) my (?:nails|fingernails) into my",
         r"(?:blade|razor|compass)(?:'s| is|s are| are)? in (?:the|my) \w+\b.{0,40}?\bi (?:keep thinking|can't stop thinking|keep going back|think) (?:about|to) (?:it|them|using)",
         # 6. "new cuts on my thigh", not "new cuts on my legs from the brambles"
-        r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )new (?:cuts|burns) on my (?:arms?|wrists?|thighs?|legs?|stomach|hips?|skin)\b(?! from)",
+        _NOT_SEEN + r"new (?:cuts|burns) on my (?:arms?|wrists?|thighs?|legs?|stomach|hips?|skin)\b(?! from)",
         r"(?:\bsh\b|self[- ]?harm) relapse",
         # "94 days without cutting and I threw it away", not "90 days without cutting sugar, blew it"
         r"\d+ (?:days|weeks|months|years) (?:\w+ )?(?:without|free of|clean of|clean from) (?:cutting|self[- ]?harm\w*|sh|hurting myself|burning myself)(?=\s*(?:[.,;!]|and\b|but\b|$)).{0,40}?\b(?:threw it away|blew it|broke|ruined|gone|relapsed|reset|ended|lost it)",
@@ -356,7 +358,7 @@ RULES: tuple[Rule, ...] = (
     # One fresh cut, on the body and not at the barber's or in a vase.
     _rule(
         SELF_HARM, RiskLevel.MODERATE,
-        r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )(?:a |one )?fresh cut\b",
+        _NOT_SEEN + r"(?:a |one )?fresh cut\b",
         context=r"arms?|wrists?|thighs?|legs?|sleeves?|skin|stomach|hips?|plasters?|bandages?",
         unless=r"barber\w*|haircut|hair|fade|flowers?|grass|lawn|fries|roses|tulips",
     ),

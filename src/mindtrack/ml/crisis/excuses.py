@@ -108,8 +108,9 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 _CONJUNCTION = re.compile(r"\b(?:and|so|because|cause|cos|then)\b", re.IGNORECASE)
 # What the writer's own head says is the writer's: "that old voice saying just end yourself".
+# "my son (15) said" is someone else's words.
 _REPORTED = re.compile(
-    r"\b(?!(?:i|voice|voices|brain|head|mind)\b)\w+ (?:said|says|(?:keeps |kept )?saying|(?:keeps|kept) asking(?: me)?|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
+    r"\b(?!(?:i|voice|voices|brain|head|mind)\b)\w+(?: \([^()]{1,20}\))? (?:said|says|(?:keeps |kept )?saying|(?:keeps|kept) asking(?: me)?|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
     r"posted|messaged|typed|dm'?e?d|admitted|mentioned|confessed|screamed|yelled|joked|commented|replied|"
     r"tweeted|captioned)\b",
     re.IGNORECASE,

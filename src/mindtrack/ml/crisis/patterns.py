@@ -61,7 +61,7 @@ _PAST = re.compile(
     + r"\b"
     r"|\bback at (?:uni|school|college|university)\b(?=,? (?:i|we)\b)|\bin (?:year|grade) \d+\b|\b(?:from|during|about|around) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
     r"|\b(?:through|throughout|during|for) (?:most of |all of |much of )?my (?:teens|twenties|thirties|childhood|adolescence)\b"
-    r"|\bthe (?:year|years|months|summer|winter|spring|autumn) i spent\b"
+    r"|\bthe (?:year|years|months|summer|winter|spring|autumn) i spent\b|\bspent (?:most of |all of |much of )?(?:19|20)\d\d\b"
     r"|\bthe (?:year|summer|winter|spring|autumn|night|time) i (?:tried|attempted|overdosed|wanted to die|was suicidal)\b"
     r"|(?<!since )(?<!than )(?<!like )\blast (?:winter|summer|spring|autumn|christmas)\b"
     r"|\b(?:years?|months?|weeks?|days?) (?:self[- ]?harm|sh|cutting)[- ](?:free|clean)\b",
@@ -73,8 +73,14 @@ _RELAPSE = re.compile(
     r"|\b(?:just )?like (?:back )?when i was\b",
     re.IGNORECASE,
 )
-# The next sentence dates it: "I wanted to die for about six months. That was 2019."
-_THAT_WAS_THEN = re.compile(r"\W+" + _THAT_WAS + r"\b", re.IGNORECASE)
+# The next sentence dates it: "I wanted to die for about six months. That was 2019.", "I was
+# suicidal the year Grandad died. I'm not now."
+_THAT_WAS_THEN = re.compile(
+    r"\W+(?:" + _THAT_WAS + r"\b|(?:(?:and |but )?(?:i(?: don't| do not| am not|'m not|m not)|not) "
+    r"(?:anymore|any more|now)|this year(?:'s| is) different|that's not (?:where|who) i am "
+    r"(?:now|anymore|any more))(?=\s*(?:[.!;]|$)))",
+    re.IGNORECASE,
+)
 _HOURS_SINCE = (
     r"\b(?:it's|it has) been (?:an?|one|two|three|four|five|\d+) (?:hours?|minutes?|mins?)\b"
 )

@@ -107,6 +107,11 @@ RULES: tuple[Rule, ...] = (
         r"(?:don't|do not|can't|cannot) see (?:the|any) point (?:of|in) (?:being alive|living(?! (?:in|with|at|on|off|like|here|there))|staying alive|going on|existing|life)",
         rf"(?:not sure|don't know if|unsure if|not certain) i {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|keep going|keep living|carry on)",
         r"(?:i'd|i would) (?:much )?rather be dead",
+        rf"(?:i'd|i would) {_SOFT}(?:much )?rather not (?:be alive|exist|wake up)\b(?! (?:to|when|for|by|in|at|during|after|if|until|till)\b)",
+        # "what am i even still doing here. like, on earth."
+        r"what am i (?:even )?still doing (?:here\W+(?:like\W+)?)?(?:on (?:this )?(?:earth|planet)|alive|in this world)\b",
+        # "she'd be better off with someone else raising her and me just… gone"
+        r"better off\b[^.!?]{0,60}?\b(?:and|with) me (?:just\W*)?(?:gone|dead|out of the picture|not (?:here|around))\b",
         # "everyone would be fine, better even, if I were dead"; "better I die in the sea"
         r"(?:better|fine|easier|happier|lighter)(?:\W+\w+){0,3}?\W+if i (?:just )?(?:died|was dead|were dead|was gone|were gone|wasn't (?:here|around|alive)|weren't (?:here|around|alive)|disappeared|didn't exist)\b(?! (?:for|to|from|into|off|my|the|it|her|his|their|your|a)\b)",
         # "it'd be easier all round if a car just took me out"
@@ -150,7 +155,11 @@ RULES: tuple[Rule, ...] = (
         rf"(?:wouldn't|would not|won't) {_SOFT}(?:care|mind) (?:if i {_SOFT}(?:died|didn't wake up|didn't make it|was gone|were gone|got hit|didn't exist|never woke up)|not (?:existing|being here|waking up)|dying|being dead)",
         r"(?:wouldn't|would not) mind if (?:a|the|some) \w+ (?:hit|killed|took) me",
         r"(?:wouldn't|would not|won't) (?:mind|care|fight it) if (?:the |my |this )?(?:cancer|illness|disease|tumou?r|infection|heart (?:thing|condition)) (?:won|wins|took me|takes me|got me|gets me|spread)\b",
-        r"(?:wouldn't|would not|won't) mind if my heart (?:just )?(?:gave out|stopped|gives out|stops)",
+        r"(?:(?:wouldn't|would not|won't) mind|(?:i'd|i would) be (?:glad|happy|relieved|grateful)) if (?:my|the|this)(?: old)? (?:heart|ticker|body) (?:just )?(?:gave out|stopped|gives out|stops|packed (?:in|up))(?=\s*(?:[.!,;]|$|in my sleep|one night|for good|altogether))",
+        # Scots too: "widnae bother me if a didnae wake up the morra"
+        rf"(?:wouldn't|would not|widnae|wouldnae) {_SOFT}(?:bother|upset|matter to) me if (?:i|a) {_SOFT}(?:didn't|did not|didnae|never) (?:wake up|woke up)\b",
+        # "wish one of those crash calls had been for me and nobody had got there in time"
+        r"wish\w*\b[^.!?]{0,60}?\b(?:been|was|were) (?:for )?me\b[^.!?]{0,10}?\band (?:nobody|no one|no-one) (?:had )?(?:got|get|gets|came|come|made it) (?:there )?in time\b",
         r"(?:pray(?:ing)?|hop(?:e|ing)) (?:that )?(?:god |something |someone |the universe )?(?:just )?takes? me",
         r"wish(?:ed|ing)? (?:god|the lord|the universe|something|someone) would (?:just )?take me",
         r"why am i (?:even )?still (?:here|alive|around)",
@@ -223,7 +232,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         ACTIVE, RiskLevel.MODERATE,
-        r"(?:kill|killing|killed|kil) my ?self",
+        r"(?:kill|killing|killed|kil)[- ]?my[- ]?self",
         r"kms\b",
         r"unaliv(?:e|ing) (?:my ?self|me)",
         r"ideation",
@@ -292,6 +301,8 @@ RULES: tuple[Rule, ...] = (
         # "banging my head against the wall" over a bug is an idiom; doing it till it hurts is not
         r"(?:hit|hitting|banged|banging|bang|punched|punching|slammed|slamming) my (?:own )?(?:head|fists?|arms?|legs?|thighs?|face) (?:against|on|into) (?:the |a )?(?:wall|door|floor) (?:till|until|on purpose|when i|so hard|again|to make|when (?:the |my )?(?:anxiety|panic|anger|rage|urges?|thoughts|voices|stress|feelings?|it gets|things get))",
         r"punched my own",
+        # "did it again, on my thigh this time so nobody sees"
+        r"(?:(?:i|and|then|just|so|i've|ive) |(?<![a-z] ))(?:did|done) it again\b[^.!?]{0,20}?\b(?:on|to|into) my (?:thighs?|arms?|wrists?|legs?|hips?|stomach)\b",
         r"(?:did|do|done|doing) (?:what i (?:always|usually) do|it again|the usual|the thing|that thing) with (?:the|my|a) (?:compass|blade|razor|lighter|scissors)\b",
         r"(?:picked|picking|pick|scratched|scratching|dug|digging) (?:at )?(?:the |my )?(?:old )?(?:scars?|scabs?|cuts?|wounds?) (?:till|until|so) (?:they|it) (?:bled|bleed|bleeds|opened|open)",
         r"(?:snap(?:s|ped|ping)?|flick(?:s|ed|ing)?|ping(?:s|ed|ing)?) (?:a |an |the |my )?(?:hair ?(?:bobble|tie|band)|rubber ?band|elastic(?: band)?|bobble|band)s? (?:on|against|at) (?:my )?(?:wrists?|arms?)\b.{0,40}?\b(?:bled|bleed|bleeding|bruis\w*|welts?|raw|broke the skin|over and over|till|until)",
@@ -348,6 +359,12 @@ RULES: tuple[Rule, ...] = (
         r"kill yourself|kys\b|you should (?:just )?die|go (?:and )?die|(?:just )?(?:end|off) yourself",
         context=r"intrusive|thoughts?|voices?|my head|brain|inner voice",
         unless=r"chat|game|gaming|lobby|online|comments?|troll\w*|told|said|(?<!voice )(?<!voices )says|dm\w*|messages?|stream\w*|texted|posted|replied|tweet\w*|(?<!voice )(?<!voices )saying|shouted|yelled|screamed|called me",
+    ),
+    # A means that keeps coming to mind: "rope in the lambing shed keeps crossing my mind".
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        r"(?:rope|noose|gun|shotgun|rifle|pistol)\b.{0,40}?\b(?:keeps?|kept) (?:crossing|coming into|popping into|creeping into|drifting into) my (?:mind|head)\b",
+        unless=r"order\w*|buy\w*|bought|climb\w*|shop\w*|hunt\w*|range|season|clean\w*|licen[cs]e|sell\w*|sold|fix\w*|repair\w*",
     ),
     # Whether a fall would be quick, up high
     _rule(
@@ -483,6 +500,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:picked|chosen|chose|set|decided on|have|got) (?:a |the )?(?:date|day|night|time) (?:to|for) (?:end it(?! with| between| off)|kill myself|end my life|die)\b",
         rf"this is (?:my |the )?(?:last|final) (?:entry|note|day|night|goodbye|post|check[- ]?in|time i write){_NOT_A_PLACE}",
         r"won't be (?:a burden|here|around|alive) (?:much|for much|any) longer",
+        r"(?:won't|will not|not going to|not gonna) be (?:everyone's|anyone's|your|their|a|the) (?:problem|burden) (?:much|for much|any) longer",
         r"(?:by the time|when) (?:you|anyone|someone|somebody) (?:reads?|finds?|sees?) this",
         r"(?:i'm|i am) not coming back(?! to| here| in| till| until| til| for)",
         rf"(?:this|that) (?:is|was|'s) (?:my |the )?(?:last|final) (?:entry|log|check[- ]?in|time i(?:'ll| will)? (?:write|log)){_NOT_A_PLACE}",

@@ -330,6 +330,27 @@ def level(note: str) -> RiskLevel:
         ("spent most of 2019 wanting to disappear forever", RiskLevel.LOW),
         # "not now" followed by more is no history
         ("I want to die. Not now, but soon.", RiskLevel.MODERATE),
+        (
+            "if the bank takes the house I've got it all worked out: the shotgun, the barn",
+            RiskLevel.HIGH,
+        ),
+        ("the balcony has started to feel like an option", RiskLevel.HIGH),
+        ("Everyone asked about the plaster. Said it was the cat. It wasn't.", RiskLevel.MODERATE),
+        ("flare-up so I punched my own bad knee", RiskLevel.MODERATE),
+        ("Streak gone. Cut on Friday.", RiskLevel.MODERATE),
+        ("if I got a terminal diagnosis I'd honestly be relieved", RiskLevel.MODERATE),
+        ("still wish I'd died in that crash with him", RiskLevel.MODERATE),
+        ("my knees are killing me. wish they'd get on with it", RiskLevel.MODERATE),
+        ("I'm done being alive", RiskLevel.MODERATE),
+        ("I'm on my mate's roof now. sorry", RiskLevel.IMMINENT),
+        # "not a game" says it is real, not that it is a game
+        ("I'm on the bridge now and it isn't a game", RiskLevel.IMMINENT),
+        (
+            "Found my old diary. Pages about wanting to die. Proud of how far I've come.",
+            RiskLevel.LOW,
+        ),
+        ("Years back I wanted to die. My sister got me through.", RiskLevel.LOW),
+        ("I cut myself when things got bad. Stopped over ten years ago.", RiskLevel.LOW),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -399,6 +420,16 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "the old gun keeps crossing my mind, must sell it before the licence lapses",
         "I'd be glad if my heart stopped racing before exams",
         "my nephew (12) said 'i'm gonna kms' when the wifi dropped",
+        "the new bridge looks like the answer to our traffic problems",
+        "I wish I'd been killed off in the first episode, my character is dull",
+        "Cut on Sunday: the hedge finally looks tidy",
+        "I'm on the roof fixing the gutters, lovely view",
+        "lad in bed 4 took an overdose, he's stable now",
+        "Read about the singer in the news. Overdose, they're saying.",
+        "my flatmate keeps joking 'gonna kms' about her dissertation",
+        "This is my last entry from this phone, the new one comes tomorrow",
+        "Said my goodbyes to the ward today after 30 years of nursing",
+        "Life is hard right now and I still want it",
         "Updated my will now the baby's here",
         "self-harm thoughts: none this week",
         "The urge to cut didn't come back this month",
@@ -561,6 +592,7 @@ def test_a_learned_level_needs_every_lower_threshold_met() -> None:
         # no words of death: nothing to excuse, even for a goodbye with its everyday reason,
         # which may be a cover the patterns cannot see
         ("Scheduled goodbye emails to my customers for when I close the shop", False),
+        ("I screen clients for suicidal thoughts all day; tonight I'd tick yes for myself", False),
     ],
 )
 def test_harmless_uses_of_words_of_death_are_told_apart(note: str, harmless: bool) -> None:

@@ -52,7 +52,7 @@ _THAT_WAS = (
 # Markers that put a statement firmly in the past, whatever else the sentence says.
 _PAST = re.compile(
     r"(?<!never )(?<!n't )\bused to\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)"
-    r" (?:years?|months?|decades?) ago\b|\b(?:years|decades) ago\b|\bin (?:the past|high school|college|uni|my teens|my twenties|"
+    r" (?:years?|months?|decades?) ago\b|\b(?:years|decades) ago\b|\b(?:years|decades|(?:a few|a couple of|two|three|four|five|\d+) years) back\b|\bin (?:the past|high school|college|uni|my teens|my twenties|"
     r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback then\b|\bback in (?:the days?\b|those days|my \w+|(?:19|20)\d\d|school|high school|college|uni\b|university|year \d|the (?:'?\d0s|seventies|eighties|nineties|noughties))|\blast year\b|\banniversary\b"
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
     r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:self[- ]?harm |sh |cutting )?(?:scars|texts)\b"
@@ -74,11 +74,12 @@ _RELAPSE = re.compile(
     re.IGNORECASE,
 )
 # The next sentence dates it: "I wanted to die for about six months. That was 2019.", "I was
-# suicidal the year Grandad died. I'm not now."
+# suicidal the year Grandad died. I'm not now.", "… wanting to die. Proud of how far I've come."
 _THAT_WAS_THEN = re.compile(
     r"\W+(?:" + _THAT_WAS + r"\b|(?:(?:and |but )?(?:i(?: don't| do not| am not|'m not|m not)|not) "
     r"(?:anymore|any more|now)|this year(?:'s| is) different|that's not (?:where|who) i am "
-    r"(?:now|anymore|any more))(?=\s*(?:[.!;]|$)))",
+    r"(?:now|anymore|any more))(?=\s*(?:[.!;]|$))|(?:(?:so |really )?proud of )?how far i'?ve come\b"
+    r"|(?:i )?(?:stopped|quit|gave (?:it|that) up)\b[^.!?]{0,20}?\b(?:years?|decades?) ago\b)",
     re.IGNORECASE,
 )
 _HOURS_SINCE = (
@@ -268,7 +269,9 @@ _AFFIRMATION = re.compile(
     r"(?:want to live|wanna live|want to be (?:here|alive)|want to stay|glad to be (?:alive|here)|(?:like|love|enjoy) being (?:alive|here)|"
     r"not suicidal|(?:would|will) never (?:hurt|harm|kill) myself|"
     r"(?:would|'d) like (?:a few |some )?more (?:years|springs|summers|time))\b"
-    r"|(?:^|[.!?]\s*)(?:\w+ )?(?:glad|happy|grateful|thankful) to be (?:alive|here)\b",
+    r"|(?:^|[.!?]\s*)(?:\w+ )?(?:glad|happy|grateful|thankful) to be (?:alive|here)\b"
+    # "Life is hard right now and I still want it."
+    r"|\blife\b[^.!?]{0,40}?\bi (?:still |really |do )?(?:want|love|choose) it\b",
     re.IGNORECASE,
 )
 
@@ -281,7 +284,7 @@ _TURN_TO_SELF = re.compile(
     r"(?:was not|wasn't|isn't|is not|not) a joke|not joking|i'm the one who|"
     r"that'?s (?:actually |really |just |literally |basically )?(?:me|how i feel|how i'd do it)|"
     r"(?:thought|think|thinking) (?:of|about) mine|did it (?:myself|to myself)|"
-    r"(?:wish|wishing|wished) (?:it|that) (?:was|were) me)\b"
+    r"(?:wish|wishing|wished) (?:it|that) (?:was|were) me|(?:tick|ticked|circle|circled|answer|say|put) (?:a )?yes (?:for|about) myself)\b"
     # "The song on the radio was about wanting to die and yeah. Same."
     r"|(?:^|[.!?]\s*|\byeah\W+)same\s*[.!]*\s*$",
     re.IGNORECASE,

@@ -86,18 +86,19 @@ _SOFT = r"(?:(?:just|simply|really|honestly|kinda|kind of|sometimes|actually|ser
 _WHEN = r"(?:tonight|today|tomorrow|this week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 # "my last entry from this flat": the last of a place or a notebook, not of a life
 _NOT_A_PLACE = (
-    r"(?! (?:from|in|of|at) (?:this|the|my|our) (?:flat|house|apartment|room|office|city|country|town|dorm|halls|notebook|job|school|term|company|firm|shop|store|practice|hospital|ward|club|studio|restaurant|bank|agency|station|factory|warehouse|nursery|surgery|salon|cafe|café|pub|library|site|depot|plant|charity|council|bakery)\b| at work\b"
+    r"(?! (?:from|in|of|at) (?:this|the|my|our) (?:flat|house|apartment|room|office|city|country|town|dorm|halls|notebook|job|school|term|company|firm|shop|store|practice|hospital|ward|club|studio|restaurant|bank|agency|station|factory|warehouse|nursery|surgery|salon|cafe|café|pub|library|site|depot|plant|charity|council|bakery|phone|laptop|tablet|device|account|app|computer)\b| at work\b"
     r"| for (?:a while|now|a bit|a few (?:days|weeks)|(?:the|a) (?:week|weekend|month|fortnight|summer|holidays?))\b| (?:until|till) | here\W+(?:i'm |im |i am )?(?:moving|switching|migrating) (?:over )?to (?:a |an |my )?(?:paper|new|another|different|other)\b)"
 )
 # Marks someone saw are someone else's: "found fresh cuts on her arm".
 _NOT_SEEN = r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )"
-_PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|tylenol|paracetamol|antidepressants|insulin|xanax|oxy)"
+_PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|tylenol|paracetamol|antidepressants|insulin|xanax|oxy|morphine|codeine|tramadol|fentanyl)"
 
 RULES: tuple[Rule, ...] = (
     _rule(
         PASSIVE, RiskLevel.MODERATE,
         r"wish(?:ed|ing)? (?:that )?i (?:was|were|could be) dead",
         rf"wish(?:ed|ing)? (?:that )?i (?:could |would )?{_SOFT}(?:die|disappear|vanish|fade (?:out|away)|not exist|stop existing|cease to exist|cease(?=\s*(?:[.!,;]|$))|(?:never|not|wouldn't|would not|didn't|did not|won't|will not) wake up|fall asleep and (?:never|not) wake up)",
+        r"wish(?:ed|ing)? (?:that )?i(?:'d| had) (?:died|been killed)\b(?! (?:off|laughing|of (?:embarrassment|shame|laughter|boredom|cringe)))",
         r"wish(?:ed|ing)? (?:that )?i(?:'d| had)? (?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|weren't alive|wasn't here)",
         rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop exist(?:ing)?|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive|(?:disappear|vanish) (?:for good|permanently)|not be(?=\s*(?:[.!,;]|$)))",
         rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|carry on)",
@@ -143,6 +144,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:i'd|i would) (?:be )?{_SOFT}(?:quite |very |more than )?(?:glad|happy|relieved|grateful|fine) to {_SOFT}(?:go|be gone|not be here|not exist|not wake up)(?: now| soon| too| anymore| any more)?(?=\s*(?:[.!,;]|$))",
         r"(?:i've|i have) had my life\b",
         r"what's (?:even )?the point (?:of|in) (?:living|being alive|life|going on|staying alive|existing|being here)",
+        r"(?:i'm|im|i am) (?:so |just |really )?done (?:with )?(?:being alive|existing|living)\b(?! (?:in|with|at|on|like|here|there|off)\b)",
         r"(?:tired of|done with|sick of) (?:having to )?(?:living|being alive|be alive|existing|exist|life|being a person|being human|breathing)\b",
         r"(?:tired of|done with|sick of) being here(?=\s*(?:[.!,;]|$|anymore|any more))",
         r"(?:nothing|none of (?:this|it)|not|isn't|is not|ain't) (?:\w+ ){0,2}worth (?:staying alive|living|being alive|sticking around) for",
@@ -156,6 +158,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:wouldn't|would not) mind if (?:a|the|some) \w+ (?:hit|killed|took) me",
         r"(?:wouldn't|would not|won't) (?:mind|care|fight it) if (?:the |my |this )?(?:cancer|illness|disease|tumou?r|infection|heart (?:thing|condition)) (?:won|wins|took me|takes me|got me|gets me|spread)\b",
         r"(?:(?:wouldn't|would not|won't) mind|(?:i'd|i would) be (?:glad|happy|relieved|grateful)) if (?:my|the|this)(?: old)? (?:heart|ticker|body) (?:just )?(?:gave out|stopped|gives out|stops|packed (?:in|up))(?=\s*(?:[.!,;]|$|in my sleep|one night|for good|altogether))",
+        # "if I got a terminal diagnosis tomorrow I'd feel relieved"
+        r"if i (?:got|get|had|was given|were given|heard) (?:a |the )?(?:terminal|fatal|cancer|incurable) (?:diagnosis|illness|news|prognosis)\b.{0,40}?\b(?:relieved|relief|glad|grateful|thankful|wouldn't mind|fine with it|okay with it)",
         # Scots too: "widnae bother me if a didnae wake up the morra"
         rf"(?:wouldn't|would not|widnae|wouldnae) {_SOFT}(?:bother|upset|matter to) me if (?:i|a) {_SOFT}(?:didn't|did not|didnae|never) (?:wake up|woke up)\b",
         # "wish one of those crash calls had been for me and nobody had got there in time"
@@ -181,7 +185,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:so|and) (?:it|this|everything)(?:'d| would) (?:all )?(?:just )?be over",
         rf"if i {_SOFT}(?:didn't|did not|don't) exist",
         # An idiom of death followed by the wish that it came true.
-        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hopes?|hoped|prays?) (?:it|this|that|they|he|she) (?:would |will )?(?:actually |really |just |literally |genuinely )?(?:would|did|does|could|finish|get on with it|go through with it)",
+        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hopes?|hoped|prays?) (?:it|this|that|they|he|she)(?:'d)? (?:would |will )?(?:actually |really |just |literally |genuinely )?(?:would|did|does|could|finish|get on with it|go through with it)",
         r"(?:killing|murdering) me\b.{0,80}?\b(?:like|want|wish) (?:it|them|this|that|they) (?:to |would )?(?:finish (?:the job|me off|it)|actually do it|really do it)",
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wouldn't|would not|won't) (?:mind|care) if (?:it|they|this|that|one of them) (?:actually |just |really )?(?:finished|finish|did|does) (?:the job|me off|it)\b",
         # "this job will be the death of me. some days i hope theyre right"
@@ -286,8 +290,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:started|start) cutting",
         r"cutting again",
         r"cut deeper",
-        r"(?:i|and|then|just|ngl i) cut (?:again|tonight|last night|today|yesterday|this morning|after|before|too deep|really deep|deeper)\b",
+        r"(?:i|and|then|just|ngl i) cut (?:again|tonight|last night|today|yesterday|this morning|after|before|too deep|really deep|deeper|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
         r"^\W*cut (?:again|tonight|last night|today|yesterday)\b",
+        # "Clean streak reset. 47 days down to zero. Cut on Sunday."
+        r"(?:^\W*|(?<=[.!?] ))cut (?:again|tonight|last night|today|yesterday|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)(?=\s*(?:[.!;]|$))",
         r"cut (?:my )?(?:arms?|wrists?|thighs?|legs?|stomach|hips?|skin)(?! (?:on|by accident|shaving|while|chopping|slicing|open on))",
         r"cut (?:too|really|so|very) deep",
         r"(?:burn(?:ed|t)|cut|scratch(?:ed)?|carv(?:ed)?) my (?:arm|wrist|thigh|leg|stomach|hip)s?(?=\s*(?:[.!,;]|$|again|tonight|today|yesterday|last night))",
@@ -301,6 +307,7 @@ RULES: tuple[Rule, ...] = (
         # "banging my head against the wall" over a bug is an idiom; doing it till it hurts is not
         r"(?:hit|hitting|banged|banging|bang|punched|punching|slammed|slamming) my (?:own )?(?:head|fists?|arms?|legs?|thighs?|face) (?:against|on|into) (?:the |a )?(?:wall|door|floor) (?:till|until|on purpose|when i|so hard|again|to make|when (?:the |my )?(?:anxiety|panic|anger|rage|urges?|thoughts|voices|stress|feelings?|it gets|things get))",
         r"punched my own",
+        r"(?:hit|hitting|punched|punching|slapped|slapping|scratched|scratching) my own (?:\w+ )?(?:legs?|arms?|thighs?|face|head|stomach|wrists?|hands?)\b",
         # "did it again, on my thigh this time so nobody sees"
         r"(?:(?:i|and|then|just|so|i've|ive) |(?<![a-z] ))(?:did|done) it again\b[^.!?]{0,20}?\b(?:on|to|into) my (?:thighs?|arms?|wrists?|legs?|hips?|stomach)\b",
         r"(?:did|do|done|doing) (?:what i (?:always|usually) do|it again|the usual|the thing|that thing) with (?:the|my|a) (?:compass|blade|razor|lighter|scissors)\b",
@@ -330,7 +337,7 @@ RULES: tuple[Rule, ...] = (
     # it all through on the bus".
     _rule(
         PLAN, RiskLevel.HIGH,
-        r"thought it (?:all )?through|(?:worked|figured) it all out",
+        r"thought it (?:all )?through|(?:worked|figured) it all out|(?:i've|i have|i've got|got|have) it (?:all )?(?:worked|figured) out|(?:i've|i have) (?:worked|figured) it (?:all )?out",
         context=rf"{_PILLS}|guns?|shotgun|rifle|pistol|rope|noose|bridge|tracks|level crossing|cliff|ledge|overdose",
         unless=r"gp|doctor|pharmacist|prescri\w*|dos(?:e|age)|taper\w*|hunting|deer|season|range|clay|licen[cs]e|vet",
     ),
@@ -347,6 +354,12 @@ RULES: tuple[Rule, ...] = (
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:no|without (?:a|the|my)) rope\b.{0,40}?\b(?:meaning|intending|planning|going|wanting) to (?:do it|jump|let go|fall)",
+    ),
+    # Up high or on the line, not for the view or the gutters: "I'm on my building's roof now".
+    _rule(
+        ATTEMPT, RiskLevel.IMMINENT,
+        r"(?:i'm|i am|im) (?:standing |sitting )?(?:on|at) (?:the|my|our|(?:my |the |our )?\w+'s) (?:edge|ledge|bridge|roof|tracks|rooftop)",
+        unless=r"fix\w*|repair\w*|tiles?|gutters?|aerial|antenna|solar|chimney|roofer|scaffold\w*|fireworks|sunset|sunrise|view|party|drinks|bbq|barbecue|sunbath\w*|photos?|garden|terrace bar|stars",
     ),
     # A place of danger and a goodbye: "At the level crossing now. Barriers are down. Sorry Marge."
     _rule(
@@ -365,6 +378,13 @@ RULES: tuple[Rule, ...] = (
         METHOD, RiskLevel.HIGH,
         r"(?:rope|noose|gun|shotgun|rifle|pistol)\b.{0,40}?\b(?:keeps?|kept) (?:crossing|coming into|popping into|creeping into|drifting into) my (?:mind|head)\b",
         unless=r"order\w*|buy\w*|bought|climb\w*|shop\w*|hunt\w*|range|season|clean\w*|licen[cs]e|sell\w*|sold|fix\w*|repair\w*",
+    ),
+    # A high place or a railway that has come to feel like an answer.
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        # "I laughed too. I've actually been thinking about the roof for real."
+        r"(?:actually|really|seriously) (?:been )?(?:thinking|thought) about (?:the |that )?(?:roof|bridge|tracks|ledge|cliff|rope|noose|gun|pills)\b|(?:thinking|thought) about (?:the |that )?(?:roof|bridge|tracks|ledge|cliff|rope|noose|gun|pills) for real\b",
+        r"(?:window|balcony|bridge|roof|rooftop|tracks|train line|railway line|railway|ledge|cliff|drop|overpass|flyover|motorway)\b[^.!?]{0,50}?\b(?:looks?|looked|looking|seems?|seemed|feels?|felt|(?:started|starting|begun|begin) to (?:look|feel|seem))\b[^!?]{0,30}?\blike (?:an? |the )?(?:answer|option|way out|solution|exit)\b(?!\s+(?:to|for|of)\b)",
     ),
     # Whether a fall would be quick, up high
     _rule(
@@ -389,8 +409,8 @@ RULES: tuple[Rule, ...] = (
     # Marks explained away with a lie: "Told her it was the gym. It wasn't."
     _rule(
         SELF_HARM, RiskLevel.MODERATE,
-        r"told (?:her|him|them|\w+) it was (?:the |a |my )?\w+(?: \w+)?\W+it (?:wasn't|was not|isn't)\b",
-        context=r"marks|cuts|scars|bruises|burns|arms?|thighs?|wrists?|legs?",
+        r"(?:told (?:her|him|them|\w+)|said|say|says) it was (?:the |a |my )?\w+(?: \w+)?\W+it (?:wasn't|was not|isn't)\b",
+        context=r"marks|cuts|scars|bruises|burns|arms?|thighs?|wrists?|legs?|bandages?|plasters?|dressings?",
     ),
     # The state of an arm after a relapse: "relapsed. 4 months down the drain. arm's a mess"
     _rule(
@@ -590,7 +610,7 @@ RULES: tuple[Rule, ...] = (
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:goodbye|farewell) (?:letters?|notes?|messages?|texts?|emails?|videos?)",
         r"said my goodbyes|saying my goodbyes|(?:said|say|saying) (?:a )?(?:last|final) goodbye",
-        unless=r"clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|sabbatical|(?:on|annual|maternity|mat|paternity|pat|parental|sick|study|compassionate|shore|my) leave|maternity|paternity|holiday|retir\w*|leaving do|last day|last shift|new job|move|moving|depot|office|airport|emigrat\w*|company|job|contract|handover|flying|flight|placement|abroad|gap year",
+        unless=r"clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|sabbatical|(?:on|annual|maternity|mat|paternity|pat|parental|sick|study|compassionate|shore|my) leave|maternity|paternity|holiday|retir\w*|leaving do|last day|last shift|new job|move|moving|depot|office|airport|emigrat\w*|company|job|contract|handover|flying|flight|placement|abroad|gap year|ward|career|(?:\d+|twenty|thirty|forty) years (?:of|at|in|on)",
     ),
     # Going to the place and turning back: "stood at the edge for ages" up on the car park
     _rule(
@@ -621,7 +641,6 @@ RULES: tuple[Rule, ...] = (
     _rule(
         ATTEMPT, RiskLevel.IMMINENT,
         rf"(?:just |already )?(?:took|taken|swallowed|downed) (?:all|a bunch|a lot|a handful|the whole bottle|\d+|[a-z]+ty|[a-z]+teen|way too many) (?:of )?(?:my |the |those )?{_PILLS}",
-        r"(?:i'm|i am|im) (?:standing |sitting )?(?:on|at) the (?:edge|ledge|bridge|roof|tracks|rooftop)",
         r"(?:blood|bleeding) (?:won't|will not|wont) stop",
         r"(?:already|just) (?:took|taken|swallowed) (?:them|it|everything|all|the)",
         r"(?:took|taken|swallowed) (?:them|everything|all of them|the pills|the lot|the whole)(?: all)? (?:already|\d+ (?:mins?|minutes|hours?) ago)",

@@ -351,6 +351,19 @@ def level(note: str) -> RiskLevel:
         ),
         ("Years back I wanted to die. My sister got me through.", RiskLevel.LOW),
         ("I cut myself when things got bad. Stopped over ten years ago.", RiskLevel.LOW),
+        ("honestly the world would run smoother without me", RiskLevel.MODERATE),
+        ("everyone says hang in there. I'd rather just let go and be gone.", RiskLevel.MODERATE),
+        ("if the ferry went down on the crossing I wouldn't mind", RiskLevel.MODERATE),
+        ("spent the evening reading about car fumes, and not for the MOT", RiskLevel.HIGH),
+        ("caught myself looking up heights that kill", RiskLevel.HIGH),
+        ("wondered if the painkillers I'm on would be enough to kill me", RiskLevel.HIGH),
+        ("it would have to look like a fall on the hills, for the insurance", RiskLevel.HIGH),
+        ("suicide on my mind most nights still", RiskLevel.MODERATE),
+        ("the pain is killing me and I kind of hope it's true", RiskLevel.MODERATE),
+        ("paid off the credit card so nobody inherits it", RiskLevel.IMMINENT),
+        ("the parole board said no I keep thinking about suicide", RiskLevel.MODERATE),
+        ("I had suicidal thoughts on my first tour", RiskLevel.LOW),
+        ("found my diary from 2015, pages of wanting to die", RiskLevel.LOW),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -430,6 +443,9 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "This is my last entry from this phone, the new one comes tomorrow",
         "Said my goodbyes to the ward today after 30 years of nursing",
         "Life is hard right now and I still want it",
+        "the climbing wall has drops that kill your forearms",
+        "everyone thinks goth kids want to die. I don't.",
+        "after my first husband died I moved to Leeds",
         "Updated my will now the baby's here",
         "self-harm thoughts: none this week",
         "The urge to cut didn't come back this month",
@@ -593,6 +609,8 @@ def test_a_learned_level_needs_every_lower_threshold_met() -> None:
         # which may be a cover the patterns cannot see
         ("Scheduled goodbye emails to my customers for when I close the shop", False),
         ("I screen clients for suicidal thoughts all day; tonight I'd tick yes for myself", False),
+        ("counsellor asked if I'd thought of suicide and I said no. that was a lie.", False),
+        ("the heroine plans her death in chapter 12 and I've done the same for mine", False),
     ],
 )
 def test_harmless_uses_of_words_of_death_are_told_apart(note: str, harmless: bool) -> None:

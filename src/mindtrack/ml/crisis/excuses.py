@@ -19,6 +19,8 @@ _NOT_A_DENIAL = re.compile(
     r"\b(?:can'?t|cannot|couldn'?t|can not|won'?t|doesn'?t|does not|didn'?t|did not) (?:stop|help|shake|get rid of|get (?:it|this) out)\b"
     r"|\bdon'?t know (?:why|if|how|what)\b|\bnot (?:going to|gonna) lie\b|\bno longer\b"
     r"|\bnothing but\b|\bnot sure\b|\bdon'?t think i can\b|\bno one\b|\bnobody\b"
+    # an answer someone gave: "the parole board said no"
+    r"|\b(?:said|says|answered|voted|ruled) no\b"
     # "not suicidal, I just wouldn't mind if a bus took me out" (GUIDE: a denial, then the wish)
     r"|\bnot suicidal(?: or (?:anything|whatever))?\W+(?:i\W+)?(?:just|only)\b"
     # a measure, not a denial: "haven't felt this suicidal since I was a teenager"
@@ -117,6 +119,7 @@ _CONJUNCTION = re.compile(r"\b(?:and|so|because|cause|cos|then)\b", re.IGNORECAS
 # What the writer's own head says is the writer's: "that old voice saying just end yourself".
 # "my son (15) said" is someone else's words.
 _REPORTED = re.compile(
+    r"\b(?:everyone|everybody|people|they|society|adults|parents) (?:thinks?|assumes?|believes?)\b|"
     r"\b(?!(?:i|voice|voices|brain|head|mind)\b)\w+(?: \([^()]{1,20}\))? (?:said|says|(?:keeps |kept )?saying|(?:keeps|kept) asking(?: me)?|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
     r"posted|messaged|typed|dm'?e?d|admitted|mentioned|confessed|screamed|yelled|joked|(?:keeps |kept )?joking|commented|replied|"
     r"tweeted|captioned)\b",
@@ -136,7 +139,8 @@ _INSTRUCTED = re.compile(r"\b(?:said|told (?:me|us)|asked(?: me)?) to\s*[:;,.\-�
 # "Mum asked if I'm ok and I said yes while thinking about…": the writer speaks again.
 # So does a match that runs on into the writer's next sentence: "everyone says this job will be
 # the death of me. I hope they're right".
-_WRITER_AGAIN = re.compile(r"(?:\b(?:and|so|then|while)|[,.!?])\s+i\b", re.IGNORECASE)
+# "the board said no I keep thinking about…": a yes or a no ends what was said.
+_WRITER_AGAIN = re.compile(r"(?:\b(?:and|so|then|while|no|yes)|[,.!?])\s+i\b", re.IGNORECASE)
 
 
 def _reported(sentence_lead: str) -> bool:

@@ -61,6 +61,7 @@ _PAST = re.compile(
     + r"\b"
     r"|\bback at (?:uni|school|college|university)\b(?=,? (?:i|we)\b)|\bin (?:year|grade) \d+\b|\b(?:from|during|about|around) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
     r"|\b(?:through|throughout|during|for) (?:most of |all of |much of )?my (?:teens|twenties|thirties|childhood|adolescence)\b"
+    r"|\b(?:on|during|after) (?:my|the) (?:first|second|third|last|\w+) (?:tour|deployment|posting)\b|\b(?:diary|diaries|journals?|notebooks?) from (?:the|my|when|back|(?:19|20)\d\d)\b"
     r"|\bthe (?:year|years|months|summer|winter|spring|autumn) i spent\b|\bspent (?:most of |all of |much of )?(?:19|20)\d\d\b"
     r"|\bthe (?:year|summer|winter|spring|autumn|night|time) i (?:tried|attempted|overdosed|wanted to die|was suicidal)\b"
     r"|(?<!since )(?<!than )(?<!like )\blast (?:winter|summer|spring|autumn|christmas)\b"
@@ -284,7 +285,7 @@ _TURN_TO_SELF = re.compile(
     r"(?:was not|wasn't|isn't|is not|not) a joke|not joking|i'm the one who|"
     r"that'?s (?:actually |really |just |literally |basically )?(?:me|how i feel|how i'd do it)|"
     r"(?:thought|think|thinking) (?:of|about) mine|did it (?:myself|to myself)|"
-    r"(?:wish|wishing|wished) (?:it|that) (?:was|were) me|(?:tick|ticked|circle|circled|answer|say|put) (?:a )?yes (?:for|about) myself)\b"
+    r"(?:wish|wishing|wished) (?:it|that) (?:was|were) me|that was a lie|i lied|(?:done|did) the same for mine|(?:tick|ticked|circle|circled|answer|say|put) (?:a )?yes (?:for|about) myself)\b"
     # "The song on the radio was about wanting to die and yeah. Same."
     r"|(?:^|[.!?]\s*|\byeah\W+)same\s*[.!]*\s*$",
     re.IGNORECASE,

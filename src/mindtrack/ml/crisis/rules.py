@@ -108,6 +108,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:don't|do not|can't|cannot) see (?:the|any) point (?:of|in) (?:being alive|living(?! (?:in|with|at|on|off|like|here|there))|staying alive|going on|existing|life)",
         rf"(?:not sure|don't know if|unsure if|not certain) i {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|keep going|keep living|carry on)",
         r"(?:i'd|i would) (?:much )?rather be dead",
+        rf"(?:i'd|i would) {_SOFT}(?:much )?rather {_SOFT}(?:let go and )?(?:be gone|disappear for good|not be here)(?=\s*(?:[.!,;]|$))",
+        # "the world would run smoother without me in it"
+        r"(?:the world|everyone|everybody|my family|the family|the kids|everything|life|they|things) (?:would|'d|will) (?:\w+ ){0,2}(?:smoother|better|easier|happier|lighter|simpler|calmer) without me\b",
+        r"if (?:the|my) (?:plane|flight|train|coach|ferry) (?:went|goes|came|comes) down\b.{0,60}?\b(?:wouldn't|would not) (?:mind|care)\b",
         rf"(?:i'd|i would) {_SOFT}(?:much )?rather not (?:be alive|exist|wake up)\b(?! (?:to|when|for|by|in|at|during|after|if|until|till)\b)",
         # "what am i even still doing here. like, on earth."
         r"what am i (?:even )?still doing (?:here\W+(?:like\W+)?)?(?:on (?:this )?(?:earth|planet)|alive|in this world)\b",
@@ -189,7 +193,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:killing|murdering) me\b.{0,80}?\b(?:like|want|wish) (?:it|them|this|that|they) (?:to |would )?(?:finish (?:the job|me off|it)|actually do it|really do it)",
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wouldn't|would not|won't) (?:mind|care) if (?:it|they|this|that|one of them) (?:actually |just |really )?(?:finished|finish|did|does) (?:the job|me off|it)\b",
         # "this job will be the death of me. some days i hope theyre right"
-        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?) (?:that )?(?:they're|they are|he's|she's|you're|people are|everyone's|it's) (?:right|correct|not wrong)\b",
+        r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?) (?:that )?(?:they're|they are|he's|she's|you're|people are|everyone's|it's) (?:right|correct|not wrong|true)\b",
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:relieved|glad|happy|grateful|thankful) if (?:it|this|that|they|one of them|either of them) (?:actually |really )?(?:finished|did|does|would)",
         r"(?:sleep|asleep) and (?:never|not) wake (?:up|back up)",
         r"sleep forever",
@@ -250,6 +254,7 @@ RULES: tuple[Rule, ...] = (
         r"unalive thoughts",
         r"suicid(?:e|al) (?:thoughts|ones)\b",
         r"suicide (?:has been|is|'s been|keeps) (?:on|in|coming into) my (?:mind|head)",
+        r"(?:suicide|killing myself|ending it all|ending my life) (?:still )?on my mind",
         # "the idea of suicide keeps popping up like an advert i can't close"
         r"(?:suicide|killing myself|ending it all|ending my life) (?:keeps|kept|has been|is|'s been) (?:popping|coming|creeping|cropping|sneaking) (?:up|in|back|into)",
         r"(?:brain|mind|head|thoughts?) (?:went|goes|go|keeps going|kept going) (?:straight |right )?(?:back )?to (?:suicide|killing myself|ending it(?: all)?|ending my life)\b",
@@ -455,6 +460,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?) (?:how strong|if|whether) (?:the |that )?(?:shower rail|beam|branch|banister|bannister|door ?frame|loft hatch|tree)\b",
         r"(?:hold|take|bear) my weight",
         r"lethal dose",
+        r"(?:read\w*|research\w*|googl\w*|look\w* up|think\w*|thought) (?:about |up on |into )?(?:\w+ ){0,2}(?:exhaust|car) fumes\b",
+        r"(?:heights?|falls?|drops?) (?:that|which) (?:kill|would kill|are (?:fatal|lethal))\b(?!\s+(?:your|my|his|her|the|it|them)\b)",
         r"how (?:many|high) (?:storeys|stories|floors|metres|meters|feet) (?:up )?(?:you'd|you would|i'd|i would|it'd|it would|do you|does it) (?:need|have to be|take)\b",
         r"(?:use|using|used) (?:my |the |a |his |her )?(?:\w+'s )?(?:gun|rifle|pistol|shotgun|knife|rope|belt) on my ?self",
         r"(?:search(?:ed|ing)?|googl(?:ed|ing)|look(?:ed|ing) up|research(?:ed|ing)?|read(?:ing)? up on) (?:for )?(?:\w+ ){0,2}(?:ways?|methods?|how) to (?:die|kill myself|end it|end my life|overdose)",
@@ -465,7 +472,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:bridge|jumping|train|tracks|pills?|rope|overdose|drowning|hanging) thoughts",
         r"(?:painless|easiest|quickest|best) (?:ways?|methods?) to (?:die|go|end it|kill myself)",
         r"how easy it would be to (?:just )?(?:go over|jump|step (?:off|out|forward|in front)|drive off|swerve|let go|fall)",
-        r"(?:whether|if|wondering|wondered|wonder) (?:\w+ ){0,3}(?:would|'d|will|could|might) be (?:enough|strong enough) to (?:kill me|not wake up|never wake up|end it|do it)",
+        r"(?:whether|if|wondering|wondered|wonder) (?:[\w']+ ){0,5}?(?:would|'d|will|could|might) be (?:enough|strong enough) to (?:kill me|not wake up|never wake up|end it|do it)",
         r"(?:gun|rifle|pistol|shotgun|pills|meds)\b.{0,60}?\bi (?:know|have) the (?:code|combination|key)",
         r"(?:the |that )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)\b.{0,40}?\b(?:all i (?:can )?think about|keep thinking about|i think about|calling|tempting)",
         r"(?:think|thinking|thought|picture|picturing|pictured|imagine|imagining|imagined) (?:about )?(?:the )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)",
@@ -499,7 +506,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         PLAN, RiskLevel.HIGH,
-        r"(?:look|seem) like an accident",
+        r"(?:look|seem) like (?:an accident|a fall|a slip|natural causes|a heart attack)\b",
         r"(?:my|the) (?:suicide |goodbye )?note (?:would|will|is going to|'d) (?:say|tell|explain)",
         r"(?:is|will be|'s) the (?:day|night) i (?:use the (?:rope|gun|pills|knife)|end it|kill myself|end my life|take (?:all )?(?:the|my) (?:pills|tablets)|jump)",
         r"(?:who|whoever)(?:'d| would| will) find me\b",
@@ -561,7 +568,7 @@ RULES: tuple[Rule, ...] = (
     # A time frame alone, in the same sentence as the ideation it dates.
     _rule(
         INTENT, RiskLevel.IMMINENT,
-        r"(?:tonight|tomorrow|this weekend|after (?:the|my) \w+(?![^.!?]*\b(?:i had|i was|where i|when i|i went through|i thought|i spent)\b)|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))(?! (?:was|were|went|had)\b)",
+        r"(?:tonight|tomorrow|this weekend|after (?:the|my) \w+(?!(?: \w+)? (?:died|passed|left (?:us|me|home))\b)(?![^.!?]*\b(?:i had|i was|where i|when i|i went through|i thought|i spent)\b)|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))(?! (?:was|were|went|had)\b)",
         ideation_in_sentence=True,
     ),
     _rule(
@@ -575,6 +582,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:for|to open|to read|to watch) (?:after|when) i'?m gone",
         r"(?:rehomed|found (?:a )?(?:new )?homes? for|gave away|giving away|found someone to take)\b.{0,80}?\b(?:it isn't|it wasn't|it's not|it is not|i'm not|i am not|im not|more than that|won't be needing)(?: (?:moving|going) anywhere)?(?=\s*(?:[.!;]|$))",
         r"(?:tying|tie|tied) up (?:all )?(?:the )?loose ends",
+        r"(?:paid off|paying off|pay off|cleared|clearing|settled|settling) (?:\w+ ){0,3}(?:debts?|bills|credit cards?|loans?|overdraft)\b.{0,30}?\bso (?:nobody|no one|no-one|they|mum|mom|dad|my \w+) (?:inherits?|gets? stuck with|is stuck with|has to pay|is left with)",
         r"life insurance (?:covers|pays out|pays) (?:for )?(?:it|suicide)",
         r"(?:rather|better) (?:he|she|they|you) (?:had|has|have|got) (?:them|it|this) now",
         r"practi[sc](?:ed|ing|e) (?:(?:last night|tonight|today|again) )?(?:with (?:the|a) (?:rope|noose|belt|cord)|(?:tonight|last night) and stopped)",

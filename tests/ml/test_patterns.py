@@ -446,6 +446,7 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "the climbing wall has drops that kill your forearms",
         "everyone thinks goth kids want to die. I don't.",
         "after my first husband died I moved to Leeds",
+        "they'd be better without me at the pub quiz, I know nothing about football",
         "Updated my will now the baby's here",
         "self-harm thoughts: none this week",
         "The urge to cut didn't come back this month",

@@ -110,7 +110,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:i'd|i would) (?:much )?rather be dead",
         rf"(?:i'd|i would) {_SOFT}(?:much )?rather {_SOFT}(?:let go and )?(?:be gone|disappear for good|not be here)(?=\s*(?:[.!,;]|$))",
         # "the world would run smoother without me in it"
-        r"(?:the world|everyone|everybody|my family|the family|the kids|everything|life|they|things) (?:would|'d|will) (?:\w+ ){0,2}(?:smoother|better|easier|happier|lighter|simpler|calmer) without me\b",
+        r"(?:the world|everyone|everybody|my family|the family|the kids|everything|life|they|things) (?:would|'d|will) (?:\w+ ){0,2}(?:smoother|better|easier|happier|lighter|simpler|calmer) without me\b(?! (?:at|on|there|for|coming|going|tagging|along|today|tonight|this)\b)",
         r"if (?:the|my) (?:plane|flight|train|coach|ferry) (?:went|goes|came|comes) down\b.{0,60}?\b(?:wouldn't|would not) (?:mind|care)\b",
         rf"(?:i'd|i would) {_SOFT}(?:much )?rather not (?:be alive|exist|wake up)\b(?! (?:to|when|for|by|in|at|during|after|if|until|till)\b)",
         # "what am i even still doing here. like, on earth."

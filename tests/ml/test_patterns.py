@@ -364,6 +364,7 @@ def level(note: str) -> RiskLevel:
         ("the parole board said no I keep thinking about suicide", RiskLevel.MODERATE),
         ("I had suicidal thoughts on my first tour", RiskLevel.LOW),
         ("found my diary from 2015, pages of wanting to die", RiskLevel.LOW),
+        ("she asked if I want to die and I said yes", RiskLevel.MODERATE),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -447,6 +448,7 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "everyone thinks goth kids want to die. I don't.",
         "after my first husband died I moved to Leeds",
         "they'd be better without me at the pub quiz, I know nothing about football",
+        "the nurse asked me whether I'd had thoughts of ending my life and I said no",
         "Updated my will now the baby's here",
         "self-harm thoughts: none this week",
         "The urge to cut didn't come back this month",
@@ -577,6 +579,34 @@ def test_a_learned_level_needs_every_lower_threshold_met() -> None:
     assert model.model_level(np.array([1.0, 0.9, 0.7, 0.6, 0.55])) == RiskLevel.NONE
     assert model.model_level(np.array([1.0, 0.95, 0.85, 0.6, 0.3])) == RiskLevel.HIGH
     assert model.model_level(np.array([1.0, 0.99, 0.9, 0.8, 0.7])) == RiskLevel.IMMINENT
+
+
+def test_heads_all_but_certain_outweigh_words_that_look_harmless() -> None:
+    import numpy as np
+
+    from mindtrack.ml.artefacts import HeadArtefact, LinearHead
+    from mindtrack.ml.crisis.model import (
+        SURE_DESPITE_HARMLESS_WORDS,
+        CrisisModel,
+        PatternReading,
+    )
+
+    head = LinearHead(np.zeros((1, 4), dtype=np.float32), np.zeros(1, dtype=np.float32))
+    meta = {
+        "low_threshold": 1.01,
+        "level_thresholds": {"moderate": 0.65, "high": 0.6, "imminent": 0.6},
+    }
+    model = CrisisModel(HeadArtefact("crisis", {"main": head}, meta, ""))
+    note = "GP asked if I think about killing myself. I said no, never."
+    reading = PatternReading.of(note)
+    assert reading.only_harmless
+
+    def level(p_moderate: float) -> str:
+        at_least = np.array([[1.0, 1.0, p_moderate, 0.1, 0.05]])
+        return model.combine([note], [reading], np.array([0.0]), at_least)[0].level
+
+    assert level(0.9) == "none"
+    assert level(SURE_DESPITE_HARMLESS_WORDS) == "moderate"
 
 
 @pytest.mark.parametrize(

@@ -163,6 +163,18 @@ _QUESTION_ANSWERED_NO = re.compile(
     r"|^\W*i (?:ticked|circled|answered|put|marked|chose|picked|scored|said)\s*\W?(?:no|never|not at all|none|zero|0)\b",
     re.IGNORECASE,
 )
+# A question put to the writer and answered no in the same sentence: "Asked if I think about
+# killing myself and I said no."
+_ASKED = re.compile(r"\basked(?: me)? (?:if|whether)\b[^.!?]*$", re.IGNORECASE)
+_SAID_NO = re.compile(
+    r"\b(?:and )?i (?:said|answered|told (?:him|her|them)|put) (?:no|nope|not at all|never)\b",
+    re.IGNORECASE,
+)
+# ...or yes: "she asked if I want to die and I said yes" is the writer's own answer.
+_SAID_YES = re.compile(
+    r"\b(?:and )?i (?:said|answered|admitted|told (?:him|her|them)|put) (?:yes|yeah|yep)\b",
+    re.IGNORECASE,
+)
 # Quoted words said about something else: "said 'I want to die' about the presentation".
 _QUOTED_ABOUT = re.compile(
     r"^['\"’”]\s+(?:about|over) (?:the|my|a|an|this|that|our) ", re.IGNORECASE
@@ -327,7 +339,7 @@ def excused(text: str, start: int, end: int, sentence_span: tuple[int, int] | No
         _negated(lead)
         or others
         or _about_a_story(sentence_lead + words + _words_clause(rest), lead)
-        or _reported(sentence_lead + words)
+        or (_reported(sentence_lead + words) and not _SAID_YES.search(rest))
         or _quoted_from_someone_else(sentence, sentence_lead)
         or _hyperbole(sentence_lead, after, rest)
         or _IDIOM_AFTER.search(after) is not None
@@ -340,4 +352,5 @@ def excused(text: str, start: int, end: int, sentence_span: tuple[int, int] | No
         or _ADDRESSED.search(lead) is not None
         or (_RAISING.search(lead) is not None and _WITH_SOMEONE_ELSE.search(after) is not None)
         or (_REPORTED_AFTER.search(after) is not None and not _FIRST_PERSON.search(sentence))
+        or (_ASKED.search(sentence_lead) is not None and _SAID_NO.search(rest) is not None)
     )

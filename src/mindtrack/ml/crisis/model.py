@@ -87,6 +87,11 @@ class PatternReading:
 
 
 _SENTENCES = re.compile(r"[^.!?;\n]+[.!?;]*")
+# P(≥ moderate) from the journal heads at which a note counts even when every word of death in
+# it looks harmless to the patterns: at that confidence the patterns' excuse has been wrong
+# (a denial that was a lie, a story that turns to the writer) and not once right on the fresh
+# sets (crisis model card).
+SURE_DESPITE_HARMLESS_WORDS = 0.95
 
 
 class CrisisModel:
@@ -179,8 +184,10 @@ class CrisisModel:
         evidence = [Evidence(m.signal, m.level.label, m.text, m.start, m.end) for m in matches]
         learned = self.model_level(at_least)
         # Words of death used only as idioms, denials, about others or about a story: the
-        # learned head reacts to the words, the patterns know the use.
-        if learned > level and not reading.only_harmless:
+        # learned head reacts to the words, the patterns know the use, unless the heads are
+        # all but certain.
+        sure = at_least[RiskLevel.MODERATE] >= SURE_DESPITE_HARMLESS_WORDS
+        if learned > level and (sure or not reading.only_harmless):
             level = learned
             evidence.append(self._model_evidence(note, learned, embed))
         if level is RiskLevel.NONE and probability >= self.low_threshold:

@@ -166,15 +166,20 @@ _QUESTION_ANSWERED_NO = re.compile(
 # A question put to the writer and answered no in the same sentence: "Asked if I think about
 # killing myself and I said no."
 _ASKED = re.compile(r"\basked(?: me)? (?:if|whether)\b[^.!?]*$", re.IGNORECASE)
-_SAID_NO = re.compile(
-    r"\b(?:and )?i (?:said|answered|told (?:him|her|them)|put) (?:no|nope|not at all|never)\b",
-    re.IGNORECASE,
-)
 # ...or yes: "she asked if I want to die and I said yes" is the writer's own answer.
-_SAID_YES = re.compile(
-    r"\b(?:and )?i (?:said|answered|admitted|told (?:him|her|them)|put) (?:yes|yeah|yep)\b",
+_WRITERS_ANSWER = re.compile(
+    r"\bi (?:said|answered|admitted|told (?:him|her|them)|put) "
+    r"(?:(?P<no>no|nope|not at all|never)|yes|yeah|yep)\b",
     re.IGNORECASE,
 )
+
+
+def _writer_answers(rest: str, no: bool) -> bool:
+    """Whether the writer answers no (or yes) later in the sentence."""
+    answer = _WRITERS_ANSWER.search(rest)
+    return answer is not None and (answer.group("no") is not None) == no
+
+
 # Quoted words said about something else: "said 'I want to die' about the presentation".
 _QUOTED_ABOUT = re.compile(
     r"^['\"’”]\s+(?:about|over) (?:the|my|a|an|this|that|our) ", re.IGNORECASE
@@ -339,7 +344,7 @@ def excused(text: str, start: int, end: int, sentence_span: tuple[int, int] | No
         _negated(lead)
         or others
         or _about_a_story(sentence_lead + words + _words_clause(rest), lead)
-        or (_reported(sentence_lead + words) and not _SAID_YES.search(rest))
+        or (_reported(sentence_lead + words) and not _writer_answers(rest, no=False))
         or _quoted_from_someone_else(sentence, sentence_lead)
         or _hyperbole(sentence_lead, after, rest)
         or _IDIOM_AFTER.search(after) is not None
@@ -352,5 +357,5 @@ def excused(text: str, start: int, end: int, sentence_span: tuple[int, int] | No
         or _ADDRESSED.search(lead) is not None
         or (_RAISING.search(lead) is not None and _WITH_SOMEONE_ELSE.search(after) is not None)
         or (_REPORTED_AFTER.search(after) is not None and not _FIRST_PERSON.search(sentence))
-        or (_ASKED.search(sentence_lead) is not None and _SAID_NO.search(rest) is not None)
+        or (_ASKED.search(sentence_lead) is not None and _writer_answers(rest, no=True))
     )

@@ -39,18 +39,20 @@ _SOMEONE_ELSE = re.compile(
     r"\b(?:he|she|they|he's|she's|they're|his|her|their|him|them|someone|somebody|people|"
     r"(?:my|a|the|our|his|her|their) (?:\w+ )?(?:friend|best friend|brother|sister|mom|mum|dad|mother|father|son|"
     r"daughter|partner|husband|wife|boyfriend|girlfriend|cousin|coworker|co-worker|colleague|"
-    r"patient|client|student|roommate|flatmate|neighbou?r|uncle|aunt|aunty|auntie|grandma|grandpa|kid|child|"
+    r"patient|client|student|roommate|flatmate|neighbou?r|uncle|aunt|aunty|auntie|grandma|grandpa|grandad|granddad|"
+    r"grandmother|grandfather|gran|granny|nan|nana|nanna|fianc[eé]e?|stepdad|stepmum|stepmom|kid|child|"
     r"teammate|classmate|ex|boss|doctor|gp|therapist|nurse|teacher|counsellor|counselor|pupil|"
     r"caller|poet|narrator|author|singer|lad|lass|bloke|fella|twin|gf|bf|hubby|bestie|bff)s?(?:'s)?"
     # a game's characters: "my enemy AI keeps committing suicide off the map"
     r"|(?:ai|bots?|npcs?|sims?|enemy|enemies|mobs?)\b"
     # a relative named without a determiner: "little brother's self-harming again"
     r"|(?:(?:little|big|baby|older|younger|twin|step) )?(?:mum|mom|dad|mother|father|brother|sister|"
-    r"grandma|grandpa|grandad|granddad|nan|nana|son|daughter|husband|wife)(?:'s| is| has)"
+    r"grandma|grandpa|grandad|granddad|nan|nana|gran|granny|son|daughter|husband|wife)"
+    r"(?:'s| is| has| had| was|(?=\s*$)|(?= (?:took|tried|attempted|overdosed|cut|hanged|shot|jumped|swallowed|drank)\b))"
     # people someone looks after or teaches at work, written without a determiner
     r"|patients|clients|pupils|students|callers|service users|residents|patient|client|caller|service user|resident"
     # "girl in bay 3 took an overdose"
-    r"|(?:girl|boy|woman|man|guy|lady|lad|lass|bloke|kid|teen|teenager)s? (?:in|on|from|at) (?:bay|bed|room|cubicle|ward|resus|cell|the)\b"
+    r"|(?:girl|boy|woman|man|guy|lady|lad|lass|bloke|kid|teen|teenager)s? (?:in|on|from|at) (?:bay|bed|room|cubicle|ward|resus|cell|the|(?:\w+ )?(?:group|club|class|team|squad))\b"
     r"|(?:a|one of my|my|two|three) year (?:\d+|seven|eight|nine|ten|eleven|twelve|thirteen)s?)\b",
     re.IGNORECASE,
 )
@@ -126,8 +128,11 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 _JOKE = re.compile(r"\b(?:lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|💀|🙃", re.IGNORECASE)
+# "... I'm walking into the sea, honestly lol"
 _JOKE_AFTER = re.compile(
-    r"^\W{0,3}(?:lol|lmao|haha\w*|jk|rofl)\b|^\s*(?:😂|🤣|💀|🙃)", re.IGNORECASE
+    r"^\W{0,3}(?:(?:honestly|seriously|literally|tbh|ngl|i swear|swear down)\W{1,3})?"
+    r"(?:(?:lol|lmao|haha\w*|jk|rofl)\b|(?:😂|🤣|💀|🙃))",
+    re.IGNORECASE,
 )
 
 

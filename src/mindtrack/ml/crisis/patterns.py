@@ -55,7 +55,9 @@ _PAST = re.compile(
     r" (?:years?|months?|decades?) ago\b|\b(?:years|decades) ago\b|\b(?:years|decades|(?:a few|a couple of|two|three|four|five|\d+) years) back\b|\bin (?:the past|high school|college|uni|my teens|my twenties|"
     r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback then\b|\bback in (?:the days?\b|those days|my \w+|(?:19|20)\d\d|school|high school|college|uni\b|university|year \d|the (?:'?\d0s|seventies|eighties|nineties|noughties))|\blast year\b|\banniversary\b"
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
-    r"|\bat (?:\d+|thirteen|fourteen|fifteen|sixteen|seventeen)\b|\bhistory of\b|\bold (?:self[- ]?harm |sh |cutting )?(?:scars|texts)\b"
+    r"|"
+    # an age, not a time of day ("Meeting at 7")
+    r"\bat (?:1[0-9]|[2-9][0-9]|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?!:|\.\d|\s?(?:am|pm|o'?clock|ish|sharp|tonight|tomorrow|today)\b)|\bhistory of\b|\bold (?:self[- ]?harm |sh |cutting )?(?:scars|texts)\b"
     r"|\bback when\b|\b(?:the )?(?:old|past|younger) me\b|\bmy (?:past|younger) self\b|\bin my \w+ days\b|\b"
     + _THAT_WAS
     + r"\b"
@@ -65,7 +67,8 @@ _PAST = re.compile(
     r"|\bthe (?:year|years|months|summer|winter|spring|autumn) i spent\b|\bspent (?:most of |all of |much of )?(?:19|20)\d\d\b"
     r"|\bthe (?:year|summer|winter|spring|autumn|night|time) i (?:tried|attempted|overdosed|wanted to die|was suicidal)\b"
     r"|(?<!since )(?<!than )(?<!like )\blast (?:winter|summer|spring|autumn|christmas)\b"
-    r"|\b(?:years?|months?|weeks?|days?) (?:self[- ]?harm|sh|cutting)[- ](?:free|clean)\b",
+    r"|\b(?:years?|months?|weeks?|days?) (?:self[- ]?harm|sh|cutting)[- ](?:free|clean)\b"
+    r"|\b(?:clean|free) (?:of|from) (?:self[- ]?harm|sh|cutting)\b[^.!?]{0,40}?\b(?:years?|months?)\b",
     re.IGNORECASE,
 )
 # "sh relapse, 4 months clean gone" is the present, whatever the months say.
@@ -271,6 +274,7 @@ _AFFIRMATION = re.compile(
     r"not suicidal|(?:would|will) never (?:hurt|harm|kill) myself|"
     r"(?:would|'d) like (?:a few |some )?more (?:years|springs|summers|time))\b"
     r"|(?:^|[.!?]\s*)(?:\w+ )?(?:glad|happy|grateful|thankful) to be (?:alive|here)\b"
+    r"|(?:^|[.!?]\s*)(?:my )?life(?:'s| is) (?:still |actually |really |so )?worth (?:living|it)\b"
     # "Life is hard right now and I still want it."
     r"|\blife\b[^.!?]{0,40}?\bi (?:still |really |do )?(?:want|love|choose) it\b",
     re.IGNORECASE,

@@ -82,12 +82,12 @@ def _sentence_words(words: str | None) -> re.Pattern[str] | None:
 
 
 _ABOUT = "(?:about|abt|bout)"
-_SOFT = r"(?:(?:just|simply|really|honestly|kinda|kind of|sometimes|actually|seriously|still|so|fr|literally|completely|totally|perfectly|absolutely|genuinely|truly) )*"
+_SOFT = r"(?:(?:just|simply|really|honestly|kinda|kind of|sometimes|actually|seriously|still|so|fr|literally|completely|totally|perfectly|absolutely|genuinely|truly|much|particularly|even) )*"
 _WHEN = r"(?:tonight|today|tomorrow|this week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 # "my last entry from this flat": the last of a place or a notebook, not of a life
 _NOT_A_PLACE = (
     r"(?! (?:from|in|of|at) (?:this|the|my|our) (?:flat|house|apartment|room|office|city|country|town|dorm|halls|notebook|job|school|term|company|firm|shop|store|practice|hospital|ward|club|studio|restaurant|bank|agency|station|factory|warehouse|nursery|surgery|salon|cafe|café|pub|library|site|depot|plant|charity|council|bakery|phone|laptop|tablet|device|account|app|computer)\b| at work\b"
-    r"| for (?:a while|now|a bit|a few (?:days|weeks)|(?:the|a) (?:week|weekend|month|fortnight|summer|holidays?))\b| (?:until|till) | here\W+(?:i'm |im |i am )?(?:moving|switching|migrating) (?:over )?to (?:a |an |my )?(?:paper|new|another|different|other)\b)"
+    r"| for (?:a while|now|a bit|a few (?:days|weeks)|(?:the|a) (?:week|weekend|month|fortnight|summer|holidays?))\b| (?:until|till) | before (?:the|my|our|a|we|i) (?:\w+ ){0,2}?(?:holidays?|trip|move|flight|detox|break|wedding|op|operation|surgery|exams?|festival|honeymoon|camp|course|retreat|deployment|baby|birth|leave|travels?|go (?:away|abroad|travelling|on holiday))\b| here\W+(?:i'm |im |i am )?(?:moving|switching|migrating) (?:over )?to (?:a |an |my )?(?:paper|new|another|different|other)\b)"
 )
 # Marks someone saw are someone else's: "found fresh cuts on her arm".
 _NOT_SEEN = r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )"
@@ -97,14 +97,19 @@ RULES: tuple[Rule, ...] = (
     _rule(
         PASSIVE, RiskLevel.MODERATE,
         r"wish(?:ed|ing)? (?:that )?i (?:was|were|could be) dead",
-        rf"wish(?:ed|ing)? (?:that )?i (?:could |would )?{_SOFT}(?:die|disappear|vanish|fade (?:out|away)|not exist|stop existing|cease to exist|cease(?=\s*(?:[.!,;]|$))|(?:never|not|wouldn't|would not|didn't|did not|won't|will not) wake up|fall asleep and (?:never|not) wake up)",
+        rf"wish(?:ed|ing)? (?:that )?i(?:'d)? (?:could |would )?{_SOFT}(?:die|disappear|vanish|fade (?:out|away)|not exist|stop existing|cease to exist|cease(?=\s*(?:[.!,;]|$))|(?:never|not|wouldn't|would not|didn't|did not|won't|will not) wake up|fall asleep and (?:never|not) wake up)",
         r"wish(?:ed|ing)? (?:that )?i(?:'d| had) (?:died|been killed)\b(?! (?:off|laughing|of (?:embarrassment|shame|laughter|boredom|cringe)))",
         r"wish(?:ed|ing)? (?:that )?i(?:'d| had)? (?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|weren't alive|wasn't here)",
         rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop exist(?:ing)?|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive|(?:disappear|vanish) (?:for good|permanently)|not be(?=\s*(?:[.!,;]|$)))",
         rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|carry on)",
         r"(?:better off|happier|easier|lighter|freer) (?:dead|gone|not (?:here|around|alive)|without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|dead))",
         r"(?:no|never|nobody|no one|no-one) (?:would|will) (?:even )?(?:miss|notice|care)(?: about)?(?: me)? (?:if|when) i(?:'m| am| was| were)? (?:gone|dead|died|disappeared|wasn't here)",
-        r"no (?:reason|point) (?:to|in) (?:live|living|being alive|going on|carrying on|keep going|existing|staying alive)",
+        r"no (?:reason|point) (?:to |in )?(?:live|living|being alive|going on|carrying on|keep going|existing|staying alive)\b(?! (?:in|with|at|on|off|here|there|near)\b| like (?!this|that)\w)",
+        r"(?:nothing|nobody|no one|no-one) (?:left )?to live for",
+        # wishing for a fatal illness or accident
+        r"(?:hop(?:e|ing|ed)|pray(?:ing|ed)?|wish(?:ing|ed)?) (?:that )?i (?:get|got|'ll get|will get|catch|develop|have) (?:cancer|something terminal|a terminal \w+|a (?:fatal|massive) \w+|a heart attack|a stroke|hit by (?:a |the )?\w+|run over)\b",
+        r"(?:should|could|might as well|want to|wanna) (?:just )?(?:disappear|vanish) (?:for good|forever|permanently)\b(?! (?:from|off)\b)",
+        r"better off (?:in the ground|six feet under|in a box|in a coffin|in the grave)",
         r"(?:don't|do not|can't|cannot) see (?:the|any) point (?:of|in) (?:being alive|living(?! (?:in|with|at|on|off|like|here|there))|staying alive|going on|existing|life)",
         rf"(?:not sure|don't know if|unsure if|not certain) i {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|keep going|keep living|carry on)",
         r"(?:i'd|i would) (?:much )?rather be dead",
@@ -220,10 +225,32 @@ RULES: tuple[Rule, ...] = (
         r"(?:call|take) me (?:home )?instead\b",
         context=r"lord|god|jesus|allah|heaven|pray\w*|calling (?:people|them|us) home",
     ),
+    # Good news about the writer's health as a disappointment: "Doctor said the scan was clear
+    # and I was disappointed."
+    _rule(
+        PASSIVE, RiskLevel.MODERATE,
+        r"(?:scan|results?|tests?|biopsy|bloods?|mri|x-?ray|lump|ecg)\b[^.!?]{0,30}?\b(?:was|were|is|are|came back|come back|looked) (?:all )?(?:clear|fine|normal|negative|benign|ok|okay|nothing)\b[^.!?]{0,30}?\b(?:i was|i'm|i am|i felt|and felt|felt|i feel) (?:a (?:bit|little) |kind of |so |really |almost )?(?:disappointed|gutted|let down)\b",
+    ),
+    # A saying about work wearing the writer out, taken up as a wish: "the lads say the night
+    # runs will be the death of us ... I caught myself hoping they're right".
+    _rule(
+        PASSIVE, RiskLevel.MODERATE,
+        r"(?:death of (?:me|us)|kill (?:me|us)|end of (?:me|us))\b.{0,160}?\b(?:hop(?:e|ing|ed)|wish(?:ing|ed)?) (?:they're|they are|it's|it is|that's|they were|it was|he's|she's|he was|she was) (?:right|true)\b",
+    ),
+    # Reasons for living that are all that is left: "the only thing keeping me here is my dog",
+    # "if I didn't have the kids I'd be gone"; not coffee keeping a tired parent alive.
+    _rule(
+        PASSIVE, RiskLevel.MODERATE,
+        r"only (?:thing|reason|one|person|people|things) (?:keeping|that keeps|that's keeping|holding|that holds) me (?:here|alive|going|from (?:doing it|ending it))",
+        r"(?:if (?:it )?(?:wasn't|weren't|was not|were not) for|if i didn't have|if not for) (?:my |the )?\w+(?: \w+)?,? i(?:'d| would)(?: have)? (?:be |been )?(?:gone|dead|done it|not (?:be )?(?:here|around|alive))(?=\s*(?:[.!,;]|$|by now|already|long ago|years ago))",
+        unless=r"coffee|caffeine|tea|sugar|chocolate|wine|gin|beer|spite|red bull|energy drinks?|naps?|snacks?|biscuits?|netflix|podcasts?|music|satnav|sat nav|map|alarm|lol|haha\w*|lmao",
+    ),
     # Joining the dead, and envying them (C-SSRS: a wish to be dead), only beside a death.
     _rule(
         PASSIVE, RiskLevel.MODERATE,
         r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|i want to|i wanna|wanting to|can't wait to|ready to|i'll soon) (?:be )?(?:soon )?join(?:ing)? (?:her|him|them|my (?:mum|mom|dad|mother|father|wife|husband|son|daughter|brother|sister|nan|nana|gran|grandma|grandad|grandpa|friend|partner|baby|boy|girl))\b(?! (?:for|at|in|on) )",
+        # "Mum died in March. I want to be with her." (not "with her at the end", "this week")
+        r"(?:i|i just|i only|i still) (?:want|wanna|long|need) to be (?:with (?:her|him|them)|(?:wherever|where) (?:she|he|they) (?:is|are))(?![ ,]+(?:at|for|on|in|this|tonight|tomorrow|today|through|while|when|as|until|till|now|more|again|and (?:the|my|our))\b)",
         context=r"funeral|service|grave|graveside|passed|died|death|dead|lost (?:her|him|them)|grief|grieving|heaven|buried|ashes|memorial|wake",
     ),
     # Trading places with the dead, only beside a death.
@@ -384,6 +411,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:rope|noose|gun|shotgun|rifle|pistol)\b.{0,40}?\b(?:keeps?|kept) (?:crossing|coming into|popping into|creeping into|drifting into) my (?:mind|head)\b",
         unless=r"order\w*|buy\w*|bought|climb\w*|shop\w*|hunt\w*|range|season|clean\w*|licen[cs]e|sell\w*|sold|fix\w*|repair\w*",
     ),
+    # The thought of going over, beside a high place or a railway: "crossed the footbridge over
+    # the railway and the thought of climbing over and jumping came back".
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        r"(?:thoughts?|thinking|think|urge|pull) (?:of|about) (?:(?:climbing|going|getting) (?:over|up|out)(?: \w+){0,2} and )?(?:jumping|stepping (?:off|out)|going over|letting go|throwing myself)\b",
+        context=r"bridge|footbridge|railway|platform|roof|rooftop|cliff|ledge|balcony|tracks|train|motorway|multi-storey|car park|tower|overpass|flyover|edge|window",
+        unless=r"skydiv\w*|parachut\w*|bungee|diving board|tombstoning|pool|swim\w*|into the (?:sea|lake|river|water|pool)|plane|trampoline|puddle|queue",
+    ),
     # A high place or a railway that has come to feel like an answer.
     _rule(
         METHOD, RiskLevel.HIGH,
@@ -443,7 +478,7 @@ RULES: tuple[Rule, ...] = (
         r"\bod (?:on|tonight)",
         r"hang(?:ing)? my ?self",
         r"(?:rope|noose) (?:around|round) my neck",
-        r"jump(?:ing)? (?:off|from|in front of) (?:a |the |my |that )?(?:bridge|roof|building|balcony|cliff|train|bus|car|traffic|window|ledge|overpass|tower|parking garage)",
+        r"(?<!bungee )(?<!bungee-)jump(?:ing)? (?:off|from|in front of) (?:a |the |my |that )?(?:bridge|roof|building|balcony|cliff|train|bus|car|traffic|window|ledge|overpass|tower|parking garage)",
         r"(?:step|stepping|walk|walking|throw myself) (?:in front of|into|under) (?:a |the )?(?:train|bus|traffic|truck|car|river|sea)",
         r"(?:sea|ocean|lake|river|waves|water|tide)\b.{0,60}?\b(?:walk|walking|walked|swim|swimming|swam|wade|wading|waded) (?:in|out|into (?:it|them|the \w+)) and (?:not|never) (?:coming|come|came) back",
         r"(?:swim|swimming|swam|walk|walking|wade|wading) out (?:into (?:the )?\w+ )?(?:until|till|til) i (?:can't|cannot|can not|couldn't|could not)\b",
@@ -460,6 +495,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?) (?:how strong|if|whether) (?:the |that )?(?:shower rail|beam|branch|banister|bannister|door ?frame|loft hatch|tree)\b",
         r"(?:hold|take|bear) my weight",
         r"lethal dose",
+        r"(?:search\w*|googl\w*|look\w* up|research\w*|read\w* (?:up )?(?:about|on)|wonder\w*) how long (?:it )?(?:takes? )?(?:to )?(?:bleed out|die from|drown|suffocate|pass out from)",
         r"(?:read\w*|research\w*|googl\w*|look\w* up|think\w*|thought) (?:about |up on |into )?(?:\w+ ){0,2}(?:exhaust|car) fumes\b",
         r"(?:heights?|falls?|drops?) (?:that|which) (?:kill|would kill|are (?:fatal|lethal))\b(?!\s+(?:your|my|his|her|the|it|them)\b)",
         r"how (?:many|high) (?:storeys|stories|floors|metres|meters|feet) (?:up )?(?:you'd|you would|i'd|i would|it'd|it would|do you|does it) (?:need|have to be|take)\b",
@@ -477,7 +513,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:the |that )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)\b.{0,40}?\b(?:all i (?:can )?think about|keep thinking about|i think about|calling|tempting)",
         r"(?:think|thinking|thought|picture|picturing|pictured|imagine|imagining|imagined) (?:about )?(?:the )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)",
         r"(?:crash(?:ing)?|swerv(?:e|ing)|driv(?:e|ing)) (?:the car )?(?:into|off)(?: (?:a|the))? (?:oncoming|traffic|lorry|truck|tree|wall|bridge|river)",
-        r"(?:fantasi[sz](?:e|ing)|thinking|thought|think) about (?:crashing|swerving|jumping|stepping (?:off|out|forward|in front)|drowning|hanging|leaning (?:back |out )?(?:off|over) the edge|going over the (?:side|edge|railings?|barrier|parapet))",
+        r"(?:fantasi[sz](?:e|ing)|thinking|thought|think) about (?:driving (?:off|over) the (?:road|edge|cliff|bridge|side)|crashing|swerving|jumping|stepping (?:off|out|forward|in front)|drowning|hanging|leaning (?:back |out )?(?:off|over) the edge|going over the (?:side|edge|railings?|barrier|parapet))",
         r"(?:go|going|went|slip|slipping|slipped|sink|sinking|sank) under (?:the water )?and (?:staying|stay|stayed|not coming (?:back )?up|never coming (?:back )?up)",
         r"(?:balcony|bridge|roof|tracks|river|rope|edge|ledge|window) (?:keeps |is |has been )?(?:calling|pulling at) me",
         r"(?:balcony|bridge|roof|rooftop|tracks|train line|ledge)\b(?:\W+\w+){0,4}?\W+(?:looks?|looking|seems?|feels?) (?:really |so |pretty |kinda |more and more |very )?(?:tempting|inviting)",
@@ -510,6 +546,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:my|the) (?:suicide |goodbye )?note (?:would|will|is going to|'d) (?:say|tell|explain)",
         r"(?:is|will be|'s) the (?:day|night) i (?:use the (?:rope|gun|pills|knife)|end it|kill myself|end my life|take (?:all )?(?:the|my) (?:pills|tablets)|jump)",
         r"(?:who|whoever)(?:'d| would| will) find me\b",
+        r"(?:nobody|no one|no-one) (?:finds?|will find|would find|can find|could find) me (?:until|till|before|in time)\b",
         r"(?:whoever|the one who|the person who|the first (?:one|person) (?:who|to)) finds? me\b",
         r"(?:know|worked out|figured out|decided) (?:exactly )?(?:how|what|where) i(?:'d| would| will|'ll) (?:do it|use)",
         r"(?:which|what) (?:bridge|method|way)(?: and| or|,) (?:which|what|when)",
@@ -525,8 +562,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:i'll|i will) go quietly (?:on \w+day|tonight|tomorrow|this week|after|once|when)\b",
         r"(?:so )?the last (?:thing|message|words?|memory) (?:she|he|they|you|anyone|mum|mom|dad|my \w+) (?:has|have|hears?|gets?|remembers?|will have) (?:from|of) me",
         r"(?:picked|chosen|chose|set|decided on|have|got) (?:a |the )?(?:date|day|night|time) (?:to|for) (?:end it(?! with| between| off)|kill myself|end my life|die)\b",
-        rf"this is (?:my |the )?(?:last|final) (?:entry|note|day|night|goodbye|post|check[- ]?in|time i write){_NOT_A_PLACE}",
-        r"won't be (?:a burden|here|around|alive) (?:much|for much|any) longer",
+        rf"this (?:is|will be|'ll be) (?:my |the )?(?:last|final) (?:entry|note|day|night|goodbye|post|check[- ]?in|time i write){_NOT_A_PLACE}",
+        r"(?:won't|not going to|not gonna) be (?:a burden|here|around|alive) (?:much|for much|any) longer",
         r"(?:won't|will not|not going to|not gonna) be (?:everyone's|anyone's|your|their|a|the) (?:problem|burden) (?:much|for much|any) longer",
         r"(?:by the time|when) (?:you|anyone|someone|somebody) (?:reads?|finds?|sees?) this",
         r"(?:i'm|i am) not coming back(?! to| here| in| till| until| til| for)",
@@ -565,6 +602,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:no|there's no) (?:turning|going) back",
         needs_ideation=True,
     ),
+    # Ending it, said as what the writer is doing or will do, with a time frame: "I'm ending it
+    # this weekend, that's settled now", unless it is a relationship, a job or a contract.
+    _rule(
+        INTENT, RiskLevel.IMMINENT,
+        rf"(?:i'm|im|i am|i'll|i will|i'm going to|i am going to|i'm gonna|im gonna) (?:ending|end) (?:it|things|everything|my life)(?: all)? (?:{_WHEN}|soon|next week|at the weekend|on (?:the )?\w+|before|after|once|when)\b",
+        r"(?:i'm|im|i am) ending (?:it all|my life)\b",
+        unless=r"\bwith (?:him|her|them|[a-z]+)\b|relationship|boyfriend|girlfriend|husband|wife|partner|marriage|engagement|fianc\w*|lease|contract|subscription|membership|tenancy|job|gym|account|series|season|book|chapter|blog|podcast|shift|session|call|meeting|streak|diet|fast",
+    ),
     # A time frame alone, in the same sentence as the ideation it dates.
     _rule(
         INTENT, RiskLevel.IMMINENT,
@@ -585,6 +630,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:paid off|paying off|pay off|cleared|clearing|settled|settling) (?:\w+ ){0,3}(?:debts?|bills|credit cards?|loans?|overdraft)\b.{0,30}?\bso (?:nobody|no one|no-one|they|mum|mom|dad|my \w+) (?:inherits?|gets? stuck with|is stuck with|has to pay|is left with)",
         r"life insurance (?:covers|pays out|pays) (?:for )?(?:it|suicide)",
         r"(?:rather|better) (?:he|she|they|you) (?:had|has|have|got) (?:them|it|this) now",
+        r"(?:tested|tried|testing|trying) (?:out )?(?:the |a |my )?(?:belt|rope|cord|scarf|ligature|noose) (?:on|round|around|over|from) (?:the |my )?(?:door|neck|banister|bannister|beam|hook|rail|loft hatch)",
         r"practi[sc](?:ed|ing|e) (?:(?:last night|tonight|today|again) )?(?:with (?:the|a) (?:rope|noose|belt|cord)|(?:tonight|last night) and stopped)",
         r"(?:marked|labell?ed|titled|addressed|that says|saying) \W*for after(?=['\"’”]|\s*(?:[.!,;]|$))",
         r"(?:deposit (?:down )?on|got hold of|bought|buying) (?:a |the )?(?:gun|pistol|rifle|shotgun)\b",
@@ -597,14 +643,17 @@ RULES: tuple[Rule, ...] = (
         # buying past the pack limit: "buying painkillers from different shops so nobody asks"
         rf"(?:buy|buying|bought|getting|got) (?:more |extra |some |a few )?(?:\w+ )?{_PILLS} (?:from|at|in) (?:different|several|multiple|various|lots of|loads of) (?:shops|pharmacies|chemists|stores|supermarkets|places)",
         rf"{_PILLS}\b.{{0,60}}?\bso (?:nobody|no one|no-one|they don't) (?:asks?|notices?|questions?|gets? suspicious)",
+        # messages left or timed that explain, unnamed what: "scheduled the emails to everyone for
+        # Saturday morning, the ones that explain"
+        r"(?:emails?|messages?|texts?|letters?|notes?|videos?|ones) (?:that|which|to) explain(?:s)?(?: (?:it|everything|why|it all))?(?=\s*(?:[.!;]|$))",
         r"(?:whoever|the person who|whoever has to|whoever's going to) (?:clears? out|empties|sorts? out|goes? through) (?:my|the) (?:flat|room|house|place|apartment|things|stuff|belongings)",
     ),
     # Giving things away that won't be needed, unless for an ordinary reason: "Giving away all
     # my textbooks, I won't need them anymore. PASSED MY LICENSING EXAM."
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
-        r"(?:gave|giving|given) .{0,60}?\b(?:won't|wont|will not) (?:be needing (?:it|them|any of)|need (?:it|them|any of (?:it|them|this)) (?:anymore|any more|where i'm going|after)|need (?:it|them)(?=\s*(?:[.!,;]|$)))",
-        unless=r"passed|graduat\w*|qualified|finished (?:my|uni|school|college|the course)|exams? (?:are |is )?(?:over|done)|retir\w*|moving|emigrat\w*|upgrad\w*|new (?:one|phone|laptop|bike|car)|grown out|outgrown|declutter\w*|charity shop|car boot|baby|kids",
+        r"(?:gave|giving|given|give|sold|selling|sell) .{0,120}?\b(?:won't|wont|will not) (?:be needing (?:it|them|any of)|need (?:it|them|any of (?:it|them|this)) (?:anymore|any more|where i'm going|after)|need (?:it|them|any of (?:it|them|this))(?=\s*(?:[.!,;]|$)))",
+        unless=r"passed|graduat\w*|qualified|finished (?:my|uni|school|college|the course)|exams? (?:are |is )?(?:over|done)|retir\w*|mov(?:e|ing)\b|emigrat\w*|upgrad\w*|new (?:one|phone|laptop|bike|car|house|flat|place|home)|grown out|outgrown|declutter\w*|charity|donat\w*|car boot|baby|kids",
     ),
     # Away for a while with the reason in the same breath: "won't be around next week, I'm
     # staying at my sister's for the birth".
@@ -660,9 +709,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:car|engine)(?:'s| is) running in the garage",
         r"overdosed (?:\w+ ){0,2}(?:minutes?|mins?|hours?|an hour) ago",
         r"(?:i've|i have|just) overdosed",
+        r"(?:i've|i have) (?:just )?taken an overdose",
         # "od'd": written without its apostrophe it is the word "odd"
         r"(?:\bod\x27d|\boded|overdosed) (?:this (?:afternoon|morning|evening)|today|tonight|last night|earlier(?: today)?|an hour ago)\b",
         r"(?:took|taken|swallowed|downed) (?:a load of|loads of|the whole (?:packet|box|bottle|pack|strip|lot)|the lot|all of (?:them|my))\b",
+        rf"(?:took|taken|swallowed|downed) (?:my|the|a) (?:whole|entire) (?:\w+ )?(?:prescription|supply|script|packet|box|bottle|pack|strip|blister|month's|week's|{_PILLS})",
+        r"i (?:just |have |'ve |already |have just |'ve just )?(?:drank|drink|drunk|swallowed|took|taken|downed) (?:down )?(?:the |some |a |an )?(?:(?:bottle|cup|glass|can|mug|capful) of (?:the )?)?(?:\w+ )?(?:poison|bleach|weedkiller|weed killer|antifreeze|pesticide|paraquat|rat poison)\b",
         r"(?<!it )(?<!that )(?:took|taken|swallowed) everything(?! (?:i had|out of|in me|to|i've got))",
         r"(?:stepped|climbed|standing|sitting|stood|sat) (?:out )?(?:onto|on|over|at) (?:the )?(?:ledge|railing|barrier|edge of the (?:bridge|roof|car park|multi-storey|building))",
         r"^\W*(?:on|at) the (?:edge of the )?(?:bridge|roof|ledge|rooftop|car park roof)\b",
@@ -678,6 +730,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:my|a|the|last|previous|first|second) (?:suicide )?attempts?\b",
         r"suicide attempts?",
         r"survived (?:an? |my )?(?:attempt|overdose)",
+        r"(?:took|taken) an overdose",
         rf"overdosed on (?:my |all (?:of )?my |the |some of my |a load of )?(?:\w+ )?{_PILLS}",
     ),
     _rule(
@@ -695,7 +748,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:i'm|i am|feel like) (?:such )?a (?:burden|failure|waste of space)",
         r"(?:tired|sick) of (?:everything|it all|fighting|trying|feeling like this|being me)",
         r"hate (?:myself|my life|being alive)",
-        r"(?:want|need) (?:it|the pain|this|everything) (?:all )?to stop",
+        r"(?:want|need) (?:it|the pain|this|everything) (?:all )?to (?:stop|end)(?=\s*(?:[.!,;]|$))",
         r"(?:nobody|no one|no-one) would (?:even )?(?:miss|notice|care)",
         r"(?:don't|do not) (?:see|have) (?:a |any )?(?:future|way out)",
         r"wish i could (?:just )?(?:sleep|disappear) for (?:a )?(?:while|week|month|year)",

@@ -403,6 +403,25 @@ def level(note: str) -> RiskLevel:
         ("searched how long it takes to suffocate", RiskLevel.HIGH),
         ("going to the woods where no one will find me until spring", RiskLevel.HIGH),
         ("tried the cord round the banister tonight", RiskLevel.IMMINENT),
+        # slang and second-language English
+        ("gonna off myself, can't do another week", RiskLevel.MODERATE),
+        ("been thinking about unaliving again", RiskLevel.MODERATE),
+        ("I am thinking many times to finish my life", RiskLevel.MODERATE),
+        ("Sunday I will finish my life, I am decide", RiskLevel.IMMINENT),
+        ("sometimes I want to leave this world and go quiet", RiskLevel.MODERATE),
+        ("Every night I think of die", RiskLevel.MODERATE),
+        ("my kids are better without me", RiskLevel.MODERATE),
+        ("I am tired from living here like this", RiskLevel.MODERATE),
+        ("I feel like dying most days", RiskLevel.MODERATE),
+        ("I don't want to continue my life", RiskLevel.MODERATE),
+        ("swallowed 15 of the blue tablets from the cupboard", RiskLevel.IMMINENT),
+        # as far as the act, and stopped
+        ("I'm saying my goodbyes, one by one", RiskLevel.IMMINENT),
+        ("typed my goodbye and saved it as a draft", RiskLevel.IMMINENT),
+        ("pressed the blade against my wrist for ages", RiskLevel.IMMINENT),
+        ("got up on the stool with the cord and then got down", RiskLevel.IMMINENT),
+        ("walked to the level crossing and couldn't go through with it", RiskLevel.IMMINENT),
+        ("counted my tablets, that's enough now", RiskLevel.IMMINENT),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -572,6 +591,13 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "Tea is the only thing keeping me alive on night shifts",
         "If it wasn't for Jess I'd have gone home early",
         "I should just disappear from group chats for good",
+        "We want to leave the world a better place for the kids",
+        "Finishing my life story scrapbook for Gran's birthday",
+        "I feel like dying every time I watch my own wedding video lol",
+        "the squad is better without me in goal, I was rubbish",
+        "wrote a goodbye card for Sue's leaving do",
+        "said my goodbyes to the group chat before the trip",
+        "counted out Dad's tablets into the dosette box",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:

@@ -122,7 +122,8 @@ _CONJUNCTION = re.compile(r"\b(?:and|so|because|cause|cos|then)\b", re.IGNORECAS
 # "my son (15) said" is someone else's words.
 _REPORTED = re.compile(
     r"\b(?:everyone|everybody|people|they|society|adults|parents) (?:thinks?|assumes?|believes?)\b|"
-    r"\b(?!(?:i|voice|voices|brain|head|mind)\b)\w+(?: \([^()]{1,20}\))? (?:said|says|(?:keeps |kept )?saying|(?:keeps|kept) asking(?: me)?|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
+    # not the tail of the writer's own "I'm", "I've" or "I'd"
+    r"\b(?<!')(?!(?:i|voice|voices|brain|head|mind)\b)\w+(?: \([^()]{1,20}\))? (?:said|says|(?:keeps |kept )?saying|(?:keeps|kept) asking(?: me)?|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
     r"posted|messaged|typed|dm'?e?d|admitted|mentioned|confessed|screamed|yelled|joked|(?:keeps |kept )?joking|commented|replied|"
     r"tweeted|captioned)\b",
     re.IGNORECASE,

@@ -100,12 +100,15 @@ RULES: tuple[Rule, ...] = (
         rf"wish(?:ed|ing)? (?:that )?i(?:'d)? (?:could |would )?{_SOFT}(?:die|disappear|vanish|fade (?:out|away)|not exist|stop existing|cease to exist|cease(?=\s*(?:[.!,;]|$))|(?:never|not|wouldn't|would not|didn't|did not|won't|will not) wake up|fall asleep and (?:never|not) wake up)",
         r"wish(?:ed|ing)? (?:that )?i(?:'d| had) (?:died|been killed)\b(?! (?:off|laughing|of (?:embarrassment|shame|laughter|boredom|cringe)))",
         r"wish(?:ed|ing)? (?:that )?i(?:'d| had)? (?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|weren't alive|wasn't here)",
-        rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop exist(?:ing)?|not be alive|not be here anymore|not wake up|fall asleep and (?:never|not) wake up|sleep forever|unalive|(?:disappear|vanish) (?:for good|permanently)|not be(?=\s*(?:[.!,;]|$)))",
-        rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|carry on)",
+        rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop exist(?:ing)?|not be alive|not be here anymore|not wake up|(?:fall asleep|go to sleep|sleep) and (?:never|not) wake(?: up)?\b|sleep forever|unalive|(?:disappear|vanish) (?:for good|permanently)|not be(?=\s*(?:[.!,;]|$)))",
+        rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|continue living|continue my life|carry on)",
         r"(?:better off|happier|easier|lighter|freer) (?:dead|gone|not (?:here|around|alive)|without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|dead))",
         r"(?:no|never|nobody|no one|no-one) (?:would|will) (?:even )?(?:miss|notice|care)(?: about)?(?: me)? (?:if|when) i(?:'m| am| was| were)? (?:gone|dead|died|disappeared|wasn't here)",
         r"no (?:reason|point) (?:to |in )?(?:live|living|being alive|going on|carrying on|keep going|existing|staying alive)\b(?! (?:in|with|at|on|off|here|there|near)\b| like (?!this|that)\w)",
         r"(?:nothing|nobody|no one|no-one) (?:left )?to live for",
+        r"think(?:ing)? (?:of|about) die\b",
+        r"(?:my family|my kids|the kids|my wife|my husband|my partner|everyone|everybody|the world|they) (?:is|are|'s|'re) (?:so much |much |all )?better (?:off )?without me\b",
+        r"feel(?:s|ing)? like (?:i'm )?dying (?:every day|everyday|all the time|most days|lately|these days|again|every night)\b",
         # wishing for a fatal illness or accident
         r"(?:hop(?:e|ing|ed)|pray(?:ing|ed)?|wish(?:ing|ed)?) (?:that )?i (?:get|got|'ll get|will get|catch|develop|have) (?:cancer|something terminal|a terminal \w+|a (?:fatal|massive) \w+|a heart attack|a stroke|hit by (?:a |the )?\w+|run over)\b",
         r"(?:should|could|might as well|want to|wanna) (?:just )?(?:disappear|vanish) (?:for good|forever|permanently)\b(?! (?:from|off)\b)",
@@ -123,7 +126,7 @@ RULES: tuple[Rule, ...] = (
         # "she'd be better off with someone else raising her and me just… gone"
         r"better off\b[^.!?]{0,60}?\b(?:and|with) me (?:just\W*)?(?:gone|dead|out of the picture|not (?:here|around))\b",
         # "everyone would be fine, better even, if I were dead"; "better I die in the sea"
-        r"(?:better|fine|easier|happier|lighter)(?:\W+\w+){0,3}?\W+if i (?:just )?(?:died|was dead|were dead|was gone|were gone|wasn't (?:here|around|alive)|weren't (?:here|around|alive)|disappeared|didn't exist)\b(?! (?:for|to|from|into|off|my|the|it|her|his|their|your|a)\b)",
+        r"(?:better|fine|easier|happier|lighter)(?:\W+\w+){0,3}?\W+if i (?:just )?(?:died|die|was dead|were dead|was gone|were gone|wasn't (?:here|around|alive)|weren't (?:here|around|alive)|disappeared|didn't exist)\b(?! (?:for|to|from|into|off|my|the|it|her|his|their|your|a)\b)",
         # "it'd be easier all round if a car just took me out"
         r"(?:better|fine|easier|simpler|kinder|a relief)(?:\W+\w+){0,3}?\W+if (?:a |the |some )?(?:car|bus|lorry|truck|train|van|something|someone) (?:just )?(?:took me out|hit me|ran me over|knocked me down|killed me|wiped me out)\b",
         r"better (?:that )?i (?:just )?die\b(?! (?:my|the|it|her|his|their|your|a)\b)",
@@ -154,7 +157,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:i've|i have) had my life\b",
         r"what's (?:even )?the point (?:of|in) (?:living|being alive|life|going on|staying alive|existing|being here)",
         r"(?:i'm|im|i am) (?:so |just |really )?done (?:with )?(?:being alive|existing|living)\b(?! (?:in|with|at|on|like|here|there|off)\b)",
-        r"(?:tired of|done with|sick of) (?:having to )?(?:living|being alive|be alive|existing|exist|life|being a person|being human|breathing)\b",
+        r"(?:tired of|tired from|done with|sick of) (?:having to )?(?:living|being alive|be alive|existing|exist|life|being a person|being human|breathing)\b",
         r"(?:tired of|done with|sick of) being here(?=\s*(?:[.!,;]|$|anymore|any more))",
         r"(?:nothing|none of (?:this|it)|not|isn't|is not|ain't) (?:\w+ ){0,2}worth (?:staying alive|living|being alive|sticking around) for",
         r"life(?: is not| isn't| is no longer|'s not|'s no longer| ain't| (?:doesn't|does not|no longer) (?:feel|seem)s?) (?:really )?worth (?:living|it|all this|the (?:effort|pain|struggle|fight|admin|hassle|bother|trouble|energy|stress))",
@@ -270,6 +273,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:kill|killing|killed|kil)[- ]?my[- ]?self",
         r"kms\b",
         r"unaliv(?:e|ing) (?:my ?self|me)",
+        r"(?:thinking|thought|think|thoughts) (?:of|about) unaliv\w*",
+        # slang and second-language English: "gonna off myself", "thinking to finish my life",
+        # "I want to leave this world"
+        r"(?:gonna|going to|want to|wanna|i'll|i will|might|could|should) (?:just )?off my ?self\b",
+        r"finish(?:ing)? my (?:own )?life\b(?!'s\b|[- ](?:story|stories|savings|work))",
+        r"(?:want|wanna|wish|ready|decided|going|thinking|think|thought) (?:about |of )?(?:to )?(?:leave|leaving) (?:this|the) world\b(?! (?:a|better|behind|of)\b)",
         r"ideation",
         r"suicide (?:feels|seems|is|looks) like (?:the only|my only|a|an) (?:way|option|answer|escape)",
         r"end(?:ing)? (?:my (?:own )?life|it all\b|my suffering|things for good|my existence|my own existence)",
@@ -557,7 +566,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         INTENT, RiskLevel.IMMINENT,
         r"(?:i'm|i am|im) (?:going to|gonna) (?:kill myself|end it(?: all)?|end my life|take my (?:own )?life)",
-        r"i(?:'ll| will) (?:kill myself|end my life|take my (?:own )?life)",
+        r"i(?:'ll| will) (?:kill myself|end my life|finish my life|take my (?:own )?life)",
         r"decided to (?:kill myself|end it|end my life|die|take my (?:own )?life)",
         r"(?:i'll|i will) go quietly (?:on \w+day|tonight|tomorrow|this week|after|once|when)\b",
         r"(?:so )?the last (?:thing|message|words?|memory) (?:she|he|they|you|anyone|mum|mom|dad|my \w+) (?:has|have|hears?|gets?|remembers?|will have) (?:from|of) me",
@@ -631,6 +640,14 @@ RULES: tuple[Rule, ...] = (
         r"life insurance (?:covers|pays out|pays) (?:for )?(?:it|suicide)",
         r"(?:rather|better) (?:he|she|they|you) (?:had|has|have|got) (?:them|it|this) now",
         r"(?:tested|tried|testing|trying) (?:out )?(?:the |a |my )?(?:belt|rope|cord|scarf|ligature|noose) (?:on|round|around|over|from) (?:the |my )?(?:door|neck|banister|bannister|beam|hook|rail|loft hatch)",
+        # going as far as the act and stopping: a blade held to the skin, a chair and a belt,
+        # the place reached and the nerve lost
+        r"(?:held|holding|hold|put|pressed|pressing) (?:the |a |my )?(?:knife|blade|razor|scissors) (?:to|against|on) my (?:wrists?|arms?|throat|neck|skin)",
+        r"(?:stood|standing|stand|got up) on (?:the |a |my )?(?:chair|stool|step ?ladder) with (?:the |a |my )?(?:belt|rope|cord|noose|flex)",
+        r"(?:drove|went|walked|got|cycled) (?:out )?(?:to|as far as) (?:the )?(?:cliffs?|bridge|tracks|railway|level crossing|roof|edge|car park roof|multi-storey)\b.{0,40}?\b(?:couldn't|could not|didn't|did not) (?:do it|go through with it)\b",
+        r"got as far as (?:the )?(?:edge|ledge|railing|cliff edge|tracks|platform edge|roof)\b",
+        r"hose\w* (?:pipe )?(?:for|to|on|from|into) (?:the )?(?:car )?exhaust",
+        rf"(?:counted|counting|count) (?:out )?(?:the |my |all (?:the |my )?)?{_PILLS}\b.{{0,30}}?\b(?:there's enough|there are enough|it's enough|that's enough|enough (?:now|to))",
         r"practi[sc](?:ed|ing|e) (?:(?:last night|tonight|today|again) )?(?:with (?:the|a) (?:rope|noose|belt|cord)|(?:tonight|last night) and stopped)",
         r"(?:marked|labell?ed|titled|addressed|that says|saying) \W*for after(?=['\"’”]|\s*(?:[.!,;]|$))",
         r"(?:deposit (?:down )?on|got hold of|bought|buying) (?:a |the )?(?:gun|pistol|rifle|shotgun)\b",
@@ -667,7 +684,8 @@ RULES: tuple[Rule, ...] = (
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:goodbye|farewell) (?:letters?|notes?|messages?|texts?|emails?|videos?)",
         r"said my goodbyes|saying my goodbyes|(?:said|say|saying) (?:a )?(?:last|final) goodbye",
-        unless=r"clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|sabbatical|(?:on|annual|maternity|mat|paternity|pat|parental|sick|study|compassionate|shore|my) leave|maternity|paternity|holiday|retir\w*|leaving do|last day|last shift|new job|move|moving|depot|office|airport|emigrat\w*|company|job|contract|handover|flying|flight|placement|abroad|gap year|ward|career|(?:\d+|twenty|thirty|forty) years (?:of|at|in|on)",
+        r"(?:wrote|written|writing|typed|recorded) (?:my|a) goodbye\b(?! (?:card|speech|toast|song|post to the))",
+        unless=r"clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|group chat|festival|expedition|trip|travel\w*|sabbatical|(?:on|annual|maternity|mat|paternity|pat|parental|sick|study|compassionate|shore|my) leave|maternity|paternity|holiday|retir\w*|leaving do|last day|last shift|new job|move|moving|depot|office|airport|emigrat\w*|company|job|contract|handover|flying|flight|placement|abroad|gap year|ward|career|(?:\d+|twenty|thirty|forty) years (?:of|at|in|on)",
     ),
     # Going to the place and turning back: "stood at the edge for ages" up on the car park
     _rule(
@@ -697,7 +715,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         ATTEMPT, RiskLevel.IMMINENT,
-        rf"(?:just |already )?(?:took|taken|swallowed|downed) (?:all|a bunch|a lot|a handful|the whole bottle|\d+|[a-z]+ty|[a-z]+teen|way too many) (?:of )?(?:my |the |those )?{_PILLS}",
+        rf"(?:just |already )?(?:took|taken|swallowed|downed) (?:all|a bunch|a lot|a handful|the whole bottle|\d+|[a-z]+ty|[a-z]+teen|(?:way |far )?too many) (?:of )?(?:my |the |those )?(?:\w+ )?{_PILLS}",
         r"(?:blood|bleeding) (?:won't|will not|wont) stop",
         r"(?:already|just) (?:took|taken|swallowed) (?:them|it|everything|all|the)",
         r"(?:took|taken|swallowed) (?:them|everything|all of them|the pills|the lot|the whole)(?: all)? (?:already|\d+ (?:mins?|minutes|hours?) ago)",

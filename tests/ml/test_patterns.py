@@ -422,6 +422,11 @@ def level(note: str) -> RiskLevel:
         ("got up on the stool with the cord and then got down", RiskLevel.IMMINENT),
         ("walked to the level crossing and couldn't go through with it", RiskLevel.IMMINENT),
         ("counted my tablets, that's enough now", RiskLevel.IMMINENT),
+        ("I feel numb all the time lately", RiskLevel.LOW),
+        ("he left. overdose is the only way out now", RiskLevel.HIGH),
+        ("thinking about overdose again, she wouldn't even notice", RiskLevel.HIGH),
+        ("I've already said my goodbyes in my head", RiskLevel.IMMINENT),
+        ("gave him my watch and told him I won't need it", RiskLevel.IMMINENT),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -598,6 +603,16 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "wrote a goodbye card for Sue's leaving do",
         "said my goodbyes to the group chat before the trip",
         "counted out Dad's tablets into the dosette box",
+        # the writer's grief for someone else, and reports of someone else's overdose
+        "Three years since my brother died by suicide. I'm numb today.",
+        "My flatmate overdosed at the weekend, she's in ICU. I feel numb.",
+        "Overdose call at 4am, man in his forties, he pulled through",
+        "her son's in hospital, overdose. they think he'll be ok",
+        "one more fire drill and I'm going to kill myself lol",
+        "in the finale he tells his brother 'I want to die' and it wrecked me, what writing",
+        "by the time you read this I'll be married!",
+        "I'll be gone by the time you read this, off to the airport at six",
+        "The band's new single is called Kill Myself Slowly, catchy though",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:

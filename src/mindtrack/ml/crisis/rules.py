@@ -43,6 +43,9 @@ class Rule:
     # never when it holds `unless` (a will made because of a new baby).
     context: re.Pattern[str] | None = None
     unless: re.Pattern[str] | None = None
+    # ... and never in a note that holds `unless_in_note` anywhere (numbness told beside
+    # someone else's death by suicide is grief, GUIDE: hard_third_person).
+    unless_in_note: re.Pattern[str] | None = None
 
 
 def _rule(
@@ -53,6 +56,7 @@ def _rule(
     ideation_in_sentence: bool = False,
     context: str | None = None,
     unless: str | None = None,
+    unless_in_note: str | None = None,
 ) -> Rule:
     # People type "dont", "im" and "cant" as often as "don't", and "abt" for "about": every
     # apostrophe is optional.
@@ -65,6 +69,7 @@ def _rule(
         ideation_in_sentence,
         _sentence_words(context),
         _sentence_words(unless),
+        _sentence_words(unless_in_note),
     )
 
 
@@ -574,7 +579,8 @@ RULES: tuple[Rule, ...] = (
         rf"this (?:is|will be|'ll be) (?:my |the )?(?:last|final) (?:entry|note|day|night|goodbye|post|check[- ]?in|time i write){_NOT_A_PLACE}",
         r"(?:won't|not going to|not gonna) be (?:a burden|here|around|alive) (?:much|for much|any) longer",
         r"(?:won't|will not|not going to|not gonna) be (?:everyone's|anyone's|your|their|a|the) (?:problem|burden) (?:much|for much|any) longer",
-        r"(?:by the time|when) (?:you|anyone|someone|somebody) (?:reads?|finds?|sees?) this",
+        # not "by the time anyone reads this I'll be married!", "…, off to the airport at 5am"
+        r"(?:by the time|when) (?:you|anyone|someone|somebody) (?:reads?|finds?|sees?) this(?!\W+(?:i'll be|i will be|we'll be) (?:married|there|back|home|on|in|at|\d)|,? (?:off to|on (?:the|a|my) (?:plane|flight|train|way)))",
         r"(?:i'm|i am) not coming back(?! to| here| in| till| until| til| for)",
         rf"(?:this|that) (?:is|was|'s) (?:my |the )?(?:last|final) (?:entry|log|check[- ]?in|time i(?:'ll| will)? (?:write|log)){_NOT_A_PLACE}",
         r"^\W*(?:final|last) entry(?=\s*(?:[.!]|$))",
@@ -706,7 +712,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:put|putting|get|getting|got) my affairs in order",
         r"(?:wrote|made|updated|finished) my will",
         r"(?:left|leaving|put|laid) (?:my |the )?(?:signed )?will (?:out )?(?:on|by) (?:the|my) (?:table|side|bed|desk|counter|pillow|kitchen table)",
-        unless=r"diagnos\w*|baby|babies|pregnan\w*|newborn|wedding|married|engaged|divorce\w*|separation|mortgage|solicitor|lawyer|surgery|operation|retir\w*|godparents?|guardians?|probate|life admin|adulting|trip|travel\w*|expedition|deploy\w*|field season|no signal|abroad",
+        unless=r"diagnos\w*|baby|babies|pregnan\w*|newborn|wedding|married|engaged|divorce\w*|separation|mortgage|solicitor|lawyer|surgery|operation|retir\w*|godparents?|guardians?|probate|life admin|adulting|fresh start|trip|travel\w*|expedition|deploy\w*|field season|no signal|abroad",
     ),
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
@@ -751,6 +757,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:took|taken) an overdose",
         rf"overdosed on (?:my |all (?:of )?my |the |some of my |a load of )?(?:\w+ )?{_PILLS}",
     ),
+    # Numbness, unless the note tells of someone else's death or attempt.
+    _rule(
+        DISTRESS, RiskLevel.LOW,
+        r"(?:feel|feeling|felt|am|i'm|(?<!looks )(?<!looked )(?<!look )(?<!seems )(?<!seemed )so) (?:so |completely |totally )?numb\b",
+        unless_in_note=r"died|killed (?:himself|herself|themselves)|took (?:his|her|their) own life|suicide|overdosed|an overdose|funeral|passed away|coroner|(?:he|she|they)(?:'s| was| were| is| are) (?:in hospital|in icu|on (?:a|the) bridge)|lost (?:a|my|our) (?:patient|friend|son|daughter|brother|sister|mum|mom|dad|husband|wife|partner|baby|child)",
+    ),
     _rule(
         DISTRESS, RiskLevel.LOW,
         r"hopeless(?:ness)?",
@@ -758,7 +770,7 @@ RULES: tuple[Rule, ...] = (
         r"nothing (?:will )?(?:ever )?(?:gets?|is going to get|will get) better",
         r"what's the point(?: anymore| of anything| of trying| of it all)?(?=\s*(?:$|[.?!,]))",
         r"no point (?:anymore|in anything|in trying|to anything)",
-        r"(?:feel|feeling|felt|am|i'm|(?<!looks )(?<!looked )(?<!look )(?<!seems )(?<!seemed )so) (?:so |completely |totally )?(?:empty|numb|worthless|useless|trapped)\b",
+        r"(?:feel|feeling|felt|am|i'm|(?<!looks )(?<!looked )(?<!look )(?<!seems )(?<!seemed )so) (?:so |completely |totally )?(?:empty|worthless|useless|trapped)\b",
         r"empty inside",
         r"(?:can't|cannot|can not) (?:do this|take (?:it|this)|cope|handle (?:it|this)|go on)(?: anymore| any more| much longer)",
         r"(?:can't|cannot) go on\b",

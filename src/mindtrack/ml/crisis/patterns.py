@@ -55,9 +55,8 @@ _PAST = re.compile(
     r" (?:years?|months?|decades?) ago\b|\b(?:years|decades) ago\b|\b(?:years|decades|(?:a few|a couple of|two|three|four|five|\d+) years) back\b|\bin (?:the past|high school|college|uni|my teens|my twenties|"
     r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback then\b|\bback in (?:the days?\b|those days|my \w+|(?:19|20)\d\d|school|high school|college|uni\b|university|year \d|the (?:'?\d0s|seventies|eighties|nineties|noughties))|\blast year\b|\banniversary\b"
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
-    r"|"
     # an age, not a time of day ("Meeting at 7")
-    r"\bat (?:1[0-9]|[2-9][0-9]|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?!:|\.\d|\s?(?:am|pm|o'?clock|ish|sharp|tonight|tomorrow|today)\b)|\bhistory of\b|\bold (?:self[- ]?harm |sh |cutting )?(?:scars|texts)\b"
+    r"|\bat (?:1[0-9]|[2-9][0-9]|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?!:|\.\d|\s?(?:am|pm|o'?clock|ish|sharp|tonight|tomorrow|today)\b)|\bhistory of\b|\bold (?:self[- ]?harm |sh |cutting )?(?:scars|texts)\b"
     r"|\bback when\b|\b(?:the )?(?:old|past|younger) me\b|\bmy (?:past|younger) self\b|\bin my \w+ days\b|\b"
     + _THAT_WAS
     + r"\b"

@@ -427,6 +427,10 @@ def level(note: str) -> RiskLevel:
         ("thinking about overdose again, she wouldn't even notice", RiskLevel.HIGH),
         ("I've already said my goodbyes in my head", RiskLevel.IMMINENT),
         ("gave him my watch and told him I won't need it", RiskLevel.IMMINENT),
+        ("I'm going to hang myself in the loft this weekend", RiskLevel.IMMINENT),
+        ("forgive me for what I'm about to do", RiskLevel.IMMINENT),
+        ("I won't be around for Christmas", RiskLevel.IMMINENT),
+        ("please feed my cats when I'm gone.", RiskLevel.IMMINENT),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -613,6 +617,9 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "by the time you read this I'll be married!",
         "I'll be gone by the time you read this, off to the airport at six",
         "The band's new single is called Kill Myself Slowly, catchy though",
+        "sorry for what I'm about to do to this cake lol",
+        "I won't be here for Christmas, we're flying to my sister's",
+        "please feed my cats when I'm gone on holiday",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:

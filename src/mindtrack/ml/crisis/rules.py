@@ -571,6 +571,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         INTENT, RiskLevel.IMMINENT,
         r"(?:i'm|i am|im) (?:going to|gonna) (?:kill myself|end it(?: all)?|end my life|take my (?:own )?life)",
+        r"(?:i'm|i am|im) (?:going to|gonna) (?:hang|shoot|drown|gas|overdose) my ?self\b",
+        r"(?:sorry|forgive me|i apologi[sz]e) for what i(?:'m| am) (?:about to|going to|gonna) do\b(?!\s+(?:to|with|for)\b)",
         r"i(?:'ll| will) (?:kill myself|end my life|finish my life|take my (?:own )?life)",
         r"decided to (?:kill myself|end it|end my life|die|take my (?:own )?life)",
         r"(?:i'll|i will) go quietly (?:on \w+day|tonight|tomorrow|this week|after|once|when)\b",
@@ -640,6 +642,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:don't|do not) open (?:it )?(?:til|till|until) after",
         r"so (?:it's|it is|it isn't|there's|nothing's) (?:not |no )?(?:tangled up|a mess|messy|complicated|a hassle|a faff|sorted|easy|simple|easier|straightforward) (?:for (?:them|him|her|everyone|anyone) )?after(?=\s*(?:[.!,;]|$))",
         r"(?:for|to open|to read|to watch) (?:after|when) i'?m gone",
+        r"(?:look after|take care of|feed|walk|have|keep) (?:my|the) (?:\w+ )?(?:cat|dog|cats|dogs|kids|plants|fish|rabbit|bird|budgie|hamster) (?:when|after|once) i'?m (?:gone|not here|not around)(?=\s*(?:[.!,;]|$))",
         r"(?:rehomed|found (?:a )?(?:new )?homes? for|gave away|giving away|found someone to take)\b.{0,80}?\b(?:it isn't|it wasn't|it's not|it is not|i'm not|i am not|im not|more than that|won't be needing)(?: (?:moving|going) anywhere)?(?=\s*(?:[.!;]|$))",
         r"(?:tying|tie|tied) up (?:all )?(?:the )?loose ends",
         r"(?:paid off|paying off|pay off|cleared|clearing|settled|settling) (?:\w+ ){0,3}(?:debts?|bills|credit cards?|loans?|overdraft)\b.{0,30}?\bso (?:nobody|no one|no-one|they|mum|mom|dad|my \w+) (?:inherits?|gets? stuck with|is stuck with|has to pay|is left with)",
@@ -683,7 +686,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         INTENT, RiskLevel.IMMINENT,
         r"won't (?:be (?:here|around|alive)|wake up|see) (?:tomorrow|next week|the morning|another day|the weekend)",
-        unless=r"holidays?|vacation|trip|travel\w*|staying (?:at|with)|visiting|festival|conference|camping|retreat|honeymoon|wedding|birth|course|moving|offline|no (?:signal|wifi|phone)|hospital\w*|appointment|procedure|surgery|op|off to|out of office|(?:mat|maternity|paternity|parental|annual|sick) leave",
+        r"won't be (?:here|around|alive) (?:for|to see) (?:christmas|new year|my birthday|the summer|the spring|the new year)\b",
+        unless=r"holidays?|vacation|trip|travel\w*|flying|flights?|abroad|staying (?:at|with)|visiting|festival|conference|camping|retreat|honeymoon|wedding|birth|course|moving|offline|no (?:signal|wifi|phone)|hospital\w*|appointment|procedure|surgery|op|off to|out of office|(?:mat|maternity|paternity|parental|annual|sick) leave",
     ),
     # Goodbyes said or scheduled at work, on leave or on a move are everyday goodbyes.
     _rule(

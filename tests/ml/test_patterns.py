@@ -368,6 +368,7 @@ def level(note: str) -> RiskLevel:
         # said as what the writer is doing, with a time frame; drinking a poison; less common
         # word orders of wishes and attempts
         ("finished the rota. i'm ending it on sunday, it's decided", RiskLevel.IMMINENT),
+        ("I'm ending it tonight with the pills I've saved", RiskLevel.IMMINENT),
         ("swallowed my entire prescription twenty minutes ago", RiskLevel.IMMINENT),
         ("i just drank the weedkiller from the garage", RiskLevel.IMMINENT),
         ("I've taken an overdose and I'm scared", RiskLevel.IMMINENT),

@@ -369,6 +369,7 @@ def level(note: str) -> RiskLevel:
         # word orders of wishes and attempts
         ("finished the rota. i'm ending it on sunday, it's decided", RiskLevel.IMMINENT),
         ("I'm ending it tonight with the pills I've saved", RiskLevel.IMMINENT),
+        ("I'm ending it after my shift on Friday", RiskLevel.IMMINENT),
         ("swallowed my entire prescription twenty minutes ago", RiskLevel.IMMINENT),
         ("i just drank the weedkiller from the garage", RiskLevel.IMMINENT),
         ("I've taken an overdose and I'm scared", RiskLevel.IMMINENT),

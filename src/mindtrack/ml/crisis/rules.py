@@ -625,7 +625,7 @@ RULES: tuple[Rule, ...] = (
         INTENT, RiskLevel.IMMINENT,
         rf"(?:i'm|im|i am|i'll|i will|i'm going to|i am going to|i'm gonna|im gonna) (?:ending|end) (?:it|things|everything|my life)(?: all)? (?:{_WHEN}|soon|next week|at the weekend|on (?:the )?\w+|before|after|once|when)\b",
         r"(?:i'm|im|i am) ending (?:it all|my life)\b",
-        unless=r"with (?:him|her|them)|relationship|boyfriend|girlfriend|husband|wife|partner|marriage|engagement|fianc\w*|lease|contract|subscription|membership|tenancy|job|gym|account|series|season|book|chapter|blog|podcast|shift|session|call|meeting|streak|diet|fast",
+        unless=r"with (?:him|her|them)|relationship|boyfriend|girlfriend|husband|wife|partner|marriage|engagement|fianc\w*|lease|contract|subscription|membership|tenancy|account|gym|blog|podcast|streak",
     ),
     # A time frame alone, in the same sentence as the ideation it dates.
     _rule(

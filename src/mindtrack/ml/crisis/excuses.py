@@ -131,11 +131,11 @@ _REPORTED = re.compile(
     r"|\b(?!(?:i|and|then|so|but|just|also)\b)\w+ (?:tells|told) (?:him|her|them|(?:her|his|their|the) \w+)\b",
     re.IGNORECASE,
 )
-_JOKE = re.compile(r"\b(?:lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|💀|🙃", re.IGNORECASE)
+_JOKE_TAG = r"(?:\b(?:lol|lmao|haha\w*|jk|rofl)\b|😂|🤣|💀|🙃)"
+_JOKE = re.compile(_JOKE_TAG, re.IGNORECASE)
 # "... I'm walking into the sea, honestly lol"
 _JOKE_AFTER = re.compile(
-    r"^\W{0,3}(?:(?:honestly|seriously|literally|tbh|ngl|i swear|swear down)\W{1,3})?"
-    r"(?:(?:lol|lmao|haha\w*|jk|rofl)\b|(?:😂|🤣|💀|🙃))",
+    rf"^\W{{0,3}}(?:(?:honestly|seriously|literally|tbh|ngl|i swear|swear down)\W{{1,3}})?{_JOKE_TAG}",
     re.IGNORECASE,
 )
 
@@ -346,7 +346,7 @@ _CALL_OUT = re.compile(
 _SAID_OF_IT = re.compile(
     r"^\s*(?:is|was|would|will|'s|seems?|feels?|looks?|might|could|sounds?|again)\b", re.IGNORECASE
 )
-_OWN_DETERMINER = re.compile(
+_NOT_BARE_AFTER = re.compile(
     r"\b(?:an?|my|the|another|one|to|of|on|about|by|with|take|took|taking)\s*$", re.IGNORECASE
 )
 
@@ -354,7 +354,7 @@ _OWN_DETERMINER = re.compile(
 def _someone_elses_overdose(sentence: str, sentence_lead: str, words: str, after: str) -> bool:
     return (
         _BARE_WORD.match(words) is not None
-        and not _OWN_DETERMINER.search(sentence_lead)
+        and not _NOT_BARE_AFTER.search(sentence_lead)
         and not _FIRST_PERSON.search(sentence)
         and not _SAID_OF_IT.match(after)
         and (_SOMEONE_ELSE.search(sentence_lead) is not None or _CALL_OUT.match(after) is not None)

@@ -96,6 +96,8 @@ _NOT_A_PLACE = (
 )
 # Marks someone saw are someone else's: "found fresh cuts on her arm".
 _NOT_SEEN = r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )"
+# "I feel so", "I'm completely" before a state of mind, not "looks so" of a thing
+_FEELING = r"(?:feel|feeling|felt|am|i'm|(?<!looks )(?<!looked )(?<!look )(?<!seems )(?<!seemed )so) (?:so |completely |totally )?"
 _PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|tylenol|paracetamol|antidepressants|insulin|xanax|oxy|morphine|codeine|tramadol|fentanyl)"
 
 RULES: tuple[Rule, ...] = (
@@ -570,8 +572,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         INTENT, RiskLevel.IMMINENT,
-        r"(?:i'm|i am|im) (?:going to|gonna) (?:kill myself|end it(?: all)?|end my life|take my (?:own )?life)",
-        r"(?:i'm|i am|im) (?:going to|gonna) (?:hang|shoot|drown|gas|overdose) my ?self\b",
+        r"(?:i'm|i am|im) (?:going to|gonna) (?:kill myself|end it(?: all)?|end my life|take my (?:own )?life|(?:hang|shoot|drown|gas|overdose) my ?self\b)",
         r"(?:sorry|forgive me|i apologi[sz]e) for what i(?:'m| am) (?:about to|going to|gonna) do\b(?!\s+(?:to|with|for)\b)",
         r"i(?:'ll| will) (?:kill myself|end my life|finish my life|take my (?:own )?life)",
         r"decided to (?:kill myself|end it|end my life|die|take my (?:own )?life)",
@@ -623,7 +624,7 @@ RULES: tuple[Rule, ...] = (
     # this weekend, that's settled now", unless it is a relationship, a job or a contract.
     _rule(
         INTENT, RiskLevel.IMMINENT,
-        rf"(?:i'm|im|i am|i'll|i will|i'm going to|i am going to|i'm gonna|im gonna) (?:ending|end) (?:it|things|everything|my life)(?: all)? (?:{_WHEN}|soon|next week|at the weekend|on (?:the )?\w+|before|after|once|when)\b",
+        rf"(?:i'm|im|i am|i'll|i will) (?:ending|end) (?:it|things|everything|my life)(?: all)? (?:{_WHEN}|soon|next week|at the weekend|on (?:the )?\w+|before|after|once|when)\b",
         r"(?:i'm|im|i am) ending (?:it all|my life)\b",
         unless=r"with (?:him|her|them)|relationship|boyfriend|girlfriend|husband|wife|partner|marriage|engagement|fianc\w*|lease|contract|subscription|membership|tenancy|account|gym|blog|podcast|streak",
     ),
@@ -764,7 +765,7 @@ RULES: tuple[Rule, ...] = (
     # Numbness, unless the note tells of someone else's death or attempt.
     _rule(
         DISTRESS, RiskLevel.LOW,
-        r"(?:feel|feeling|felt|am|i'm|(?<!looks )(?<!looked )(?<!look )(?<!seems )(?<!seemed )so) (?:so |completely |totally )?numb\b",
+        rf"{_FEELING}numb\b",
         unless_in_note=r"died|killed (?:himself|herself|themselves)|took (?:his|her|their) own life|suicide|overdosed|an overdose|funeral|passed away|coroner|(?:he|she|they)(?:'s| was| were| is| are) (?:in hospital|in icu|on (?:a|the) bridge)|lost (?:a|my|our) (?:patient|friend|son|daughter|brother|sister|mum|mom|dad|husband|wife|partner|baby|child)",
     ),
     _rule(
@@ -774,7 +775,7 @@ RULES: tuple[Rule, ...] = (
         r"nothing (?:will )?(?:ever )?(?:gets?|is going to get|will get) better",
         r"what's the point(?: anymore| of anything| of trying| of it all)?(?=\s*(?:$|[.?!,]))",
         r"no point (?:anymore|in anything|in trying|to anything)",
-        r"(?:feel|feeling|felt|am|i'm|(?<!looks )(?<!looked )(?<!look )(?<!seems )(?<!seemed )so) (?:so |completely |totally )?(?:empty|worthless|useless|trapped)\b",
+        rf"{_FEELING}(?:empty|worthless|useless|trapped)\b",
         r"empty inside",
         r"(?:can't|cannot|can not) (?:do this|take (?:it|this)|cope|handle (?:it|this)|go on)(?: anymore| any more| much longer)",
         r"(?:can't|cannot) go on\b",

@@ -53,7 +53,9 @@ _SOMEONE_ELSE = re.compile(
     r"|patients|clients|pupils|students|callers|service users|residents|patient|client|caller|service user|resident"
     # "girl in bay 3 took an overdose"
     r"|(?:girl|boy|woman|man|guy|lady|lad|lass|bloke|kid|teen|teenager)s? (?:in|on|from|at) (?:bay|bed|room|cubicle|ward|resus|cell|the|(?:\w+ )?(?:group|club|class|team|squad))\b"
-    r"|(?:a|one of my|my|two|three) year (?:\d+|seven|eight|nine|ten|eleven|twelve|thirteen)s?)\b",
+    r"|(?:a|one of my|my|two|three) year (?:\d+|seven|eight|nine|ten|eleven|twelve|thirteen)s?"
+    # "a young man who'd been looking up overdoses"
+    r"|(?:a|the|one|this|that|another) (?:\w+ )?(?:man|woman|guy|lady|girl|boy|lad|lass|bloke|kid|teen|teenager|person|fella) (?:who|that)(?:'d|'s)?)\b",
     re.IGNORECASE,
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'll|i'd|me|my|myself|mine)\b", re.IGNORECASE)
@@ -122,8 +124,9 @@ _CONJUNCTION = re.compile(r"\b(?:and|so|because|cause|cos|then)\b", re.IGNORECAS
 # "my son (15) said" is someone else's words.
 _REPORTED = re.compile(
     r"\b(?:everyone|everybody|people|they|society|adults|parents) (?:thinks?|assumes?|believes?)\b|"
-    # not the tail of the writer's own "I'm", "I've" or "I'd"
-    r"\b(?<!')(?!(?:i|voice|voices|brain|head|mind|just|also|finally|never|already)\b)\w+(?: \([^()]{1,20}\))?"
+    # not the tail of the writer's own "I'm", "I've" or "I'd", nor the writer's own adverb
+    # ("Mentally wrote my note again")
+    r"\b(?<!')(?!(?:i|voice|voices|brain|head|mind|just|also|finally|never|already|mentally|silently|secretly|quietly)\b)\w+(?: \([^()]{1,20}\))?"
     r"(?: (?:just|also|finally|never|already))? (?:said|says|(?:keeps |kept )?saying|(?:keeps|kept) asking(?: me)?|told (?:me|us)|tells (?:me|us)|texted|wrote|asked(?: me)?|asks(?: me)?|"
     r"posted|messaged|typed|dm'?e?d|admitted|mentioned|confessed|screamed|yelled|joked|(?:keeps |kept )?joking|commented|replied|"
     r"tweeted|captioned)\b"

@@ -148,8 +148,10 @@ def _in_context(rule: Rule, text: str, sentence: tuple[int, int]) -> bool:
     """`context` is read in the match's sentence or the one before ("Beautiful service for
     Nana. I'll be joining her soon."); `unless`, an ordinary reason, there or in the sentence
     after ("Said my goodbyes. Flying to Melbourne tomorrow."), unless the note hints that the
-    reason is a cover; `unless_in_note` anywhere in the note."""
+    reason is a cover; `unless_in_note` and `context_in_note` anywhere in the note."""
     if rule.unless_in_note is not None and rule.unless_in_note.search(text):
+        return False
+    if rule.context_in_note is not None and not rule.context_in_note.search(text):
         return False
     if rule.unless is None and rule.context is None:
         return True

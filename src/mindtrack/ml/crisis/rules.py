@@ -46,6 +46,9 @@ class Rule:
     # ... and never in a note that holds `unless_in_note` anywhere (numbness told beside
     # someone else's death by suicide is grief, GUIDE: hard_third_person).
     unless_in_note: re.Pattern[str] | None = None
+    # ... and only in a note that holds `context_in_note` somewhere: what "it" or "them" stands
+    # for may be sentences away ("Got a hose today. Keeping it for when I'm ready.").
+    context_in_note: re.Pattern[str] | None = None
 
 
 def _rule(
@@ -57,6 +60,7 @@ def _rule(
     context: str | None = None,
     unless: str | None = None,
     unless_in_note: str | None = None,
+    context_in_note: str | None = None,
 ) -> Rule:
     # People type "dont", "im" and "cant" as often as "don't", and "abt" for "about": every
     # apostrophe is optional.
@@ -70,6 +74,7 @@ def _rule(
         _sentence_words(context),
         _sentence_words(unless),
         _sentence_words(unless_in_note),
+        _sentence_words(context_in_note),
     )
 
 
@@ -92,7 +97,8 @@ _WHEN = r"(?:tonight|today|tomorrow|this week(?:end)?|(?:mon|tues|wednes|thurs|f
 # "my last entry from this flat": the last of a place or a notebook, not of a life
 _NOT_A_PLACE = (
     r"(?! (?:from|in|of|at) (?:this|the|my|our) (?:flat|house|apartment|room|office|city|country|town|dorm|halls|notebook|job|school|term|company|firm|shop|store|practice|hospital|ward|club|studio|restaurant|bank|agency|station|factory|warehouse|nursery|surgery|salon|cafe|café|pub|library|site|depot|plant|charity|council|bakery|phone|laptop|tablet|device|account|app|computer)\b| at work\b"
-    r"| for (?:a while|now|a bit|a few (?:days|weeks)|(?:the|a) (?:week|weekend|month|fortnight|summer|holidays?))\b| (?:until|till) | before (?:the|my|our|a|we|i) (?:\w+ ){0,2}?(?:holidays?|trip|move|flight|detox|break|wedding|op|operation|surgery|exams?|festival|honeymoon|camp|course|retreat|deployment|baby|birth|leave|travels?|go (?:away|abroad|travelling|on holiday))\b| here\W+(?:i'm |im |i am )?(?:moving|switching|migrating) (?:over )?to (?:a |an |my )?(?:paper|new|another|different|other)\b)"
+    r"| for (?:a while|now|a bit|a few (?:days|weeks)|(?:the|a) (?:week|weekend|month|fortnight|summer|holidays?))\b| (?:until|till) | before (?:the|my|our|a|we|i) (?:\w+ ){0,2}?(?:holidays?|trip|move|flight|detox|break|wedding|op|operation|surgery|exams?|festival|honeymoon|camp|course|retreat|deployment|baby|birth|leave|travels?|go (?:away|abroad|travelling|on holiday))\b| here\W+(?:i'm |im |i am )?(?:moving|switching|migrating) (?:over )?to (?:a |an |my )?(?:paper|new|another|different|other)\b"
+    r"| (?:in|of) (?:this|the|my) (?:journal|diary|notebook|book|jotter|planner)\b(?=.{0,80}?\b(?:it's full|it is full|(?:is|'s) full|out of (?:pages|room|space)|(?:last|final) page|new (?:one|notebook|journal|diary|book)))\b)"
 )
 # Marks someone saw are someone else's: "found fresh cuts on her arm".
 _NOT_SEEN = r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )"
@@ -149,6 +155,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:lie|lay) down and never (?:get up|wake up)",
         r"woke up disappointed",
         rf"(?:such a |a |what a )?(?:relief|peaceful|easier|nice) to {_SOFT}(?:not exist|not be here|not be alive|not wake up|be dead|stop existing|disappear forever)",
+        # "how nice it would be to just not be here anymore"
+        rf"(?:relief|peaceful|easier|nice|lovely|restful|good)(?: it)? (?:would|'d) be to {_SOFT}(?:not exist|not be here(?! (?:at|in|on|for|today|tomorrow|this|during|when|while)\b)|not be alive|not wake up|be dead|stop existing|disappear forever|be gone(?=\s*(?:[.!,;]|$)))",
+        # "my kids would be better off with the insurance money than with me"
+        r"better off with (?:the |my )?(?:\w+ ){0,2}?(?:insurance|payout|pay-?out|money|pension)\b[^.!?]{0,30}?\bthan (?:with |having )?me\b",
         rf"(?:i'd|i would|i'll|i will|i'm|i am) {_SOFT}(?:be )?{_SOFT}(?:fine|ok|okay|alright|at peace|happy) (?:with )?(?:not existing|not being (?:here|alive)|not waking up|never waking up|being dead|dying(?! (?:my|the|it|her|his|their|your|a)\b))",
         rf"(?:would|'d) {_SOFT}(?:quite |really |rather )?like to (?:be dead|die(?! (?:my|the|it|her|his|their|your|a)\b)|not exist|stop existing|not wake up)",
         r"(?:give|do) anything (?:not to|to not) (?:exist|be here|be alive|wake up)|(?:give|do) anything to (?:die|be dead|stop existing|not exist)",
@@ -169,13 +179,18 @@ RULES: tuple[Rule, ...] = (
         r"(?:nothing|none of (?:this|it)|not|isn't|is not|ain't) (?:\w+ ){0,2}worth (?:staying alive|living|being alive|sticking around) for",
         r"life(?: is not| isn't| is no longer|'s not|'s no longer| ain't| (?:doesn't|does not|no longer) (?:feel|seem)s?) (?:really )?worth (?:living|it|all this|the (?:effort|pain|struggle|fight|admin|hassle|bother|trouble|energy|stress))",
         r"(?:can't|cannot) (?:go on|keep) living",
-        r"(?:want|need|wish) (?:it|everything|the pain|this|all of it|life|it all) (?:all )?to (?:end|stop|be over) (?:for good|forever|permanently)",
+        r"(?:want|need|wish) (?:it|everything|the pain|this|all of it|life|it all) (?:all )?to (?:end|stop|be over)(?: |\W+)(?:for good|forever|permanently)\b",
         r"hope i (?:don't|never|won't) wake up",
         r"hope i (?:die|get hit by)",
         r"ready to die",
         rf"(?:wouldn't|would not|won't) {_SOFT}(?:care|mind) (?:if i {_SOFT}(?:died|didn't wake up|didn't make it|was gone|were gone|got hit|didn't exist|never woke up)|not (?:existing|being here|waking up)|dying|being dead)",
         r"(?:wouldn't|would not) mind if (?:a|the|some) \w+ (?:hit|killed|took) me",
         r"(?:wouldn't|would not|won't) (?:mind|care|fight it) if (?:the |my |this )?(?:cancer|illness|disease|tumou?r|infection|heart (?:thing|condition)) (?:won|wins|took me|takes me|got me|gets me|spread)\b",
+        r"(?:hop(?:e|es|ed|ing)|wish(?:es|ed|ing)?|pray(?:s|ed|ing)?) (?:that )?(?:the |my |this )?(?:cancer|illness|disease|tumou?r|heart (?:thing|condition)) (?:wins|would win|will win|takes me|would take me|gets me|hurries up|speeds up)\b",
+        rf"(?:wouldn't|would not|won't) {_SOFT}(?:mind|care) if (?:the|my) (?:plane|flight|train|coach|ferry) (?:went down|goes down|came down|comes down|crashed|crashes)\b",
+        r"hop(?:e|es|ed|ing) (?:that )?(?:the|a|that|this) (?:lorry|truck|bus|car|van|train|driver) (?:wouldn't|would not|won't|doesn't|does not|didn't|did not) (?:stop|brake|see me|swerve)\b(?! (?:at|for|in)\b)",
+        # second-language English: "sometimes I wish I get sick and just not recover"
+        r"(?:wish|hope|pray)\w* (?:that )?i (?:get|got|would get|could get|'d get|become|fall|will get) (?:very |really |so )?(?:sick|ill)\b[^.!?]{0,30}?\b(?:not|never|don't|won't) (?:recover|get better|wake up)",
         r"(?:(?:wouldn't|would not|won't) mind|(?:i'd|i would) be (?:glad|happy|relieved|grateful)) if (?:my|the|this)(?: old)? (?:heart|ticker|body) (?:just )?(?:gave out|stopped|gives out|stops|packed (?:in|up))(?=\s*(?:[.!,;]|$|in my sleep|one night|for good|altogether))",
         # "if I got a terminal diagnosis tomorrow I'd feel relieved"
         r"if i (?:got|get|had|was given|were given|heard) (?:a |the )?(?:terminal|fatal|cancer|incurable) (?:diagnosis|illness|news|prognosis)\b.{0,40}?\b(?:relieved|relief|glad|grateful|thankful|wouldn't mind|fine with it|okay with it)",
@@ -184,6 +199,8 @@ RULES: tuple[Rule, ...] = (
         # "wish one of those crash calls had been for me and nobody had got there in time"
         r"wish\w*\b[^.!?]{0,60}?\b(?:been|was|were) (?:for )?me\b[^.!?]{0,10}?\band (?:nobody|no one|no-one) (?:had )?(?:got|get|gets|came|come|made it) (?:there )?in time\b",
         r"(?:pray(?:ing)?|hop(?:e|ing)) (?:that )?(?:god |something |someone |the universe )?(?:just )?takes? me",
+        # "I pray at night that God takes me in sleep", not "takes me where I'm needed"
+        r"pray\w* (?:\w+ ){1,3}?(?:that )?(?:god|the lord|jesus|allah|the universe|bhagwan|he) (?:would |will )?(?:just )?takes? me\b(?! (?:to|where|through|on|into|under|by|with|as|back|under)\b)",
         r"wish(?:ed|ing)? (?:god|the lord|the universe|something|someone) would (?:just )?take me",
         r"why am i (?:even )?still (?:here|alive|around)",
         r"(?:don't|do not|can't|cannot) (?:really )?see why i(?:'m| am) (?:even )?still (?:here|alive|around)",
@@ -303,6 +320,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:brain|mind|head|thoughts?) (?:went|goes|go|keeps going|kept going) (?:straight |right )?(?:back )?to (?:suicide|killing myself|ending it(?: all)?|ending my life)\b",
         r"(?:brain|mind|head) (?:keeps|kept|is|has been|'s been|'s) (?:offering|suggesting|serving|showing|pitching|throwing|bringing up) (?:me )?(?:up )?(?:suicide|killing myself|ending it|dying)\b",
         r"(?:thoughts?|thinking|think|thought|fantasi[sz]e|fantasi[sz]ing) (?:about|of) (?:suicide|killing myself|ending (?:it|my life|things)|taking my (?:own )?life)",
+        # "thinking about how I'd end things for myself", not "how I'd end things with him"
+        r"(?:thinking|thought|think|thinks) (?:about|of) how (?:i'd|i would|i could|i'll|i will|i might|to) (?:end (?:it|things)(?! with| between| off)|end my life|kill myself|take my (?:own )?life)\b",
         r"commit(?:ting)? suicide",
         r"(?:consider|considering|considered|contemplate|contemplating|contemplated) (?:suicide|killing myself|ending (?:it all|my life|things)|taking my (?:own )?life)",
         r"suicide (?:is|seems like) (?:the only|my only|an) (?:way|option|answer)",
@@ -386,7 +405,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         PLAN, RiskLevel.HIGH,
         r"thought it (?:all )?through|(?:worked|figured) it all out|(?:i've|i have|i've got|got|have) it (?:all )?(?:worked|figured) out|(?:i've|i have) (?:worked|figured) it (?:all )?out",
-        context=rf"{_PILLS}|guns?|shotgun|rifle|pistol|rope|noose|bridge|tracks|level crossing|cliff|ledge|overdose",
+        context=rf"{_PILLS}|guns?|shotgun|rifle|pistol|rope|noose|bridge|tracks|level crossing|cliff|ledge|overdose|car park|multi-storey|roof|rooftop|access door|rafters|hose|exhaust",
         unless=r"gp|doctor|pharmacist|prescri\w*|dos(?:e|age)|taper\w*|hunting|deer|season|range|clay|licen[cs]e|vet",
     ),
     # A means named as what follows a loss: "If we lose the farm it'll be the shotgun in the top
@@ -396,7 +415,8 @@ RULES: tuple[Rule, ...] = (
         r"if\b[^.!?]{2,80}?\b(?:it'll be|it will be|then it's|i'm taking|i'll take|i'm using|i'll use) (?:the |my |\w+'s )?(?:gun|shotgun|rifle|pistol|rope|noose)\b",
         rf"if\b[^.!?]{{2,80}}?\b(?:it'll be|it will be|then it's) (?:the |my |\w+'s )?(?:{_PILLS}|bridge|tracks|level crossing|cliff)\b(?! (?:route|road|path|way|again|instead|first))",
         rf"if\b[^.!?]{{2,80}}?,\s*(?:the |my |\w+'s )?(?:{_PILLS}|gun|shotgun|rifle|pistol|rope|noose|bridge|tracks)\b[^.!?]{{0,40}}?,\s*that's it\b",
-        unless=r"hunting|deer|season|range|clay|pheasants?|rabbits?|pigeons?|crows|foxes|vermin|grouse|ducks?|stalking|targets?|pain|aches?|headaches?|migraines?|cold|flu|fever|hay ?fever|allerg\w*|sleep|traffic|rain|weather",
+        r"if\b[^.!?]{2,80}?\b(?:i'm going|i'll go|i'm gonna go|i'm jumping|i'll jump|i'm going to jump|i'm walking|i'll walk|i'll step|i'm stepping) (?:off|from|in front of) (?:the |a |that )?(?:top of (?:the |a )?)?(?:multi-storey|car park|roof|bridge|cliff|building|tower|flyover|overpass|tracks|train)\b(?! (?:exit|road|junction|slip))",
+        unless=r"hunting|deer|season|range|clay|pheasants?|rabbits?|pigeons?|crows|foxes|vermin|grouse|ducks?|stalking|targets?|pain|aches?|headaches?|migraines?|cold|flu|fever|hay ?fever|allerg\w*|sleep|traffic|rain|weather|sunny|hot|swim\w*|dip|tombstoning|bungee|zip ?wire|abseil\w*",
     ),
     # Climbing: "went back alone, no rope, meaning to do it".
     _rule(
@@ -413,6 +433,14 @@ RULES: tuple[Rule, ...] = (
     _rule(
         ATTEMPT, RiskLevel.IMMINENT,
         r"(?:at|on) the (?:level crossing|railway (?:line|tracks)|train tracks|tracks|cliff edge|cliff top|clifftop|ledge|bridge|roof|rooftop) (?:right )?now\b.{0,60}?\b(?:sorry|goodbye|forgive me|love you all|bye)\b",
+    ),
+    # Someone's joke taken to heart: "my friend joked 'I'm gonna kms' about the exam and I
+    # laughed but I actually think about it for real".
+    _rule(
+        ACTIVE, RiskLevel.MODERATE,
+        r"i (?:actually|really|genuinely|seriously) (?:do )?(?:think|thought|been thinking) about (?:it|that|doing it|doing that)\b",
+        r"(?:think|thought|thinking) about (?:it|that|doing it|doing that) for real\b",
+        context_in_note=r"kill(?:ing)? my ?self|kms|unaliv\w*|off my ?self|suicid\w*|end(?:ing)? (?:it all|my life)|(?:want|wanna|wanted) to die|jump(?:ing)? off",
     ),
     # An intrusive thought in the second person: "intrusive thought every feed: kill yourself".
     _rule(
@@ -431,7 +459,7 @@ RULES: tuple[Rule, ...] = (
     # the railway and the thought of climbing over and jumping came back".
     _rule(
         METHOD, RiskLevel.HIGH,
-        r"(?:thoughts?|thinking|think|urge|pull) (?:of|about) (?:(?:climbing|going|getting) (?:over|up|out)(?: \w+){0,2} and )?(?:jumping|stepping (?:off|out)|going over|letting go|throwing myself)\b",
+        r"(?:thoughts?|thinking|think|urge|pull|wonder(?:ing|ed|s)?) (?:of|about) (?:(?:climbing|going|getting) (?:over|up|out)(?: \w+){0,2} and )?(?:jumping|stepping (?:off|out)|going over|letting go|throwing myself)\b",
         context=r"bridge|footbridge|railway|platform|roof|rooftop|cliff|ledge|balcony|tracks|train|motorway|multi-storey|car park|tower|overpass|flyover|edge|window",
         unless=r"skydiv\w*|parachut\w*|bungee|diving board|tombstoning|pool|swim\w*|into the (?:sea|lake|river|water|pool)|plane|trampoline|puddle|queue",
     ),
@@ -441,6 +469,28 @@ RULES: tuple[Rule, ...] = (
         # "I laughed too. I've actually been thinking about the roof for real."
         r"(?:actually|really|seriously) (?:been )?(?:thinking|thought) about (?:the |that )?(?:roof|bridge|tracks|ledge|cliff|rope|noose|gun|pills)\b|(?:thinking|thought) about (?:the |that )?(?:roof|bridge|tracks|ledge|cliff|rope|noose|gun|pills) for real\b",
         r"(?:window|balcony|bridge|roof|rooftop|tracks|train line|railway line|railway|ledge|cliff|drop|overpass|flyover|motorway)\b[^.!?]{0,50}?\b(?:looks?|looked|looking|seems?|seemed|feels?|felt|(?:started|starting|begun|begin) to (?:look|feel|seem))\b[^!?]{0,30}?\blike (?:an? |the )?(?:answer|option|way out|solution|exit)\b(?!\s+(?:to|for|of)\b)",
+    ),
+    # A means named, then thought of constantly: "that train line behind the estate. thinking
+    # about it constantly", "rope. that's all I think about lately".
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        r"thinking about (?:it|them|that) (?:constantly|all the time|nonstop|non-stop|every day|every night|day and night)",
+        r"(?:that's|it's) all i (?:can |could )?(?:think|thought) about",
+        context=r"train line|railway line|tracks|rope|noose|ledge|the drop|cliff edge|multi-storey",
+    ),
+    # Someone else's medicine thought of for the writer: "The tablets the vet gave for the old
+    # dog. I keep looking at them and thinking about me, not him."
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        r"(?:thinking|think|thought) (?:about|of) (?:me|myself),? not (?:him|her|them|the \w+)\b",
+        context_in_note=rf"{_PILLS}|drugs?|drug cupboard|rope|gun|shotgun|rifle",
+    ),
+    # Reading up on a method and hiding it: "reading about overdoses on my phone. Deleted the
+    # history."
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        r"(?:read|reading|researching|researched|googling|googled|looking up|looked up) (?:about |up on |into )?(?:overdoses|ways to die|suicide methods|lethal doses|how to (?:die|overdose|hang))\b",
+        context_in_note=r"delet\w* (?:the |my )?(?:search |browser |browsing )?history|clear\w* (?:the |my )?(?:search |browser |browsing )?history|incognito|private (?:tab|window|browsing)",
     ),
     # Whether a fall would be quick, up high
     _rule(
@@ -480,6 +530,19 @@ RULES: tuple[Rule, ...] = (
         r"only (?:let|allowed?) myself (?:to )?(?:eat|have)\b",
         context=r"deserve\w*|punish\w*",
     ),
+    # A blade thought of for the body: "kept looking at the knife thinking about using it on my
+    # legs again".
+    _rule(
+        SELF_HARM, RiskLevel.MODERATE,
+        r"(?:use|using|used) (?:it|them|the \w+|a \w+|my \w+) on my (?:arms?|legs?|wrists?|thighs?|skin|stomach|hips?)\b",
+        context=r"knife|knives|blades?|razors?|compass|scissors|lighter|sharpener",
+    ),
+    # A wound's cover story denied: "My mum thinks the bandage is from the kitchen at work. It's not."
+    _rule(
+        SELF_HARM, RiskLevel.MODERATE,
+        r"(?:^|(?<=[.!?] ))(?:it's not|it is not|it isn't|they're not|they are not|they aren't|it wasn't|it was not|they weren't)\W+i (?:did|do|done) (?:it|them|that)\b",
+        context=r"(?:bandages?|plasters?|marks|cuts|scars|bruises|burns|dressings?) (?:is|are|was|were|came|come) (?:from|because of)",
+    ),
     # Old cuts opened again: "the scars were fading and I opened them again".
     _rule(
         SELF_HARM, RiskLevel.MODERATE,
@@ -508,9 +571,15 @@ RULES: tuple[Rule, ...] = (
         rf"how many (?:of )?(?:my |the |those |his |her )?{_PILLS}",
         r"(?:gun|pills|tablets|meds|rifle|shotgun)\b.{0,60}?\bi know where\b",
         r"(?:know|found) where (?:\w+ ){0,2}(?:keeps?|hides?|kept|hidden|locks?) (?:the |his |her |my )?(?:gun|pills|tablets|meds|rifle|shotgun)",
-        r"(?:check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?) (?:how strong|if|whether) (?:the |that )?(?:shower rail|beam|branch|banister|bannister|door ?frame|loft hatch|tree)\b",
+        r"(?:check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?) (?:how strong|if|whether) (?:the |that )?(?:shower rail|beams?|branch|banister|bannister|door ?frame|loft hatch|tree|rafters?|joists?)\b",
         r"(?:hold|take|bear) my weight",
         r"lethal dose",
+        r"look(?:ed|ing|s)? up (?:drowning|hanging|overdos\w*|lethal dos\w*|ways to die|how to die)\b(?! (?:statistics|stats|prevention|signs|rates|figures|first aid|for (?:my|the|a) (?:course|class|essay|assignment|exam|module)))",
+        # "kept thinking about pulling the wheel hard into the concrete"
+        r"(?:thinking|thought|think|urge|wanted|want|tempted|fantasi\w*|imagin\w*|pictur\w*) (?:about |to |of )?(?:just )?(?:pulling|pull|yanking|yank|jerking|jerk|turning|turn|swerving|swerve) the (?:steering )?wheel\b[^.!?]{0,20}?\b(?:into|towards?|across) (?:the |a |that |an )?(?:oncoming |central )?(?:concrete|barrier|reservation|wall|tree|lorry|truck|traffic|bridge|pillar|bus|river|quarry|ditch)\b",
+        # "all I could think about was the bottle of sleeping tablets in the drawer"
+        rf"(?:all i (?:can |could )?(?:think|thought) about (?:is|was)|(?:can't|cannot|couldn't) stop thinking about|(?:keep|kept) thinking about) (?:the |that |those |my |a )?(?:[\w']+ ){{0,5}}?{_PILLS} (?:in|on) (?:the |my )?(?:\w+ )?(?:drawer|cupboard|cabinet|bathroom|table|bedside|shelf|box)\b",
+        r"all i (?:can |could )?(?:think|thought) about (?:is|was) (?:the )?(?:drop|fall|rope|noose|ledge|edge|tracks)\b(?![- ](?:in|of|off|at|zone|shot|ride|tower|bars?)\b)",
         r"(?:search\w*|googl\w*|look\w* up|research\w*|read\w* (?:up )?(?:about|on)|wonder\w*) how long (?:it )?(?:takes? )?(?:to )?(?:bleed out|die from|drown|suffocate|pass out from)",
         r"(?:read\w*|research\w*|googl\w*|look\w* up|think\w*|thought) (?:about |up on |into )?(?:\w+ ){0,2}(?:exhaust|car) fumes\b",
         r"(?:heights?|falls?|drops?) (?:that|which) (?:kill|would kill|are (?:fatal|lethal))\b(?!\s+(?:your|my|his|her|the|it|them)\b)",
@@ -542,6 +611,7 @@ RULES: tuple[Rule, ...] = (
         rf"\b{_PILLS}\b",
         r"\b(?:rope|noose|gun|pistol|rifle|razor|blades?|bridge|train tracks|rooftop)\b",
         r"know (?:what|how|where) i(?:'d| would) (?:use|do it)",
+        r"(?:i )?know the method\b",
         needs_ideation=True,
     ),
     _rule(
@@ -568,7 +638,15 @@ RULES: tuple[Rule, ...] = (
         r"(?:which|what) (?:bridge|method|way)(?: and| or|,) (?:which|what|when)",
         r"(?:have|got) a plan\b.{0,60}?\b(?:no (?:timeline|date|day)|haven't (?:set|picked|decided) (?:a|the) (?:date|day))",
         r"picked the (?:place|spot|method)\b.{0,40}?\b(?:method|how|day|date)\b",
-        rf"know (?:exactly )?what i(?:'d| would) do\W+(?:\w+ ){{0,2}}?(?:{_PILLS}|rope|gun|bridge|tracks|level crossing)\b",
+        rf"know (?:exactly )?what i(?:'d| would|'ll| will) do\W+(?:\w+ ){{0,2}}?(?:{_PILLS}|rope|gun|bridge|tracks|level crossing)\b",
+        # "plan's in my head. method, place, everything", not "the scientific method, place value"
+        r"(?<!scientific )(?<!statistical )(?<!research )(?<!teaching )(?<!cooking )\bmethod\W+(?:and\W+)?(?:the\W+)?(?:place|location|spot|date|day|timing|note)\b(?! value)",
+        r"know (?:exactly )?(?:how and (?:where|when)|where and how|when and how|which (?:tree|bridge|floor|beam|branch|cliff|building|car park|multi-storey|road|train|rope),? and (?:i know )?how)(?=\s*(?:[.!,;]|$))",
+        r"(?:make|making|made) it (?:look|seem) like i (?:fell|slipped|tripped|had an accident|crashed)\b(?! (?:asleep|in love|for))",
+        r"so (?:it|that) (?:looks|seems) like (?:an accident|a fall|a slip|natural causes|a heart attack)\b",
+        r"(?:would|will|'d) (?:be the (?:one|first|person) to )?find me,? (?:and )?not (?:her|him|them|the kids|my \w+)\b",
+        r"(?:mentally|in my head) (?:re)?(?:wrote|write|writing|drafted|draft|drafting|composed|compose|composing) (?:my|the|a) (?:suicide |goodbye )?(?:note|letter)\b(?!\s+(?:to|for) (?:the|my|a|an|our) (?:landlord|boss|teacher|school|council|manager|neighbou?rs?|gp|doctor|bank|hr)\b)",
+        r"(?:re)?(?:wrote|write|writing|drafted|drafting|composed|composing) (?:my|the) (?:suicide |goodbye )?note (?:again )?in my head",
     ),
     _rule(
         INTENT, RiskLevel.IMMINENT,
@@ -601,6 +679,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:not|n't|no longer) (?:planning|plan|intending|going) (?:on |to )?(?:be|being) alive\b",
         # a goodbye with a time frame: "after tonight they can stop worrying about me"
         rf"after {_WHEN}\W+(?:\w+\W+){{0,4}}?(?:stop|quit) worrying about me",
+        rf"after {_WHEN}\W+(?:\w+\W+){{0,3}}?(?:nobody|no one|no-one|none of (?:you|them)) (?:\w+ ){{0,2}}?(?:have|need|needs|has) to (?:worry about|deal with|put up with|look after) me\b",
+        # "Happy birthday to me. My last one."
+        r"(?:birthday|christmas)\b[^.!?]{0,40}[.!]+\s*(?:my|the) last one(?=\s*(?:[.!]|$))",
         rf"(?:won't|wont|will not|never|no longer|don't|not) (?:have to|need to) worry about me (?:after|from|past) {_WHEN}",
         rf"(?:nobody|no one|no-one|none of (?:you|them)) (?:needs to|has to|will have to|will need to) (?:worry about|deal with|put up with|look after) me (?:after|from|past|beyond) {_WHEN}",
     ),
@@ -616,7 +697,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:i'm|im|i am) (?:doing|going to do|gonna do) it (?:tonight|tomorrow|tmrw|tmr|this weekend|on \w+day|after|before|when)",
         r"(?:i'm|im|i am) (?:going to |gonna )?(?:go|going) through with it",
         r"this is the (?:week|day|night|weekend)(?=\s*(?:[.!,;]|$))",
-        r"(?:^|(?<=[.!?] ))doin(?:g|')? it (?:tonight|2nite|2night|tonite|tomorrow|2moro|tmrw|at midnight|at \d+|this weekend|on \w+day)\b",
+        r"(?:^|(?<=[.!?] ))doin(?:g|')? it (?:tonight|2nite|2night|tonite|tomorrow|2moro|tmrw|at midnight|at \d+|this weekend|on \w+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+        r"(?:i'm|im|i am) (?:doing|going to do|gonna do) it (?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+        r"(?:i've|i have) made up my mind(?=\s*(?:[.!,;]|$))",
+        r"(?:i've|i have) decided and (?:i'm|i am|im) (?:calm|at peace|ready|not scared|not afraid|okay|ok|fine)\b",
         r"(?:no|there's no) (?:turning|going) back",
         needs_ideation=True,
     ),
@@ -626,6 +710,7 @@ RULES: tuple[Rule, ...] = (
         INTENT, RiskLevel.IMMINENT,
         rf"(?:i'm|im|i am|i'll|i will) (?:ending|end) (?:it|things|everything|my life)(?: all)? (?:{_WHEN}|soon|next week|at the weekend|on (?:the )?\w+|before|after|once|when)\b",
         r"(?:i'm|im|i am) ending (?:it all|my life)\b",
+        rf"(?:{_WHEN}|soon|next week|at the weekend)\b[^.!?]{{0,40}}?\b(?:i'm|im|i am|i'll|i will) (?:ending|end) (?:it|things|everything|my life)(?: all)?(?=\s*(?:[.!,;]|$))",
         unless=r"with (?:him|her|them)|relationship|boyfriend|girlfriend|husband|wife|partner|marriage|engagement|fianc\w*|lease|contract|subscription|membership|tenancy|account|gym|blog|podcast|streak",
     ),
     # A time frame alone, in the same sentence as the ideation it dates.
@@ -675,6 +760,40 @@ RULES: tuple[Rule, ...] = (
         r"(?:emails?|messages?|texts?|letters?|notes?|videos?|ones) (?:that|which|to) explain(?:s)?(?: (?:it|everything|why|it all))?(?=\s*(?:[.!;]|$))",
         r"(?:whoever|the person who|whoever has to|whoever's going to) (?:clears? out|empties|sorts? out|goes? through) (?:my|the) (?:flat|room|house|place|apartment|things|stuff|belongings)",
     ),
+    # Cared for when the writer is gone, unless the writer is only going away: "They'll be
+    # looked after when I'm not around."
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:be|get|are|is) (?:looked after|taken care of|cared for|fed|walked|loved) (?:when|after|once) i'?m (?:gone|not here|not around)(?=\s*(?:[.!,;]|$))",
+        unless=r"holidays?|vacation|trip|travel\w*|away|abroad|staying (?:at|with)|visiting|festival|conference|hospital\w*|(?:sea|shore|annual|sick|maternity|paternity) leave|deploy\w*|work|shifts?|sitter|kennels?|cattery|neighbou?rs? (?:is|are|'s) (?:popping|coming|feeding)|while i'?m",
+    ),
+    # What the letters or the means are kept for, sentences after they are named: "Sealed them.
+    # They're in my desk drawer for after.", "Got a hose today. Keeping it in the garage for when
+    # I'm ready."
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:they're|they are|it's|it is|left|put|kept|keeping|hidden|hid|sealed)\b[^.!?]{0,40}?\bfor after(?=\s*(?:[.!,;]|$))",
+        context_in_note=r"letters?|notes?|envelopes?|sealed",
+    ),
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:keeping|keep|kept|hid|hidden|hiding|saving|saved|stashed|put) (?:it|them|\w+ \w+)\b[^.!?]{0,40}?\bfor when i'?m ready(?=\s*(?:[.!,;]|$))",
+        context_in_note=rf"hose|rope|noose|{_PILLS}|gun|charcoal|belt|blades?|razors?",
+    ),
+    # A cover story told and denied, beside things given away: "told everyone I'm decluttering
+    # because I'm moving. I'm not moving."
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:told|telling|tell|said|saying) [^.!?]{0,40}?\b(?:i'm|im|i am) (\w+ing)\b[^.!?]{0,40}[.!?]\s+(?:i'm|im|i am) not (?:really |actually )?\1\b",
+        context_in_note=r"gave|giving|given|give away|rehom\w*|sold|selling|new homes?",
+    ),
+    # Back from the place, and next time perhaps not: "Drove to the bridge last night ... Might
+    # not drive home next time."
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:might|may|probably|maybe i) (?:won't|not|will not) (?:drive|come|walk|make it) (?:home|back) next time\b",
+        context_in_note=r"bridge|cliffs?|tracks|roof|edge|ledge|car park|multi-storey|river|level crossing",
+    ),
     # Giving things away that won't be needed, unless for an ordinary reason: "Giving away all
     # my textbooks, I won't need them anymore. PASSED MY LICENSING EXAM."
     _rule(
@@ -686,7 +805,8 @@ RULES: tuple[Rule, ...] = (
     # staying at my sister's for the birth".
     _rule(
         INTENT, RiskLevel.IMMINENT,
-        r"won't (?:be (?:here|around|alive)|wake up|see) (?:tomorrow|next week|the morning|another day|the weekend)",
+        r"(?:won't|wont|will not) (?:be (?:here|around|alive)|wake up|see) (?:by )?(?:tomorrow|next week|the morning|morning|another day|the weekend)",
+        r"(?:i'll|i will) (?:already )?be (?:long )?gone (?:before|by) (?:then|tomorrow|the morning|morning|the weekend|christmas|next week|the holiday)\b",
         r"won't be (?:here|around|alive) (?:for|to see) (?:christmas|new year|my birthday|the summer|the spring|the new year)\b",
         unless=r"holidays?|vacation|trip|travel\w*|flying|flights?|abroad|staying (?:at|with)|visiting|festival|conference|camping|retreat|honeymoon|wedding|birth|course|moving|offline|no (?:signal|wifi|phone)|hospital\w*|appointment|procedure|surgery|op|off to|out of office|(?:mat|maternity|paternity|parental|annual|sick) leave",
     ),
@@ -752,6 +872,18 @@ RULES: tuple[Rule, ...] = (
         r"tried(?: it)? (?:tonight|today|last night|this morning|yesterday)\W+(?:and )?(?:it )?(?:didn't|did not) work",
         r"(?:^\W*|\bi )took (?:them|the lot) all(?=\s*(?:[.!,;]|$))",
         r"did it\W+(?:i )?(?:took|swallowed|taken|downed) (?:them|it all|the lot|everything|all of (?:them|it))\b",
+    ),
+    # Cut with intent to die: "Cut deep this time, meant it."
+    _rule(
+        ATTEMPT, RiskLevel.IMMINENT,
+        r"cut (?:deep|deeper|too deep|really deep)\b[^.!?]{0,30}?\b(?:meant it|wanted it to (?:work|be it|be the end)|to die|to end it)",
+    ),
+    # Into the water and pulled out: "Jumped into the canal earlier and a dog walker pulled me out."
+    _rule(
+        ATTEMPT, RiskLevel.IMMINENT,
+        r"(?:jumped|threw myself|walked|stepped) (?:into|in|off) (?:the |a )?(?:canal|river|sea|lake|harbour|reservoir|quarry|bridge|multi-storey|car park|roof)\b",
+        context=r"pulled me out|fished me out|dragged me out|got me out|talked me down|coastguard|lifeboat",
+        unless=r"swim\w*|dip|dare|for fun|cool off|paddl\w*|after (?:the|my|a) (?:dog|ball|child|kid|boy|girl)|to (?:save|get|grab|rescue|fetch)",
     ),
     _rule(
         PAST_ATTEMPT, RiskLevel.LOW,

@@ -26,7 +26,12 @@ _NOT_A_DENIAL = re.compile(
     # a measure, not a denial: "haven't felt this suicidal since I was a teenager"
     r"|\b(?:haven'?t|have not|hadn'?t|had not) (?:felt|been) this\b"
     # not telling is no denial: "didn't tell him I've been wishing I was dead"
-    r"|\b(?:didn'?t|did not|haven'?t|have not|never) (?:tell|told) (?:him|her|them|anyone|anybody|my \w+)\b",
+    r"|\b(?:didn'?t|did not|haven'?t|have not|never) (?:tell|told) (?:him|her|them|anyone|anybody|my \w+)\b"
+    # nor is not saying or showing: "what I didn't say is that…", "a list I'll never show anyone"
+    r"|\bwhat i (?:didn'?t|did not|don'?t|do not|couldn'?t|can'?t|never) (?:say|said|tell|mention|admit)\b"
+    r"|\b(?:never|not|won'?t|can'?t|cannot) (?:show|tell|let on to) (?:anyone|anybody|them|her|him)\b"
+    # "there's no point paying for things I won't be around for"
+    r"|\bno point (?:in )?(?:paying|buying|keeping|renewing|booking|saving)\b",
     re.IGNORECASE,
 )
 # Denied after the words: "the urge to hurt myself didn't come back".
@@ -50,7 +55,7 @@ _SOMEONE_ELSE = re.compile(
     r"grandma|grandpa|grandad|granddad|nan|nana|gran|granny|son|daughter|husband|wife)"
     r"(?:'s| is| has| had| was|(?=\s*$)|(?= (?:took|tried|attempted|overdosed|cut|hanged|shot|jumped|swallowed|drank)\b))"
     # people someone looks after or teaches at work, written without a determiner
-    r"|patients|clients|pupils|students|callers|service users|residents|patient|client|caller|service user|resident"
+    r"|patients|clients|pupils|students|callers|service users|residents|patient|client|pupil|student|caller|service user|resident"
     # "girl in bay 3 took an overdose"
     r"|(?:girl|boy|woman|man|guy|lady|lad|lass|bloke|kid|teen|teenager)s? (?:in|on|from|at) (?:bay|bed|room|cubicle|ward|resus|cell|the|(?:\w+ )?(?:group|club|class|team|squad))\b"
     r"|(?:a|one of my|my|two|three) year (?:\d+|seven|eight|nine|ten|eleven|twelve|thirteen)s?"
@@ -63,7 +68,7 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'?m|i'?ve|i'll|i'd|me|my|myself|mine)\b", r
 _STORY_WORDS = (
     r"(?:book|novel|film|movie|show(?!s\b)|tv shows|series|episode|documentary|game|character|hero|heroine|"
     r"protagonist|villain|article|news|headline|podcast|song|lyric|lyrics|poem|story|play|chapter|"
-    r"season|history class|history lesson|lecture|channel|radio|essay|paper|report|study|case study|anime|manga|"
+    r"season|history class|history lesson|lecture|channel|radio|essay|(?<!divorce )(?<!court )(?<!custody )(?<!legal )(?<!eviction )(?<!discharge )(?<!insurance )(?<!adoption )(?<!redundancy )paper|report|study|case study|anime|manga|"
     r"dissertation|thesis|research|transcript|revision|flashcard|textbook|pharmacology|toxicology|"
     r"comic|fiction|plot|scene|actor|actress|shakespeare|hamlet|romeo|album|new single|"
     # learning about risk, or reading about it, rather than feeling it
@@ -143,7 +148,8 @@ _JOKE_AFTER = re.compile(
 )
 
 
-CONTRAST = re.compile(r"\b(?:but|though|although|however)\b", re.IGNORECASE)
+# "Except I've actually thought it through": a turn to the writer, not "everyone except me".
+CONTRAST = re.compile(r"\b(?:but|though|although|however|except(?= i\b))\b", re.IGNORECASE)
 
 
 # "my counsellor said to: …" asks the writer to speak; it reports nothing.
@@ -177,7 +183,13 @@ _QUESTION_ANSWERED_NO = re.compile(
 )
 # A question put to the writer and answered no in the same sentence: "Asked if I think about
 # killing myself and I said no."
-_ASKED = re.compile(r"\basked(?: me)? (?:if|whether)\b[^.!?]*$", re.IGNORECASE)
+_ASKED = re.compile(r"\bask(?:ed|s|ing)?(?: me)? (?:if|whether)\b[^.!?]*$", re.IGNORECASE)
+# ...answered in the next sentence on its own: "Nurse rang to ask if I'd had any thoughts of
+# self-harm. None whatsoever."
+_BARE_NO = re.compile(
+    r"\W*(?:none|no|nope|not at all|never|nothing(?: like that)?)(?: whatsoever| at all| thankfully| really)?\s*(?:[.!]|$)",
+    re.IGNORECASE,
+)
 # ...or yes: "she asked if I want to die and I said yes" is the writer's own answer.
 _WRITERS_ANSWER = re.compile(
     r"\bi (?:said|answered|admitted|told (?:him|her|them)|put) "
@@ -395,6 +407,9 @@ def excused(text: str, start: int, end: int, sentence_span: tuple[int, int] | No
         or _ADDRESSED.search(lead) is not None
         or (_RAISING.search(lead) is not None and _WITH_SOMEONE_ELSE.search(after) is not None)
         or (_REPORTED_AFTER.search(after) is not None and not _FIRST_PERSON.search(sentence))
-        or (_ASKED.search(sentence_lead) is not None and _writer_answers(rest, no=True))
+        or (
+            _ASKED.search(sentence_lead) is not None
+            and (_writer_answers(rest, no=True) or _BARE_NO.match(text, last) is not None)
+        )
         or _someone_elses_overdose(sentence, sentence_lead, words, after)
     )

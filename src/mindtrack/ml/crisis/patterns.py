@@ -57,7 +57,7 @@ _PAST = re.compile(
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
     # an age, not a time of day ("Meeting at 7")
     r"|\bat (?:1[0-9]|[2-9][0-9]|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?!:|\.\d|\s?(?:am|pm|o'?clock|ish|sharp|tonight|tomorrow|today)\b)|\bhistory of\b|\bold (?:self[- ]?harm |sh |cutting )?(?:scars|texts)\b"
-    r"|\bback when\b|\b(?:the )?(?:old|past|younger) me\b|\bmy (?:past|younger) self\b|\bin my \w+ days\b|\b"
+    r"|\bback when\b|\b(?:the )?(?:old|past|younger) me\b|\bmy (?:past|younger|old) self\b|\bi had (?:\w+ ){0,3}?(?:thoughts|urges|feelings)\b[^.!?]{0,40}?\bfor (?:about |nearly |almost |over |around )?(?:\w+|\d+) (?:years|months)\b|\bin my \w+ days\b|\b"
     + _THAT_WAS
     + r"\b"
     r"|\bback at (?:uni|school|college|university)\b(?=,? (?:i|we)\b)|\bin (?:year|grade) \d+\b|\b(?:from|during|about|around) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
@@ -80,7 +80,7 @@ _RELAPSE = re.compile(
 # suicidal the year Grandad died. I'm not now.", "… wanting to die. Proud of how far I've come."
 _THAT_WAS_THEN = re.compile(
     r"\W+(?:" + _THAT_WAS + r"\b|(?:(?:and |but )?(?:i(?: don't| do not| am not|'m not|m not)|not) "
-    r"(?:anymore|any more|now)|this year(?:'s| is) different|that's not (?:where|who) i am "
+    r"(?:anymore|any more|now)|not there (?:now|anymore|any more)|this year(?:'s| is) different|that's not (?:where|who) i am "
     r"(?:now|anymore|any more))(?=\s*(?:[.!;]|$))|(?:(?:so |really )?proud of )?how far i'?ve come\b"
     r"|(?:i )?(?:stopped|quit|gave (?:it|that) up)\b[^.!?]{0,20}?\b(?:years?|decades?) ago\b)",
     re.IGNORECASE,

@@ -98,6 +98,7 @@ _WHEN = r"(?:tonight|today|tomorrow|this week(?:end)?|(?:mon|tues|wednes|thurs|f
 _NOT_A_PLACE = (
     r"(?! (?:from|in|of|at) (?:this|the|my|our) (?:flat|house|apartment|room|office|city|country|town|dorm|halls|notebook|job|school|term|company|firm|shop|store|practice|hospital|ward|club|studio|restaurant|bank|agency|station|factory|warehouse|nursery|surgery|salon|cafe|café|pub|library|site|depot|plant|charity|council|bakery|phone|laptop|tablet|device|account|app|computer)\b| at work\b"
     r"| for (?:a while|now|a bit|a few (?:days|weeks)|(?:the|a) (?:week|weekend|month|fortnight|summer|holidays?))\b| (?:until|till) | before (?:the|my|our|a|we|i) (?:\w+ ){0,2}?(?:holidays?|trip|move|flight|detox|break|wedding|op|operation|surgery|exams?|festival|honeymoon|camp|course|retreat|deployment|baby|birth|leave|travels?|go (?:away|abroad|travelling|on holiday))\b| here\W+(?:i'm |im |i am )?(?:moving|switching|migrating) (?:over )?to (?:a |an |my )?(?:paper|new|another|different|other)\b"
+    r"|\W+(?:of|for|in) (?:(?:19|20)\d\d|the year|this year)\b"
     r"| (?:in|of) (?:this|the|my) (?:journal|diary|notebook|book|jotter|planner)\b(?=.{0,80}?\b(?:it's full|it is full|(?:is|'s) full|out of (?:pages|room|space)|(?:last|final) page|new (?:one|notebook|journal|diary|book)))\b)"
 )
 # Marks someone saw are someone else's: "found fresh cuts on her arm".
@@ -139,7 +140,7 @@ RULES: tuple[Rule, ...] = (
         # "she'd be better off with someone else raising her and me just… gone"
         r"better off\b[^.!?]{0,60}?\b(?:and|with) me (?:just\W*)?(?:gone|dead|out of the picture|not (?:here|around))\b",
         # "everyone would be fine, better even, if I were dead"; "better I die in the sea"
-        r"(?:better|fine|easier|happier|lighter)(?:\W+\w+){0,3}?\W+if i (?:just )?(?:died|die|was dead|were dead|was gone|were gone|wasn't (?:here|around|alive)|weren't (?:here|around|alive)|disappeared|didn't exist)\b(?! (?:for|to|from|into|off|my|the|it|her|his|their|your|a)\b)",
+        r"(?:better|fine|easier|happier|lighter)(?:\W+\w+){0,3}?\W+if i (?:just )?(?:died|die|was dead|were dead|was gone|were gone|am dead|am gone|wasn't (?:here|around|alive)|weren't (?:here|around|alive)|(?:am|was|were) not (?:here|around|alive)|disappeared|didn't exist)\b(?! (?:for|to|from|into|off|my|the|it|her|his|their|your|a)\b)",
         # "it'd be easier all round if a car just took me out"
         r"(?:better|fine|easier|simpler|kinder|a relief)(?:\W+\w+){0,3}?\W+if (?:a |the |some )?(?:car|bus|lorry|truck|train|van|something|someone) (?:just )?(?:took me out|hit me|ran me over|knocked me down|killed me|wiped me out)\b",
         r"better (?:that )?i (?:just )?die\b(?! (?:my|the|it|her|his|their|your|a)\b)",
@@ -185,9 +186,14 @@ RULES: tuple[Rule, ...] = (
         r"ready to die",
         rf"(?:wouldn't|would not|won't) {_SOFT}(?:care|mind) (?:if i {_SOFT}(?:died|didn't wake up|didn't make it|was gone|were gone|got hit|didn't exist|never woke up)|not (?:existing|being here|waking up)|dying|being dead)",
         r"(?:wouldn't|would not) mind if (?:a|the|some) \w+ (?:hit|killed|took) me",
-        r"(?:wouldn't|would not|won't) (?:mind|care|fight it) if (?:the |my |this )?(?:cancer|illness|disease|tumou?r|infection|heart (?:thing|condition)) (?:won|wins|took me|takes me|got me|gets me|spread)\b",
+        r"(?:wouldn't|would not|won't) (?:be upset|be sad|mind|care|fight it) if (?:the |my |this )?(?:cancer|illness|disease|tumou?r|infection|heart (?:thing|condition)) (?:came back and |comes back and )?(?:just )?(?:won|wins|took me|takes me|got me|gets me|spread)\b",
         r"(?:hop(?:e|es|ed|ing)|wish(?:es|ed|ing)?|pray(?:s|ed|ing)?) (?:that )?(?:the |my |this )?(?:cancer|illness|disease|tumou?r|heart (?:thing|condition)) (?:wins|would win|will win|takes me|would take me|gets me|hurries up|speeds up)\b",
-        rf"(?:wouldn't|would not|won't) {_SOFT}(?:mind|care) if (?:the|my) (?:plane|flight|train|coach|ferry) (?:went down|goes down|came down|comes down|crashed|crashes)\b",
+        rf"(?:wouldn't|would not|won't) {_SOFT}(?:mind|care) if (?:the|my|a|this) (?:plane|flight|train|coach|ferry|bus|car|taxi|van) (?:went down|goes down|came down|comes down|crashed|crashes|went off the road|goes off the road|came off the road|flipped|went over)\b",
+        # "hoping I'd go to sleep and that would be it, forever"
+        r"hop(?:e|es|ed|ing) (?:that )?i(?:'d| would|'ll| will)? (?:just )?(?:go to sleep|fall asleep|sleep) and (?:that|it) (?:would|will|'d|'ll) be (?:it|the end|over)\b",
+        r"(?:like|want|wish|need) to (?:just )?stop waking up\b",
+        r"done with (?:everything|it all|life),? (?:for good|forever|permanently)\b",
+        r"if i (?:died|was dead|were dead|was gone|were gone)\b[^.!?]{0,20}?\b(?:the )?(?:life )?insurance (?:would|'d|will|could) (?:\w+ ){0,2}?(?:clear|pay|cover|sort)",
         r"hop(?:e|es|ed|ing) (?:that )?(?:the|a|that|this) (?:lorry|truck|bus|car|van|train|driver) (?:wouldn't|would not|won't|doesn't|does not|didn't|did not) (?:stop|brake|see me|swerve)\b(?! (?:at|for|in)\b)",
         # second-language English: "sometimes I wish I get sick and just not recover"
         r"(?:wish|hope|pray)\w* (?:that )?i (?:get|got|would get|could get|'d get|become|fall|will get) (?:very |really |so )?(?:sick|ill)\b[^.!?]{0,30}?\b(?:not|never|don't|won't) (?:recover|get better|wake up)",
@@ -200,7 +206,7 @@ RULES: tuple[Rule, ...] = (
         r"wish\w*\b[^.!?]{0,60}?\b(?:been|was|were) (?:for )?me\b[^.!?]{0,10}?\band (?:nobody|no one|no-one) (?:had )?(?:got|get|gets|came|come|made it) (?:there )?in time\b",
         r"(?:pray(?:ing)?|hop(?:e|ing)) (?:that )?(?:god |something |someone |the universe )?(?:just )?takes? me",
         # "I pray at night that God takes me in sleep", not "takes me where I'm needed"
-        r"pray\w* (?:\w+ ){1,3}?(?:that )?(?:god|the lord|jesus|allah|the universe|bhagwan|he) (?:would |will )?(?:just )?takes? me\b(?! (?:to|where|through|on|into|under|by|with|as|back|under)\b)",
+        r"pray\w* (?:\w+ ){0,3}?(?:that )?(?:god|the lord|jesus|allah|the universe|bhagwan|he) (?:would |will )?(?:just )?takes? me\b(?! (?:to|where|through|on|into|under|by|with|as|back|under)\b)",
         r"wish(?:ed|ing)? (?:god|the lord|the universe|something|someone) would (?:just )?take me",
         r"why am i (?:even )?still (?:here|alive|around)",
         r"(?:don't|do not|can't|cannot) (?:really )?see why i(?:'m| am) (?:even )?still (?:here|alive|around)",
@@ -222,7 +228,7 @@ RULES: tuple[Rule, ...] = (
         rf"if i {_SOFT}(?:didn't|did not|don't) exist",
         # An idiom of death followed by the wish that it came true.
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hopes?|hoped|prays?) (?:it|this|that|they|he|she)(?:'d)? (?:would |will )?(?:actually |really |just |literally |genuinely )?(?:would|did|does|could|finish|get on with it|go through with it)",
-        r"(?:killing|murdering) me\b.{0,80}?\b(?:like|want|wish) (?:it|them|this|that|they) (?:to |would )?(?:finish (?:the job|me off|it)|actually do it|really do it)",
+        r"(?:killing|murdering) me\b.{0,80}?\b(?:like|want|wish|hop(?:e|es|ed|ing)) (?:it|them|this|that|they) (?:to |would |will )?(?:actually |really |just )?(?:finish(?:es|ed)? (?:the job|me off|it)|actually do it|really do it)",
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wouldn't|would not|won't) (?:mind|care) if (?:it|they|this|that|one of them) (?:actually |just |really )?(?:finished|finish|did|does) (?:the job|me off|it)\b",
         # "this job will be the death of me. some days i hope theyre right"
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?) (?:that )?(?:they're|they are|he's|she's|you're|people are|everyone's|it's) (?:right|correct|not wrong|true)\b",
@@ -319,7 +325,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:suicide|killing myself|ending it all|ending my life) (?:keeps|kept|has been|is|'s been) (?:popping|coming|creeping|cropping|sneaking) (?:up|in|back|into)",
         r"(?:brain|mind|head|thoughts?) (?:went|goes|go|keeps going|kept going) (?:straight |right )?(?:back )?to (?:suicide|killing myself|ending it(?: all)?|ending my life)\b",
         r"(?:brain|mind|head) (?:keeps|kept|is|has been|'s been|'s) (?:offering|suggesting|serving|showing|pitching|throwing|bringing up) (?:me )?(?:up )?(?:suicide|killing myself|ending it|dying)\b",
-        r"(?:thoughts?|thinking|think|thought|fantasi[sz]e|fantasi[sz]ing) (?:about|of) (?:suicide|killing myself|ending (?:it|my life|things)|taking my (?:own )?life)",
+        r"(?:thoughts?|thinking|think|thought|fantasi[sz]e|fantasi[sz]ing) (?:about|of) (?:(?:the )?suicide(?! (?:of|in|at|rates?|prevention|by)\b)|killing myself|ending (?:it|my life|things)|taking my (?:own )?life)",
         # "thinking about how I'd end things for myself", not "how I'd end things with him"
         r"(?:thinking|thought|think|thinks) (?:about|of) how (?:i'd|i would|i could|i'll|i will|i might|to) (?:end (?:it|things)(?! with| between| off)|end my life|kill myself|take my (?:own )?life)\b",
         r"commit(?:ting)? suicide",
@@ -388,6 +394,8 @@ RULES: tuple[Rule, ...] = (
         # "94 days without cutting and I threw it away", not "90 days without cutting sugar, blew it"
         r"\d+ (?:days|weeks|months|years) (?:\w+ )?(?:without|free of|clean of|clean from) (?:cutting|self[- ]?harm\w*|sh|hurting myself|burning myself)(?=\s*(?:[.,;!]|and\b|but\b|$)).{0,40}?\b(?:threw it away|blew it|broke|ruined|gone|relapsed|reset|ended|lost it)",
         r"relapsed (?:and |with |into |on )?(?:cut|cutting|burn\w*|sh\b|self[- ]?harm)",
+        r"relapsed (?:last night|today|yesterday|again|this morning|tonight)\W+(?:with )?(?:sh|self[- ]?harm|cutting|cut|burning)\b",
+        r"blades?\b[^.!?]{0,30}[.!?,]?\s*(?:i'm )?trying not to (?:look|use them|use it|touch them|think about them)\b",
         r"(?:don't|didn't|do not|did not) deserve (?:to eat|food|dinner|lunch|breakfast)",
         r"(?:skip(?:ped|ping)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating|haven't eaten|not eaten|ate nothing|eaten nothing|no food)\b.{0,40}?\b(?:punish(?:ment|ing|ed)?|on purpose)",
         r"made myself (?:sick|throw up|vomit) (?:after|because|on purpose|again|so i)",
@@ -405,8 +413,22 @@ RULES: tuple[Rule, ...] = (
     _rule(
         PLAN, RiskLevel.HIGH,
         r"thought it (?:all )?through|(?:worked|figured) it all out|(?:i've|i have|i've got|got|have) it (?:all )?(?:worked|figured) out|(?:i've|i have) (?:worked|figured) it (?:all )?out",
-        context=rf"{_PILLS}|guns?|shotgun|rifle|pistol|rope|noose|bridge|tracks|level crossing|cliff|ledge|overdose|car park|multi-storey|roof|rooftop|access door|rafters|hose|exhaust",
+        context=rf"{_PILLS}|guns?|shotgun|rifle|pistol|rope|noose|bridge|tracks|level crossing|cliff|ledge|overdose|car park|multi-?storey|roof|rooftop|access door|rafters|hose|exhaust",
         unless=r"gp|doctor|pharmacist|prescri\w*|dos(?:e|age)|taper\w*|hunting|deer|season|range|clay|licen[cs]e|vet",
+    ),
+    # Going over it again, beside a means: "went through it all again: the pills, some weekend
+    # when Tom's away", "went over it again, the quiet lay-by, the hose".
+    _rule(
+        PLAN, RiskLevel.HIGH,
+        r"(?:went|go|going|been going|gone) (?:through|over) it (?:all )?again\b",
+        context=rf"{_PILLS}|rope|noose|hose|exhaust|gun|rifle|shotgun|pistol|bridge|tracks|cliff|lay-by",
+        unless=r"exams?|revision|notes|lines|script|speech|presentation|accounts|budget|receipts|dance|routine|recipe",
+    ),
+    _rule(
+        PLAN, RiskLevel.HIGH,
+        r"so (?:the neighbou?rs|nobody|no one|no-one|they|the kids|mum|mom) (?:wouldn't|won't|would not|will not|don't|doesn't) hear\b",
+        context=r"gun|rifle|shotgun|pistol",
+        unless=r"hunting|deer|season|range|clay|pheasants?|rabbits?|pigeons?|crows|foxes|vermin|grouse|ducks?|stalking|targets?",
     ),
     # A means named as what follows a loss: "If we lose the farm it'll be the shotgun in the top
     # field", "If she leaves me I'm taking Grandad's gun out to the woods".
@@ -415,8 +437,12 @@ RULES: tuple[Rule, ...] = (
         r"if\b[^.!?]{2,80}?\b(?:it'll be|it will be|then it's|i'm taking|i'll take|i'm using|i'll use) (?:the |my |\w+'s )?(?:gun|shotgun|rifle|pistol|rope|noose)\b",
         rf"if\b[^.!?]{{2,80}}?\b(?:it'll be|it will be|then it's) (?:the |my |\w+'s )?(?:{_PILLS}|bridge|tracks|level crossing|cliff)\b(?! (?:route|road|path|way|again|instead|first))",
         rf"if\b[^.!?]{{2,80}}?,\s*(?:the |my |\w+'s )?(?:{_PILLS}|gun|shotgun|rifle|pistol|rope|noose|bridge|tracks)\b[^.!?]{{0,40}}?,\s*that's it\b",
-        r"if\b[^.!?]{2,80}?\b(?:i'm going|i'll go|i'm gonna go|i'm jumping|i'll jump|i'm going to jump|i'm walking|i'll walk|i'll step|i'm stepping) (?:off|from|in front of) (?:the |a |that )?(?:top of (?:the |a )?)?(?:multi-storey|car park|roof|bridge|cliff|building|tower|flyover|overpass|tracks|train)\b(?! (?:exit|road|junction|slip))",
-        unless=r"hunting|deer|season|range|clay|pheasants?|rabbits?|pigeons?|crows|foxes|vermin|grouse|ducks?|stalking|targets?|pain|aches?|headaches?|migraines?|cold|flu|fever|hay ?fever|allerg\w*|sleep|traffic|rain|weather|sunny|hot|swim\w*|dip|tombstoning|bungee|zip ?wire|abseil\w*",
+        # a list that opens the note: "pills, the woods, a night mum's away", "Dad's rifle, the woods"
+        rf"^\W*(?:\w+'s )?(?:the |my )?(?:{_PILLS}|rope|rifle|gun|shotgun|pistol|hose)\W*,\s*(?:the )?(?:woods|river|bridge|garage|car|lay-by|sea|cliffs?|forest|loft|shed|barn|quarry)\b",
+        # "if she leaves, the river."
+        rf"if\b[^.!?]{{2,60}}?,\s*(?:the |my )?(?:river|bridge|tracks|{_PILLS}|rope|gun|cliffs?|multi-?storey)(?=\s*(?:[.!]|$))",
+        r"if\b[^.!?]{2,80}?\b(?:i'm going|i'll go|i'm gonna go|i'm jumping|i'll jump|i'm going to jump|i'm walking|i'll walk|i'll step|i'm stepping) (?:off|from|in front of) (?:the |a |that )?(?:top of (?:the |a )?)?(?:multi-?storey|car park|roof|bridge|cliff|building|tower|flyover|overpass|tracks|train)\b(?! (?:exit|road|junction|slip))",
+        unless=r"hunting|deer|season|range|clay|pheasants?|rabbits?|pigeons?|crows|foxes|vermin|grouse|ducks?|stalking|targets?|pain|aches?|headaches?|migraines?|cold|flu|fever|hay ?fever|allerg\w*|sleep|traffic|rain\w*|snow\w*|storm\w*|wet|windy|weather|sunny|hot|swim\w*|dip|tombstoning|bungee|zip ?wire|abseil\w*",
     ),
     # Climbing: "went back alone, no rope, meaning to do it".
     _rule(
@@ -442,6 +468,13 @@ RULES: tuple[Rule, ...] = (
         r"(?:think|thought|thinking) about (?:it|that|doing it|doing that) for real\b",
         context_in_note=r"kill(?:ing)? my ?self|kms|unaliv\w*|off my ?self|suicid\w*|end(?:ing)? (?:it all|my life)|(?:want|wanna|wanted) to die|jump(?:ing)? off",
     ),
+    # Someone else's thoughts, and now the writer's: "I ask patients about suicidal thoughts
+    # every day. Tonight I'm the one having them."
+    _rule(
+        ACTIVE, RiskLevel.MODERATE,
+        r"(?:i'm|i am|im) the one (?:having|with|who has|who's having|who is having) (?:them|those thoughts|those|it)\b",
+        context_in_note=r"suicid\w*|kill(?:ing)? (?:my|them|him|her)sel(?:f|ves)|wanting to die|want to die",
+    ),
     # An intrusive thought in the second person: "intrusive thought every feed: kill yourself".
     _rule(
         ACTIVE, RiskLevel.MODERATE,
@@ -459,8 +492,9 @@ RULES: tuple[Rule, ...] = (
     # the railway and the thought of climbing over and jumping came back".
     _rule(
         METHOD, RiskLevel.HIGH,
-        r"(?:thoughts?|thinking|think|urge|pull|wonder(?:ing|ed|s)?) (?:of|about) (?:(?:climbing|going|getting) (?:over|up|out)(?: \w+){0,2} and )?(?:jumping|stepping (?:off|out)|going over|letting go|throwing myself)\b",
-        context=r"bridge|footbridge|railway|platform|roof|rooftop|cliff|ledge|balcony|tracks|train|motorway|multi-storey|car park|tower|overpass|flyover|edge|window",
+        r"(?:thoughts?|thinking|think|urge|pull|wonder(?:ing|ed|s)?) (?:of|about) (?:(?:climbing|going|getting) (?:over|up|out)(?: \w+){0,2} and )?(?:jumping|stepping (?:off|out)|going over|letting go|throwing myself|unclipping)\b",
+        r"(?:just )?stepping (?:off|over) the edge\b",
+        context=r"bridge|footbridge|railway|platform|roof|rooftop|cliff|ledge|balcony|tracks|train|motorway|multi-?storey|car park|tower|overpass|flyover|edge|window|oak|tree|harness|crane|scaffold\w*|pylon|mast",
         unless=r"skydiv\w*|parachut\w*|bungee|diving board|tombstoning|pool|swim\w*|into the (?:sea|lake|river|water|pool)|plane|trampoline|puddle|queue",
     ),
     # A high place or a railway that has come to feel like an answer.
@@ -476,7 +510,8 @@ RULES: tuple[Rule, ...] = (
         METHOD, RiskLevel.HIGH,
         r"thinking about (?:it|them|that) (?:constantly|all the time|nonstop|non-stop|every day|every night|day and night)",
         r"(?:that's|it's) all i (?:can |could )?(?:think|thought) about",
-        context=r"train line|railway line|tracks|rope|noose|ledge|the drop|cliff edge|multi-storey",
+        r"(?:can't|cannot|couldn't|can not) stop thinking about (?:it|them|that)\b",
+        context=r"train line|railway line|tracks|rope|noose|ledge|the drop|cliff edge|multi-?storey",
     ),
     # Someone else's medicine thought of for the writer: "The tablets the vet gave for the old
     # dog. I keep looking at them and thinking about me, not him."
@@ -491,6 +526,28 @@ RULES: tuple[Rule, ...] = (
         METHOD, RiskLevel.HIGH,
         r"(?:read|reading|researching|researched|googling|googled|looking up|looked up) (?:about |up on |into )?(?:overdoses|ways to die|suicide methods|lethal doses|how to (?:die|overdose|hang))\b",
         context_in_note=r"delet\w* (?:the |my )?(?:search |browser |browsing )?history|clear\w* (?:the |my )?(?:search |browser |browsing )?history|incognito|private (?:tab|window|browsing)",
+    ),
+    # A window that opens all the way, high up: "16th floor and the bedroom window opens all
+    # the way".
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        r"window (?:\w+ ){0,3}?(?:opens|goes) all the way\b",
+        context=r"\d+(?:st|nd|rd|th) floor|\w+th floor|storey|high up|tower block",
+        unless=r"breeze|air\w*|ventilat\w*|fresh air|hot|heat|stuffy|cool|smoke|smell|paint\w*|cat|safety",
+    ),
+    # Medicine at home, thought of: "lately I actually think about it myself, and about the
+    # paracetamol in the bathroom cabinet".
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        rf"(?:think|thinking|thought) (?:\w+ ){{0,6}}?about (?:the |that |those |my )?(?:[\w']+ ){{0,3}}?{_PILLS} (?:in|on) (?:the |my )?(?:\w+ )?(?:drawer|cupboard|cabinet|bedside|shelf)\b",
+        unless=r"repeat|refill|prescription|pharmacy|expir\w*|out of date|run(?:ning)? out|stock|order\w*|dispos\w*|tidy|sort(?:ing)? out|recycl\w*|child ?lock|locked|lock",
+    ),
+    # Medicine taken all at once, in thought: "all of them at once, i keep thinking".
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        r"all of (?:them|it) at once\b",
+        context=r"think\w*|thought",
+        context_in_note=_PILLS,
     ),
     # Whether a fall would be quick, up high
     _rule(
@@ -566,7 +623,7 @@ RULES: tuple[Rule, ...] = (
         r"drown(?:ing)? my ?self",
         r"drive (?:my car |the car )?(?:into|off) (?:a |the )?(?:wall|tree|bridge|cliff|river|oncoming traffic|lake|road)\b",
         r"carbon monoxide",
-        r"how (?:high|tall|far down) (?:the|that|a) (?:\w+ ){0,2}?(?:bridge|building|roof|drop|fall|multi-storey|car park|tower|cliff)",
+        r"how (?:high|tall|far down) (?:the|that|a) (?:\w+ ){0,2}?(?:bridge|building|roof|drop|fall|multi-?storey|car park|tower|cliff)",
         r"(?:gun|rifle|shotgun|pistol|pills|tablets|rope)(?:'s| is| are)? in the \w+\b.{0,30}?\bi (?:think|keep thinking|keep going back to it|can't stop thinking) about (?:it|them|using)",
         rf"how many (?:of )?(?:my |the |those |his |her )?{_PILLS}",
         r"(?:gun|pills|tablets|meds|rifle|shotgun)\b.{0,60}?\bi know where\b",
@@ -574,12 +631,18 @@ RULES: tuple[Rule, ...] = (
         r"(?:check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?) (?:how strong|if|whether) (?:the |that )?(?:shower rail|beams?|branch|banister|bannister|door ?frame|loft hatch|tree|rafters?|joists?)\b",
         r"(?:hold|take|bear) my weight",
         r"lethal dose",
-        r"look(?:ed|ing|s)? up (?:drowning|hanging|overdos\w*|lethal dos\w*|ways to die|how to die)\b(?! (?:statistics|stats|prevention|signs|rates|figures|first aid|for (?:my|the|a) (?:course|class|essay|assignment|exam|module)))",
+        r"(?:look(?:ed|ing|s)? up|read(?:ing)? up on|search(?:ed|ing)? up|googl(?:ed|ing)) (?:drowning|hanging|overdos\w*|lethal dos\w*|ways to die|how to die)\b(?! (?:statistics|stats|prevention|signs|rates|figures|first aid|for (?:my|the|a) (?:course|class|essay|assignment|exam|module)))",
         # "kept thinking about pulling the wheel hard into the concrete"
         r"(?:thinking|thought|think|urge|wanted|want|tempted|fantasi\w*|imagin\w*|pictur\w*) (?:about |to |of )?(?:just )?(?:pulling|pull|yanking|yank|jerking|jerk|turning|turn|swerving|swerve) the (?:steering )?wheel\b[^.!?]{0,20}?\b(?:into|towards?|across) (?:the |a |that |an )?(?:oncoming |central )?(?:concrete|barrier|reservation|wall|tree|lorry|truck|traffic|bridge|pillar|bus|river|quarry|ditch)\b",
         # "all I could think about was the bottle of sleeping tablets in the drawer"
         rf"(?:all i (?:can |could )?(?:think|thought) about (?:is|was)|(?:can't|cannot|couldn't) stop thinking about|(?:keep|kept) thinking about) (?:the |that |those |my |a )?(?:[\w']+ ){{0,5}}?{_PILLS} (?:in|on) (?:the |my )?(?:\w+ )?(?:drawer|cupboard|cabinet|bathroom|table|bedside|shelf|box)\b",
         r"all i (?:can |could )?(?:think|thought) about (?:is|was) (?:the )?(?:drop|fall|rope|noose|ledge|edge|tracks)\b(?![- ](?:in|of|off|at|zone|shot|ride|tower|bars?)\b)",
+        # "I keep thinking about the pistol in the safe and how quick it would be"
+        r"(?:thinking|think|thought) about (?:the |my |dad's |\w+'s )?(?:gun|pistol|rifle|shotgun|revolver|rope|noose|beam|tracks|bridge|ledge|cliff|drop)\b[^.!?]{0,40}?\bhow (?:quick|quickly|easy|easily|fast|painless|simple) it (?:would|'d|will|could) be\b",
+        r"(?:think|thinking|thought) about (?:swallowing|taking|downing|injecting) (?:all of (?:them|it)|the lot|it all|them all|the whole (?:\w+ )?(?:lot|box|bottle|packet|supply)|every (?:one|pill|tablet))\b",
+        r"(?:wonder\w*|thinking|thought|think) (?:about )?how long it (?:would|'d|will) take (?:to|for me to) (?:go under|drown|sink|bleed out|die|pass out|stop breathing)\b",
+        r"(?:looked|looking|staring|stared|stare) at (?:the|that) (?:beam|rafters?|banister|bannister|rope|loft hatch|hook|branch)\b[^.!?]{0,40}?\b(?:thought|thinking) about it\b",
+        r"(?:drowning|hanging|jumping|an overdose|overdosing) (?:sounds?|seems?|looks?|feels?) (?:\w+ )?(?:restful|peaceful|appealing|tempting|easy|easier|quick|painless)\b",
         r"(?:search\w*|googl\w*|look\w* up|research\w*|read\w* (?:up )?(?:about|on)|wonder\w*) how long (?:it )?(?:takes? )?(?:to )?(?:bleed out|die from|drown|suffocate|pass out from)",
         r"(?:read\w*|research\w*|googl\w*|look\w* up|think\w*|thought) (?:about |up on |into )?(?:\w+ ){0,2}(?:exhaust|car) fumes\b",
         r"(?:heights?|falls?|drops?) (?:that|which) (?:kill|would kill|are (?:fatal|lethal))\b(?!\s+(?:your|my|his|her|the|it|them)\b)",
@@ -602,7 +665,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:go|going|went|slip|slipping|slipped|sink|sinking|sank) under (?:the water )?and (?:staying|stay|stayed|not coming (?:back )?up|never coming (?:back )?up)",
         r"(?:balcony|bridge|roof|tracks|river|rope|edge|ledge|window) (?:keeps |is |has been )?(?:calling|pulling at) me",
         r"(?:balcony|bridge|roof|rooftop|tracks|train line|ledge)\b(?:\W+\w+){0,4}?\W+(?:looks?|looking|seems?|feels?) (?:really |so |pretty |kinda |more and more |very )?(?:tempting|inviting)",
-        r"(?:picture|picturing|pictured|imagine|imagining|imagined|visuali[sz](?:e|ing|ed)) (?:myself )?(?:going|driving|jumping|stepping|falling|swerving|walking|throwing myself) (?:off (?:the |a |that )?(?:overpass|flyover|bridge|cliff|roof|ledge|edge|balcony|car park|multi-storey)|over the (?:edge|railings?|barrier|parapet|side)|in front of (?:a |the |that )?(?:train|lorry|truck|bus|car|traffic)|under (?:a |the )?(?:train|lorry|truck|bus)|into (?:oncoming )?traffic)\b",
+        r"(?:picture|picturing|pictured|imagine|imagining|imagined|visuali[sz](?:e|ing|ed)) (?:myself )?(?:going|driving|jumping|stepping|falling|swerving|walking|throwing myself) (?:off (?:the |a |that )?(?:overpass|flyover|bridge|cliff|roof|ledge|edge|balcony|car park|multi-?storey)|over the (?:edge|railings?|barrier|parapet|side)|in front of (?:a |the |that )?(?:train|lorry|truck|bus|car|traffic)|under (?:a |the )?(?:train|lorry|truck|bus)|into (?:oncoming )?traffic)\b",
         r"(?:actually |really )?(?:pictured|imagined|visuali[sz]ed) (?:myself )?(?:doing it|jumping|stepping (?:out|off|in front)|going over)(?=\s*(?:[.!,;]|$))",
         rf"(?:staring|stared|stare|sat looking|sitting looking) at (?:the |my |all the |all my |a |that )?(?:{_PILLS}|pill bottles?|bottles? of pills|weedkiller|bleach|rope|noose|razors?|razor blades?|blades?)\b",
     ),
@@ -622,7 +685,8 @@ RULES: tuple[Rule, ...] = (
         r"plan(?:ning)? (?:to|on) (?:kill|killing|end|ending|do|doing) (?:myself|it|my life)",
         r"looked up (?:how|ways|methods|the dose|how many|the best way)",
         r"research(?:ed|ing)? (?:how|ways|methods|the best way)",
-        r"figured out (?:how|when|where)",
+        r"(?:figured|worked) out (?:how|when|where)",
+        r"(?:^|(?<=[.!?] ))(?:i )?(?:already )?know which (?:bridge|floor|tree|beam|cliff|building|car park|multi-?storey|level)(?=\s*(?:[.!]|$))",
         r"know (?:how|when|where) i(?:'m| am|'ll| will)? (?:going to |gonna )?(?:do it|end it)",
         needs_ideation=True,
     ),
@@ -641,8 +705,10 @@ RULES: tuple[Rule, ...] = (
         rf"know (?:exactly )?what i(?:'d| would|'ll| will) do\W+(?:\w+ ){{0,2}}?(?:{_PILLS}|rope|gun|bridge|tracks|level crossing)\b",
         # "plan's in my head. method, place, everything", not "the scientific method, place value"
         r"(?<!scientific )(?<!statistical )(?<!research )(?<!teaching )(?<!cooking )\bmethod\W+(?:and\W+)?(?:the\W+)?(?:place|location|spot|date|day|timing|note)\b(?! value)",
-        r"know (?:exactly )?(?:how and (?:where|when)|where and how|when and how|which (?:tree|bridge|floor|beam|branch|cliff|building|car park|multi-storey|road|train|rope),? and (?:i know )?how)(?=\s*(?:[.!,;]|$))",
-        r"(?:make|making|made) it (?:look|seem) like i (?:fell|slipped|tripped|had an accident|crashed)\b(?! (?:asleep|in love|for))",
+        r"(?:know|worked out|figured out|sorted|got|planned) (?:exactly )?(?:how and (?:where|when)|where and how|when and how|which (?:tree|bridge|floor|beam|branch|cliff|building|car park|multi-?storey|road|train|rope),? and (?:i know )?how)(?=\s*(?:[.!,;]|$))",
+        r"(?:make|making|made) it (?:look|seem) like i(?:'d| had)? (?:just )?(?:fell|fallen|slipped|tripped|had an accident|crashed|pulled over|nodded off)\b(?! (?:asleep|in love|for (?!a nap)))",
+        r"(?:the )?how and (?:the )?(?:where|when)\b[^.!?]{0,20}?\b(?:worked out|figured out|sorted|decided|planned)\b",
+
         r"so (?:it|that) (?:looks|seems) like (?:an accident|a fall|a slip|natural causes|a heart attack)\b",
         r"(?:would|will|'d) (?:be the (?:one|first|person) to )?find me,? (?:and )?not (?:her|him|them|the kids|my \w+)\b",
         r"(?:mentally|in my head) (?:re)?(?:wrote|write|writing|drafted|draft|drafting|composed|compose|composing) (?:my|the|a) (?:suicide |goodbye )?(?:note|letter)\b(?!\s+(?:to|for) (?:the|my|a|an|our) (?:landlord|boss|teacher|school|council|manager|neighbou?rs?|gp|doctor|bank|hr)\b)",
@@ -668,6 +734,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:logging off|signing off|checking out) (?:for good|forever|for the last time)",
         r"(?:won't|wont|will not) (?:be )?(?:log(?:ging)?|writ(?:e|ing)|check(?:ing)? in) (?:here )?(?:again|tomorrow|anymore|after (?:tonight|today))",
         r"(?:this time next week|by (?:next week|tomorrow|the weekend)) i (?:won't|will not|wont) (?:exist|be (?:here|around|alive))",
+        r"(?:^|(?<=[.!?] ))(?:it's|it is) tonight\W+(?:i'm )?sorry (?:everyone|everybody|all|mum|mom|dad)\b",
         r"(?:won't|wont|will not) be around (?:for|to see) (?:it|that|christmas|the|my)",
         r"no (?:more )?(?:check[- ]?ins?|entries|entry|logs?) (?:after (?:today|tonight|this)|(?:next week|tomorrow)\W+or ever|ever again)",
         r"made (?:my )?peace\b.{0,60}?\b(?:it's happening|tonight|tomorrow|this week|before)",
@@ -716,14 +783,15 @@ RULES: tuple[Rule, ...] = (
     # A time frame alone, in the same sentence as the ideation it dates.
     _rule(
         INTENT, RiskLevel.IMMINENT,
-        r"(?:tonight|tomorrow|this weekend|after (?:the|my) \w+(?!(?: \w+)? (?:died|passed|left (?:us|me|home))\b)(?![^.!?]*\b(?:i had|i was|where i|when i|i went through|i thought|i spent)\b)|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))(?! (?:was|were|went|had)\b)",
+        # not a state reported for tonight: "Tonight I'm the one having them"
+        r"(?:tonight(?! (?:i'm|i am|im) (?:the one )?(?:having|feeling)\b)|tomorrow|this weekend|after (?:the|my) \w+(?!(?: \w+)? (?:died|passed|left (?:us|me|home))\b)(?![^.!?]*\b(?:i had|i was|where i|when i|i went through|i thought|i spent)\b)|when (?:everyone|they|my \w+) (?:is|are) (?:asleep|gone|out)|once (?:everyone|they) (?:leave|leaves|is gone|are gone))(?! (?:was|were|went|had)\b)",
         ideation_in_sentence=True,
     ),
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:wrote|written|writing|write|left|finished) (?:my |a |the )?(?:suicide|last) (?:note|notes|letter|letters|messages?)",
         # an envelope or a letter "for after": "passwords in an envelope for after"
-        r"(?:envelope|letter|note|box|folder)s? (?:\w+ ){0,3}for after(?=\s*(?:[.!,;]|$))",
+        r"(?:envelope|letter|note|box|folder|doc|document|file|list)s? (?:\w+ ){0,4}?(?:for (?:my |the )?\w+,? )?for after(?=\s*(?:[.!,;]|$))",
         r"(?:text|message|email)s? (?:everyone|everybody|all of them|them all) (?:a )?goodbye",
         r"(?:don't|do not) open (?:it )?(?:til|till|until) after",
         r"so (?:it's|it is|it isn't|there's|nothing's) (?:not |no )?(?:tangled up|a mess|messy|complicated|a hassle|a faff|sorted|easy|simple|easier|straightforward) (?:for (?:them|him|her|everyone|anyone) )?after(?=\s*(?:[.!,;]|$))",
@@ -739,7 +807,7 @@ RULES: tuple[Rule, ...] = (
         # the place reached and the nerve lost
         r"(?:held|holding|hold|put|pressed|pressing) (?:the |a |my )?(?:knife|blade|razor|scissors) (?:to|against|on) my (?:wrists?|arms?|throat|neck|skin)",
         r"(?:stood|standing|stand|got up) on (?:the |a |my )?(?:chair|stool|step ?ladder) with (?:the |a |my )?(?:belt|rope|cord|noose|flex)",
-        r"(?:drove|went|walked|got|cycled) (?:out )?(?:to|as far as) (?:the )?(?:cliffs?|bridge|tracks|railway|level crossing|roof|edge|car park roof|multi-storey)\b.{0,40}?\b(?:couldn't|could not|didn't|did not) (?:do it|go through with it)\b",
+        r"(?:drove|went|walked|got|cycled) (?:out )?(?:to|as far as) (?:the )?(?:cliffs?|bridge|tracks|railway|level crossing|roof|edge|car park roof|multi-?storey)\b.{0,40}?\b(?:couldn't|could not|didn't|did not) (?:do it|go through with it)\b",
         r"got as far as (?:the )?(?:edge|ledge|railing|cliff edge|tracks|platform edge|roof)\b",
         r"hose\w* (?:pipe )?(?:for|to|on|from|into) (?:the )?(?:car )?exhaust",
         rf"(?:counted|counting|count) (?:out )?(?:the |my |all (?:the |my )?)?{_PILLS}\b.{{0,30}}?\b(?:there's enough|there are enough|it's enough|that's enough|enough (?:now|to))",
@@ -780,6 +848,33 @@ RULES: tuple[Rule, ...] = (
         r"(?:keeping|keep|kept|hid|hidden|hiding|saving|saved|stashed|put) (?:it|them|\w+ \w+)\b[^.!?]{0,40}?\bfor when i'?m ready(?=\s*(?:[.!,;]|$))",
         context_in_note=rf"hose|rope|noose|{_PILLS}|gun|charcoal|belt|blades?|razors?",
     ),
+    # A bill paid so nobody is left with it: "paid the feed bill so nobody's left with it".
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:paid|paying|pay|cleared|settled) (?:\w+ ){0,3}(?:debts?|bills?|credit cards?|loans?|overdraft)\b.{0,30}?\bso (?:nobody|no one|no-one|they|mum|mom|dad|my \w+)(?:'s| is)? (?:inherits?|gets? stuck with|stuck with|has to pay|left with)",
+        unless=r"mov(?:e|ing)\b|moved|holidays?|trip|away|travel\w*|abroad|flat ?share|landlord|tenancy|lease|deposit|house ?mates?|flat ?mates?",
+    ),
+    # The others don't know it is for good: "Gave Bess to Jim next door, told him I'd be away for
+    # a bit. He doesn't know it's for good."
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:he|she|they|nobody|no one|no-one) (?:doesn't|don't|does not|do not|didn't|did not) know (?:it's|it is|it was|this is|that it's) (?:for good|forever|permanent)\b",
+        context_in_note=r"gave|giving|given|give away|rehom\w*|sold|selling|new homes?|goodbye",
+    ),
+    # Letters written and sealed: "wrote the letters. four. sealed. in the drawer."
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:wrote|written|writing|finished) (?:the|my|all the|all my) letters\b",
+        context_in_note=r"sealed",
+        unless_in_note=r"posted|post office|stamps?|council|application|cover letters?|references?|christmas|thank[- ]you|pen ?pals?|santa",
+    ),
+    # Messages timed to reach the family, to be understood: "scheduled emails to go out to my kids
+    # on Sunday morning. they'll understand better once they read them."
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"schedul\w* (?:the |my |some )?(?:emails?|messages?|texts?|letters?|posts?) (?:to go out )?(?:to|for) (?:my (?:kids|children|family|wife|husband|partner|parents|mum|mom|dad|sister|brother|son|daughter)|mum|mom|dad|everyone)\b",
+        context_in_note=r"(?:they|she|he|you)(?:'ll| will) understand|explain\w*|sorry|forgive",
+    ),
     # A cover story told and denied, beside things given away: "told everyone I'm decluttering
     # because I'm moving. I'm not moving."
     _rule(
@@ -792,7 +887,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:might|may|probably|maybe i) (?:won't|not|will not) (?:drive|come|walk|make it) (?:home|back) next time\b",
-        context_in_note=r"bridge|cliffs?|tracks|roof|edge|ledge|car park|multi-storey|river|level crossing",
+        r"(?:don't|do not|didn't|did not) know why i (?:came|come|went|drove|walked) (?:home|back|down)\b",
+        context_in_note=r"bridge|cliffs?|tracks|roof|edge|ledge|car park|multi-?storey|river|level crossing",
     ),
     # Giving things away that won't be needed, unless for an ordinary reason: "Giving away all
     # my textbooks, I won't need them anymore. PASSED MY LICENSING EXAM."
@@ -807,6 +903,8 @@ RULES: tuple[Rule, ...] = (
         INTENT, RiskLevel.IMMINENT,
         r"(?:won't|wont|will not) (?:be (?:here|around|alive)|wake up|see) (?:by )?(?:tomorrow|next week|the morning|morning|another day|the weekend)",
         r"(?:i'll|i will) (?:already )?be (?:long )?gone (?:before|by) (?:then|tomorrow|the morning|morning|the weekend|christmas|next week|the holiday)\b",
+        r"(?:won't|wont|will not) be (?:here|around) for (?:the )?next (?:mood )?(?:log|entry|check[- ]?in)\b",
+        r"(?:things|stuff|anything|something) i (?:won't|wont|will not) be (?:around|here|alive) (?:for|to (?:use|see|enjoy))\b",
         r"won't be (?:here|around|alive) (?:for|to see) (?:christmas|new year|my birthday|the summer|the spring|the new year)\b",
         unless=r"holidays?|vacation|trip|travel\w*|flying|flights?|abroad|staying (?:at|with)|visiting|festival|conference|camping|retreat|honeymoon|wedding|birth|course|moving|offline|no (?:signal|wifi|phone)|hospital\w*|appointment|procedure|surgery|op|off to|out of office|(?:mat|maternity|paternity|parental|annual|sick) leave",
     ),
@@ -816,13 +914,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:goodbye|farewell) (?:letters?|notes?|messages?|texts?|emails?|videos?)",
         r"said my goodbyes|saying my goodbyes|(?:said|say|saying) (?:a )?(?:last|final) goodbye",
         r"(?:wrote|written|writing|typed|recorded) (?:my|a) goodbye\b(?! (?:card|speech|toast|song|post to the))",
-        unless=r"clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|group chat|festival|expedition|trip|travel\w*|sabbatical|(?:on|annual|maternity|mat|paternity|pat|parental|sick|study|compassionate|shore|my) leave|maternity|paternity|holiday|retir\w*|leaving do|last day|last shift|new job|move|moving|depot|office|airport|emigrat\w*|company|job|contract|handover|flying|flight|placement|abroad|gap year|ward|career|(?:\d+|twenty|thirty|forty) years (?:of|at|in|on)",
+        unless_in_note=r"put (?:my |our |the )?(?:old |poor |lovely |\w+ )?(?:dog|cat|horse|pony|rabbit|him|her|boy|girl) down|put to sleep|euthanas\w*|\bpts\b",
+        unless=r"clients|colleagues|team|coworkers|co-workers|customers|students|pupils|class|followers|subscribers|group chat|festival|expedition|trip|travel\w*|sabbatical|(?:on|annual|maternity|mat|paternity|pat|parental|sick|study|compassionate|shore|my) leave|maternity|paternity|holiday|retir\w*|leaving do|last day|last shift|new job|move|moving|depot|office|airport|emigrat\w*|company|job|contract|handover|flying|flight|placement|abroad|gap year|ward|career|(?:\d+|twenty|thirty|forty) years (?:of|at|in|on)|vet|put (?:him|her|them|my \w+|the \w+|\w+) down|put to sleep|euthanas\w*|pts\b",
     ),
     # Going to the place and turning back: "stood at the edge for ages" up on the car park
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:stood|standing|stand|sat|sitting) (?:right )?(?:at|on) the edge\b(?! of)",
-        context=r"car park|roof|rooftop|bridge|cliff|top floor|balcony|multi-storey|tower|ledge|platform",
+        context=r"car park|roof|rooftop|bridge|cliff|top floor|balcony|multi-?storey|tower|ledge|platform",
     ),
     # Letters left with the papers for after: "sealed them and put them with the insurance papers"
     _rule(
@@ -865,13 +964,22 @@ RULES: tuple[Rule, ...] = (
         rf"(?:took|taken|swallowed|downed) (?:my|the|a) (?:whole|entire) (?:\w+ )?(?:prescription|supply|script|packet|box|bottle|pack|strip|blister|month's|week's|{_PILLS})",
         r"i (?:just |have |'ve |already |have just |'ve just )?(?:drank|drink|drunk|swallowed|took|taken|downed) (?:down )?(?:the |some |a |an )?(?:(?:bottle|cup|glass|can|mug|capful) of (?:the )?)?(?:\w+ )?(?:poison|bleach|weedkiller|weed killer|antifreeze|pesticide|paraquat|rat poison)\b",
         r"(?<!it )(?<!that )(?:took|taken|swallowed) everything(?! (?:i had|out of|in me|to|i've got))",
-        r"(?:stepped|climbed|standing|sitting|stood|sat) (?:out )?(?:onto|on|over|at) (?:the )?(?:ledge|railing|barrier|edge of the (?:bridge|roof|car park|multi-storey|building))",
+        r"(?:stepped|climbed|standing|sitting|stood|sat) (?:out )?(?:onto|on|over|at) (?:the )?(?:ledge|railing|barrier|edge of the (?:bridge|roof|car park|multi-?storey|building))",
         r"^\W*(?:on|at) the (?:edge of the )?(?:bridge|roof|ledge|rooftop|car park roof)\b",
         r"standing (?:on|at) the (?:edge|ledge|bridge|roof|railing|tracks|rooftop) (?:right )?now",
         r"(?:sitting|standing|lying|laying|sat|stood|lay|lie) (?:down )?on the (?:train |railway )?(?:tracks|line)\b",
         r"tried(?: it)? (?:tonight|today|last night|this morning|yesterday)\W+(?:and )?(?:it )?(?:didn't|did not) work",
         r"(?:^\W*|\bi )took (?:them|the lot) all(?=\s*(?:[.!,;]|$))",
         r"did it\W+(?:i )?(?:took|swallowed|taken|downed) (?:them|it all|the lot|everything|all of (?:them|it))\b",
+        r"(?:^|(?<=[.!?] ))(?:i )?(?:took|swallowed|downed) (?:them|it)\W+all of (?:them|it)\b",
+    ),
+    # Tried and woke up: "tried last night, woke up this morning. the rest of the pills are still
+    # on the bedside table"; already swallowed, beside pills.
+    _rule(
+        ATTEMPT, RiskLevel.IMMINENT,
+        r"tried(?: it)? (?:last night|yesterday|earlier|this morning|on \w+day)\b[^.!?]{0,30}?[.,;]?\s*(?:and )?(?:i )?woke up",
+        r"(?:^|(?<=[.!?] ))(?:already|just) swallowed(?=\s*(?:[.!]|$))",
+        context_in_note=rf"(?:rest|remainder) of (?:the|my) {_PILLS}|with (?:the|my) {_PILLS}|{_PILLS} (?:didn't|did not) work|the rest are still|supply|all of them",
     ),
     # Cut with intent to die: "Cut deep this time, meant it."
     _rule(
@@ -881,7 +989,7 @@ RULES: tuple[Rule, ...] = (
     # Into the water and pulled out: "Jumped into the canal earlier and a dog walker pulled me out."
     _rule(
         ATTEMPT, RiskLevel.IMMINENT,
-        r"(?:jumped|threw myself|walked|stepped) (?:into|in|off) (?:the |a )?(?:canal|river|sea|lake|harbour|reservoir|quarry|bridge|multi-storey|car park|roof)\b",
+        r"(?:jumped|threw myself|walked|stepped) (?:into|in|off) (?:the |a )?(?:canal|river|sea|lake|harbour|reservoir|quarry|bridge|multi-?storey|car park|roof)\b",
         context=r"pulled me out|fished me out|dragged me out|got me out|talked me down|coastguard|lifeboat",
         unless=r"swim\w*|dip|dare|for fun|cool off|paddl\w*|after (?:the|my|a) (?:dog|ball|child|kid|boy|girl)|to (?:save|get|grab|rescue|fetch)",
     ),

@@ -37,7 +37,7 @@ _NOT_A_DENIAL = re.compile(
 # Denied after the words: "the urge to hurt myself didn't come back".
 _DENIED_AFTER = re.compile(
     r"^\s*(?:(?:has|have|had) )?(?:didn't|did not|hasn't|has not|haven't|have not|never|won't|"
-    r"doesn't|does not) (?:come back|came back|return(?:ed)?|show(?:ed)? up|bother(?:ed)? me)\b",
+    r"doesn't|does not) (?:come back|came back|return(?:ed)?|show(?:ed)? up|bother(?:ed)? me|been (?:around|back|there))\b",
     re.IGNORECASE,
 )
 _SOMEONE_ELSE = re.compile(
@@ -171,7 +171,10 @@ def _reported(sentence_lead: str) -> bool:
 
 # A check-in form answered in the note: "Thoughts of harming myself: none", "Suicidal, no.".
 _ANSWERED_NO = re.compile(
-    r"^\s*(?:urges?|thoughts?|ideation|feelings?|behaviou?rs?)?\s*(?:[:\-–,]\s*(?:(?:none|nil|zero|0|never|not at all|n/a)\b|no(?=\s*(?:[.!;]|$)))|no(?=\s*(?:[.!;,]|$)))",
+    r"^\s*(?:urges?|thoughts?|ideation|feelings?|behaviou?rs?)?\s*(?:[:\-–,]\s*(?:(?:none|nil|zero|0|never|not at all|n/a)\b|no(?=\s*(?:[.!;]|$)))|no(?=\s*(?:[.!;,]|$)))"
+    # a form's question about the writer or someone else, answered after its colon:
+    # "Thoughts of harming myself or the baby: no, absolutely not"
+    r"|^(?:\s+or (?:the |my |a |others|anyone)\w*(?: \w+)?)?\s*[:\-–]\s*(?:no|nope|none|never|nil|not at all)\b",
     re.IGNORECASE,
 )
 # The question on a form, answered no: "'Suicidal thoughts?' No.", "On the one about being

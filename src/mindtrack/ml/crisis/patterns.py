@@ -20,6 +20,7 @@ from mindtrack.ml.crisis.excuses import (
 )
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.rules import (
+    ACTIVE,
     ATTEMPT,
     DISTRESS,
     HISTORY,
@@ -56,14 +57,14 @@ _PAST = re.compile(
     r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback then\b|\bback in (?:the days?\b|those days|my \w+|(?:19|20)\d\d|school|high school|college|uni\b|university|year \d|the (?:'?\d0s|seventies|eighties|nineties|noughties))|\blast year\b|\banniversary\b"
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
     # an age, not a time of day ("Meeting at 7")
-    r"|\bat (?:1[0-9]|[2-9][0-9]|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?!:|\.\d|\s?(?:am|pm|o'?clock|ish|sharp|tonight|tomorrow|today)\b)|\bhistory of\b|\bold (?:self[- ]?harm |sh |cutting )?(?:scars|texts)\b"
+    r"|\bat (?:1[0-9]|[2-9][0-9]|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?!:|\.\d|\s?(?:am|pm|o'?clock|ish|sharp|tonight|tomorrow|today|to|for|with)\b)|\bhistory of\b|\bold (?:self[- ]?harm |sh |cutting )?(?:scars|texts)\b"
     r"|\bback when\b|\b(?:the )?(?:old|past|younger) me\b|\bmy (?:past|younger|old) self\b|\bi had (?:\w+ ){0,3}?(?:thoughts|urges|feelings)\b[^.!?]{0,40}?\bfor (?:about |nearly |almost |over |around )?(?:\w+|\d+) (?:years|months)\b|\bin my \w+ days\b|\b"
     + _THAT_WAS
     + r"\b"
     r"|\bback at (?:uni|school|college|university)\b(?=,? (?:i|we)\b)|\bin (?:year|grade) \d+\b|\b(?:from|during|about|around) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
     r"|\b(?:through|throughout|during|for) (?:most of |all of |much of )?my (?:teens|twenties|thirties|childhood|adolescence)\b"
     r"|\b(?:on|during|after) (?:my|the) (?:first|second|third|last|\w+) (?:tour|deployment|posting)\b|\b(?:diary|diaries|journals?|notebooks?) from (?:the|my|when|back|(?:19|20)\d\d)\b"
-    r"|\bthe (?:year|years|months|summer|winter|spring|autumn) i spent\b|\bspent (?:most of |all of |much of )?(?:19|20)\d\d\b"
+    r"|\b(?:phase|period|episode|patch|stage) was (?:in |back in )?(?:19|20)\d\d\b|\bthe (?:year|years|months|summer|winter|spring|autumn) i spent\b|\bspent (?:most of |all of |much of )?(?:19|20)\d\d\b"
     r"|\bthe (?:year|summer|winter|spring|autumn|night|time) i (?:tried|attempted|overdosed|wanted to die|was suicidal)\b"
     r"|(?<!since )(?<!than )(?<!like )\blast (?:winter|summer|spring|autumn|christmas)\b"
     r"|\b(?:years?|months?|weeks?|days?) (?:self[- ]?harm|sh|cutting)[- ](?:free|clean)\b"
@@ -73,14 +74,16 @@ _PAST = re.compile(
 # "sh relapse, 4 months clean gone" is the present, whatever the months say.
 _RELAPSE = re.compile(
     r"\brelaps\w*|\bstarted again\b|\b(?:clean|streak) (?:is )?gone\b|\bbled again\b"
-    r"|\b(?:just )?like (?:back )?when i was\b",
+    r"|\b(?:just )?like (?:back )?when i was\b"
+    # "it's been 2 years since Tom and I still wish I'd died with him"
+    r"|\bi still (?:wish|want|think|feel|hope|pray|dream)\b",
     re.IGNORECASE,
 )
 # The next sentence dates it: "I wanted to die for about six months. That was 2019.", "I was
 # suicidal the year Grandad died. I'm not now.", "… wanting to die. Proud of how far I've come."
 _THAT_WAS_THEN = re.compile(
     r"\W+(?:" + _THAT_WAS + r"\b|(?:(?:and |but )?(?:i(?: don't| do not| am not|'m not|m not)|not) "
-    r"(?:anymore|any more|now)|not there (?:now|anymore|any more)|this year(?:'s| is) different|that's not (?:where|who) i am "
+    r"(?:anymore|any more|now)|not there (?:now|anymore|any more)|(?:i'm |i am )?(?:a )?different person now|this year(?:'s| is) different|that's not (?:where|who) i am "
     r"(?:now|anymore|any more))(?=\s*(?:[.!;]|$))|(?:(?:so |really )?proud of )?how far i'?ve come\b"
     r"|(?:i )?(?:stopped|quit|gave (?:it|that) up)\b[^.!?]{0,20}?\b(?:years?|decades?) ago\b)",
     re.IGNORECASE,
@@ -108,7 +111,9 @@ def find_signals(note: str) -> list[PatternMatch]:
             start, end = match.span()
             bounds = sentence_bounds(text, start, end)
             sentence = text[bounds[0] : bounds[1]]
-            if excused(text, start, end, bounds) or not _in_context(rule, text, bounds):
+            if not _in_context(rule, text, bounds) or (
+                excused(text, start, end, bounds) and not _taken_up(rule, text, end)
+            ):
                 continue
             signal, level = rule.signal, rule.level
             past = _PAST.search(sentence) or _THAT_WAS_THEN.match(text, bounds[1])
@@ -124,6 +129,23 @@ def find_signals(note: str) -> list[PatternMatch]:
     return _resolve_context(_drop_nested(found))
 
 
+# Someone else's words taken up as the writer's own: "the song says he wants to die and same
+# honestly", "song says 'i dont wanna be here anymore'. same" (GUIDE: whose risk?).
+_TAKEN_UP = re.compile(
+    r"\b(?:same(?: here| for me)?|me too|that'?s (?:literally |honestly |just )?(?:me|how i feel))\b"
+    r"(?=\W*(?:(?:honestly|tbh|lol|fr|ngl|tho|though)\W*)?(?:[.!?]|$))",
+    re.IGNORECASE,
+)
+
+
+def _taken_up(rule: Rule, text: str, end: int) -> bool:
+    if rule.signal not in (PASSIVE, ACTIVE):
+        return False
+    sentence_end = sentence_bounds(text, end, end)[1]
+    following = sentence_bounds(text, sentence_end + 1, sentence_end + 1)[1]
+    return _TAKEN_UP.search(text, end, max(sentence_end, following)) is not None
+
+
 def _recent(text: str, sentence: str, sentence_end: int) -> bool:
     return _RECENT.search(sentence) is not None or (
         sentence_end < len(text) and _HOURS_NEXT.match(text, sentence_end + 1) is not None
@@ -136,7 +158,7 @@ def _recent(text: str, sentence: str, sentence_end: int) -> bool:
 _COVER_STORY = re.compile(
     r"\b(?:they|they'll|they'd|everyone|everybody|nobody|no one|none of them|people|"
     r"(?:the|my) (?:others|family|team|kids))\b (?:\w+ ){0,2}(?:think|thinks|know|knows|believe|"
-    r"believes|assume|assumes|suspect|suspects|reali[sz]e|reali[sz]es)\b|\bi told (?:them|everyone|"
+    r"believes|assume|assumes|suspect|suspects|reali[sz]e|reali[sz]es)\b|\btold (?:them|him|her) (?:it's|it was|i'm|im|i was|i'd|that)\b|\bi told (?:them|everyone|"
     r"people|him|her|work)\b|\btold (?:everyone|people) (?:it's|it was|i'm|i was|that)\b|"
     r"\bthe only one who knows\b|\bnone of (?:it|this|them) (?:is|was) (?:for|about|because)\b|"
     r"\b(?:in every sense|like normal|the truth)\b",

@@ -115,7 +115,7 @@ RULES: tuple[Rule, ...] = (
         r"wish(?:ed|ing)? (?:that )?i(?:'d| had) (?:died|been killed)\b(?! (?:off|laughing|of (?:embarrassment|shame|laughter|boredom|cringe)))",
         r"wish(?:ed|ing)? (?:that )?i(?:'d| had)? (?:never been born|wasn't born|was never born|were never born|didn't exist|wasn't alive|weren't alive|wasn't here)",
         rf"(?:wanna|want to|wants to|wanted to|wanting to|need to) {_SOFT}(?:die|be dead|disappear forever|not exist|stop exist(?:ing)?|not be alive|not be here anymore|not wake up|(?:fall asleep|go to sleep|sleep) and (?:never|not) wake(?: up)?\b|sleep forever|unalive|(?:disappear|vanish) (?:for good|permanently)|not be(?=\s*(?:[.!,;]|$)))",
-        rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|wake up|go on|keep going|keep living|continue living|continue my life|carry on)",
+        rf"(?:don't|do not|dont|no longer|didn't) {_SOFT}(?:want to|wanna) (?:live(?! forever)|be alive|be here|exist|wake up|go on|keep going|keep living|continue living|continue my life|carry on)",
         r"(?:better off|happier|easier|lighter|freer) (?:dead|gone|not (?:here|around|alive)|without me|if i (?:was|were|wasn't|weren't) (?:gone|here|around|alive|dead))",
         r"(?:no|never|nobody|no one|no-one) (?:would|will) (?:even )?(?:miss|notice|care)(?: about)?(?: me)? (?:if|when) i(?:'m| am| was| were)? (?:gone|dead|died|disappeared|wasn't here)",
         r"no (?:reason|point) (?:to |in )?(?:live|living|being alive|going on|carrying on|keep going|existing|staying alive)\b(?! (?:in|with|at|on|off|here|there|near)\b| like (?!this|that)\w)",
@@ -159,7 +159,7 @@ RULES: tuple[Rule, ...] = (
         # "how nice it would be to just not be here anymore"
         rf"(?:relief|peaceful|easier|nice|lovely|restful|good)(?: it)? (?:would|'d) be to {_SOFT}(?:not exist|not be here(?! (?:at|in|on|for|today|tomorrow|this|during|when|while)\b)|not be alive|not wake up|be dead|stop existing|disappear forever|be gone(?=\s*(?:[.!,;]|$)))",
         # "my kids would be better off with the insurance money than with me"
-        r"better off with (?:the |my )?(?:\w+ ){0,2}?(?:insurance|payout|pay-?out|money|pension)\b[^.!?]{0,30}?\bthan (?:with |having )?me\b",
+        r"(?:better off with|get more (?:out of|from)|be better with) (?:the |my )?(?:\w+ ){0,2}?(?:insurance|payout|pay-?out|money|pension)\b[^.!?]{0,30}?\bthan (?:with |having |out of |from )?me\b",
         rf"(?:i'd|i would|i'll|i will|i'm|i am) {_SOFT}(?:be )?{_SOFT}(?:fine|ok|okay|alright|at peace|happy) (?:with )?(?:not existing|not being (?:here|alive)|not waking up|never waking up|being dead|dying(?! (?:my|the|it|her|his|their|your|a)\b))",
         rf"(?:would|'d) {_SOFT}(?:quite |really |rather )?like to (?:be dead|die(?! (?:my|the|it|her|his|their|your|a)\b)|not exist|stop existing|not wake up)",
         r"(?:give|do) anything (?:not to|to not) (?:exist|be here|be alive|wake up)|(?:give|do) anything to (?:die|be dead|stop existing|not exist)",
@@ -167,13 +167,19 @@ RULES: tuple[Rule, ...] = (
         r"only (?:still )?(?:alive|here) (?:because|cause|cos|for)",
         r"wish(?:ed|es)? it (?:had been|was|were) me (?:instead|not)",
         r"(?:if|when) (?:i got|i get|i was|i were) (?:hit|run over|killed)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
-        r"if (?:a |the |some )?\w+ (?:fell on|hit|ran over|killed) me\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
+        r"if (?:a |the |some )?\w+ (?:fell on|hit|ran over|killed) me\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it|(?:wouldn't|would not) (?:\w+ )?(?:be upset|be sad|mind|care))",
+        # "hoping a truck drifts into my lane"
+        r"hop(?:e|es|ed|ing) (?:that )?(?:a|the|some) (?:truck|lorry|bus|car|van|train|drunk driver|driver) (?:\w+ )?(?:drifts?|swerves?|veers?|crosses|comes|ploughs|plows|hits?|smashes)\b[^.!?]{0,20}?\b(?:into|onto|across) (?:my|me)\b",
+        # "if I got sick and died at least I'd finally get to rest"
+        r"if i (?:got (?:sick|ill) and )?died\b[^.!?]{0,20}?\b(?:at least )?i(?:'d| would) (?:finally )?(?:get to )?(?:rest|sleep|be free|have peace|be at peace)\b",
+        r"(?:fall|go) (?:to )?(?:asleep|sleep) and stay asleep\b",
+        r"(?:hop|wish|pray)\w* (?:that )?i (?:get|catch) (?:\w+ ){0,3}?(?:bad|sick|ill) enough (?:that )?(?:it )?(?:just )?(?:takes|kills|would take|would kill) me\b",
         r"if i (?:died|didn't wake up|never woke up|was gone|wasn't here|just stopped existing)\b.{0,60}?\b(?:wouldn't (?:be upset|mind|care|be sad)|sounds (?:ok|okay|good|nice|fine|peaceful)|(?:relief|relieved|glad|grateful|fine with it|okay with it))",
         r"hop(?:e|ing) (?:that )?i (?:\w+ ){0,4}(?:and )?(?:don't|never|won't) (?:recover|wake up|make it|come back)",
         r"kill me now\W+(?:genuinely|seriously|not (?:as )?(?:a )?joke|not joking|i mean it|for real)",
         rf"(?:i'd|i would) (?:be )?{_SOFT}(?:quite |very |more than )?(?:glad|happy|relieved|grateful|fine) to {_SOFT}(?:go|be gone|not be here|not exist|not wake up)(?: now| soon| too| anymore| any more)?(?=\s*(?:[.!,;]|$))",
         r"(?:i've|i have) had my life\b",
-        r"what's (?:even )?the point (?:of|in) (?:living|being alive|life|going on|staying alive|existing|being here)",
+        r"what(?:'s| is) (?:even )?the point (?:of|in) (?:me )?(?:living|being alive|life|going on|staying alive|existing|being here)",
         r"(?:i'm|im|i am) (?:so |just |really )?done (?:with )?(?:being alive|existing|living)\b(?! (?:in|with|at|on|like|here|there|off)\b)",
         r"(?:tired of|tired from|done with|sick of) (?:having to )?(?:living|being alive|be alive|existing|exist|life|being a person|being human|breathing)\b",
         r"(?:tired of|done with|sick of) being here(?=\s*(?:[.!,;]|$|anymore|any more))",
@@ -353,7 +359,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:with|holding|had|picked up|got out|grabbed) (?:the|a|my) (?:blade|razor)s? again",
         r"(?:cut|burn(?:ed|t)?|scratch(?:ed)?|bit|hit|punch(?:ed)?|slapped|pinched) (?:my )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hands?|face|head|knuckles) (?:till|until|on purpose|again|with a)",
         r"(?:on purpose|deliberately) (?:till|until) (?:it|they|i) (?:bled|bleed|split|hurt)",
-        r"(?:punched|hit|kicked) (?:the |a )?wall (?:on purpose|(?:till|until) my (?:knuckles|hands?|fists?))",
+        r"(?:punched|hit|kicked) (?:the |a )?wall (?:on purpose|(?:till|til|until) my (?:knuckles|hands?|fists?))",
         r"wanna (?:cut|burn|sh)(?: so bad| really bad| tonight| again| rn| right now)",
         r"(?:held|put|pressed|kept) my (?:hand|arm|wrist|fingers|palm|skin) (?:on|against|over|under|to) (?:the |a )?(?:hob|stove|cooker|iron|oven door|kettle|radiator|lighter|flame|candle|hot tap|steam|kettle steam|boiling water|hot water|hot pan)\b[^.!?]{0,30}\b(?:on purpose|deliberately|(?:till|until) (?:it|they|the skin) (?:blistered|blisters|burned|burnt|scalded|bled))",
         r"carv(?:ed|ing|e) (?:\w+ ){0,3}?into my (?:own )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b",
@@ -393,7 +399,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:\bsh\b|self[- ]?harm) relapse",
         # "94 days without cutting and I threw it away", not "90 days without cutting sugar, blew it"
         r"\d+ (?:days|weeks|months|years) (?:\w+ )?(?:without|free of|clean of|clean from) (?:cutting|self[- ]?harm\w*|sh|hurting myself|burning myself)(?=\s*(?:[.,;!]|and\b|but\b|$)).{0,40}?\b(?:threw it away|blew it|broke|ruined|gone|relapsed|reset|ended|lost it)",
-        r"relapsed (?:and |with |into |on )?(?:cut|cutting|burn\w*|sh\b|self[- ]?harm)",
+        r"relapsed (?:and |with |into |on )?(?:cut|cutting|burn\w*|sh\b|self[- ]?harm|the blade|blades?|the razor|razors?)",
         r"relapsed (?:last night|today|yesterday|again|this morning|tonight)\W+(?:with )?(?:sh|self[- ]?harm|cutting|cut|burning)\b",
         r"blades?\b[^.!?]{0,30}[.!?,]?\s*(?:i'm )?trying not to (?:look|use them|use it|touch them|think about them)\b",
         r"(?:don't|didn't|do not|did not) deserve (?:to eat|food|dinner|lunch|breakfast)",
@@ -412,9 +418,24 @@ RULES: tuple[Rule, ...] = (
     # it all through on the bus".
     _rule(
         PLAN, RiskLevel.HIGH,
-        r"thought it (?:all )?through|(?:worked|figured) it all out|(?:i've|i have|i've got|got|have) it (?:all )?(?:worked|figured) out|(?:i've|i have) (?:worked|figured) it (?:all )?out",
+        r"thought it (?:all )?through|(?:worked|figured) it all out|(?:i've|i have|i've got|got|have) it (?:all )?(?:worked|figured) out|(?:i've|i have) (?:worked|figured) it (?:all )?out|(?:i've|i have) got it (?:all )?figured\b",
         context=rf"{_PILLS}|guns?|shotgun|rifle|pistol|rope|noose|bridge|tracks|level crossing|cliff|ledge|overdose|car park|multi-?storey|roof|rooftop|access door|rafters|hose|exhaust",
         unless=r"gp|doctor|pharmacist|prescri\w*|dos(?:e|age)|taper\w*|hunting|deer|season|range|clay|licen[cs]e|vet",
+    ),
+    # Found by someone else, not the one the writer would spare: "a note for the sheriff so she
+    # doesn't find me", "a hotel room so my daughter doesn't find me" (not hide and seek).
+    _rule(
+        PLAN, RiskLevel.HIGH,
+        r"so (?:she|he|they|my \w+|the kids|mum|mom|dad) (?:doesn't|don't|won't|wouldn't|does not|will not) (?:have to )?find me\b",
+        unless=r"hid(?:e|ing)?|seek|games?|surprise|party|present|gifts?|sneak\w*|late|skiving|bunking",
+    ),
+    # A condition, then "I know how": "if i fail this semester i know how", "if he doesnt call
+    # back im done. i know how" (not "if the printer jams, I know how to fix it").
+    _rule(
+        PLAN, RiskLevel.HIGH,
+        r"\bi (?:already )?know (?:how|where)(?=\s*(?:[.!]|$))",
+        context=r"if\b.{0,40}?\b(?:fail\w*|leaves?|lose|loses|divorce\w*|find out|finds out|doesn'?t|don'?t|won'?t|results?|goes (?:bad|wrong|against))",
+        unless=r"printer|fix\w*|excel|code|recipe|cook\w*|bak\w*|knit\w*|sew\w*|drive|swim|tie|plumb\w*|wire|assemble|install\w*",
     ),
     # Going over it again, beside a means: "went through it all again: the pills, some weekend
     # when Tom's away", "went over it again, the quiet lay-by, the hose".
@@ -439,6 +460,8 @@ RULES: tuple[Rule, ...] = (
         rf"if\b[^.!?]{{2,80}}?,\s*(?:the |my |\w+'s )?(?:{_PILLS}|gun|shotgun|rifle|pistol|rope|noose|bridge|tracks)\b[^.!?]{{0,40}}?,\s*that's it\b",
         # a list that opens the note: "pills, the woods, a night mum's away", "Dad's rifle, the woods"
         rf"^\W*(?:\w+'s )?(?:the |my )?(?:{_PILLS}|rope|rifle|gun|shotgun|pistol|hose)\W*,\s*(?:the )?(?:woods|river|bridge|garage|car|lay-by|sea|cliffs?|forest|loft|shed|barn|quarry)\b",
+        # "if the results are bad, ive got my way out"
+        r"if\b[^.!?]{2,60}?,?\s*(?:i've|ive|i have) got (?:my|a) way out(?=\s*(?:[.!,;]|$))",
         # "if she leaves, the river."
         rf"if\b[^.!?]{{2,60}}?,\s*(?:the |my )?(?:river|bridge|tracks|{_PILLS}|rope|gun|cliffs?|multi-?storey)(?=\s*(?:[.!]|$))",
         r"if\b[^.!?]{2,80}?\b(?:i'm going|i'll go|i'm gonna go|i'm jumping|i'll jump|i'm going to jump|i'm walking|i'll walk|i'll step|i'm stepping) (?:off|from|in front of) (?:the |a |that )?(?:top of (?:the |a )?)?(?:multi-?storey|car park|roof|bridge|cliff|building|tower|flyover|overpass|tracks|train)\b(?! (?:exit|road|junction|slip))",
@@ -492,7 +515,7 @@ RULES: tuple[Rule, ...] = (
     # the railway and the thought of climbing over and jumping came back".
     _rule(
         METHOD, RiskLevel.HIGH,
-        r"(?:thoughts?|thinking|think|urge|pull|wonder(?:ing|ed|s)?) (?:of|about) (?:(?:climbing|going|getting) (?:over|up|out)(?: \w+){0,2} and )?(?:jumping|stepping (?:off|out)|going over|letting go|throwing myself|unclipping)\b",
+        r"(?:thoughts?|thinking|think|urge|pull|wonder(?:ing|ed|s)?) (?:of|about) (?:(?:climbing|going|getting) (?:over|up|out)(?: \w+){0,2} and )?(?:jumping|stepping (?:off|out)|going over|letting go|throwing myself|unclipping|climbing over)\b",
         r"(?:just )?stepping (?:off|over) the edge\b",
         context=r"bridge|footbridge|railway|platform|roof|rooftop|cliff|ledge|balcony|tracks|train|motorway|multi-?storey|car park|tower|overpass|flyover|edge|window|oak|tree|harness|crane|scaffold\w*|pylon|mast",
         unless=r"skydiv\w*|parachut\w*|bungee|diving board|tombstoning|pool|swim\w*|into the (?:sea|lake|river|water|pool)|plane|trampoline|puddle|queue",
@@ -594,6 +617,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:use|using|used) (?:it|them|the \w+|a \w+|my \w+) on my (?:arms?|legs?|wrists?|thighs?|skin|stomach|hips?)\b",
         context=r"knife|knives|blades?|razors?|compass|scissors|lighter|sharpener",
     ),
+    # Marks found, and done again: "my mom found the marks on my wrists ... i only did it twice
+    # this week"; started on the body with scissors in hand.
+    _rule(
+        SELF_HARM, RiskLevel.MODERATE,
+        r"(?:i )?(?:only )?did it (?:\w+ ){0,2}?(?:twice|again|once|three times|a few times) (?:this|last) (?:week|month)\b",
+        r"(?:started|start|starting) on my (?:thighs?|arms?|wrists?|legs?|skin|stomach)\b",
+        context=r"marks|cuts|scars|wrists?|arms?|thighs?|blades?|razors?|scissors|knife|compass",
+    ),
     # A wound's cover story denied: "My mum thinks the bandage is from the kitchen at work. It's not."
     _rule(
         SELF_HARM, RiskLevel.MODERATE,
@@ -608,7 +639,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         METHOD, RiskLevel.HIGH,
-        rf"(?:all|enough|a (?:whole )?bottle of|the whole bottle of|a handful of|a bunch of|every one of) (?:of )?(?:my |the |those )?{_PILLS}",
+        rf"(?:all|enough|a (?:whole )?bottle of|the whole bottle of|a handful of|a bunch of|every one of) (?:of )?(?:my |the |those )?{_PILLS}\b(?! (?:with me|on holiday|to (?:the|my) \w+|into (?:the|my|a) (?:bag|case|suitcase|box|dosette|organi[sz]er)|back to)\b)",
         # not the noun of news and work: "the overdose crisis", "overdose-alert feature"
         r"(?<!the )overdos(?:e|ing)\b(?![- ](?:alerts?|crisis|prevention|management|awareness|deaths?|epidemic|rates?|figures|statistics|kits?|training|reversal|response|risk|cases?|patients?))",
         r"\bod (?:on|tonight)",
@@ -625,7 +656,7 @@ RULES: tuple[Rule, ...] = (
         r"carbon monoxide",
         r"how (?:high|tall|far down) (?:the|that|a) (?:\w+ ){0,2}?(?:bridge|building|roof|drop|fall|multi-?storey|car park|tower|cliff)",
         r"(?:gun|rifle|shotgun|pistol|pills|tablets|rope)(?:'s| is| are)? in the \w+\b.{0,30}?\bi (?:think|keep thinking|keep going back to it|can't stop thinking) about (?:it|them|using)",
-        rf"how many (?:of )?(?:my |the |those |his |her )?{_PILLS}",
+        rf"how many (?:of )?(?:my |the |those |his |her )?(?:\w+ )?{_PILLS}",
         r"(?:gun|pills|tablets|meds|rifle|shotgun)\b.{0,60}?\bi know where\b",
         r"(?:know|found) where (?:\w+ ){0,2}(?:keeps?|hides?|kept|hidden|locks?) (?:the |his |her |my )?(?:gun|pills|tablets|meds|rifle|shotgun)",
         r"(?:check(?:ed|ing)?|test(?:ed|ing)?|wonder(?:ed|ing)?) (?:how strong|if|whether) (?:the |that )?(?:shower rail|beams?|branch|banister|bannister|door ?frame|loft hatch|tree|rafters?|joists?)\b",
@@ -633,16 +664,24 @@ RULES: tuple[Rule, ...] = (
         r"lethal dose",
         r"(?:look(?:ed|ing|s)? up|read(?:ing)? up on|search(?:ed|ing)? up|googl(?:ed|ing)) (?:drowning|hanging|overdos\w*|lethal dos\w*|ways to die|how to die)\b(?! (?:statistics|stats|prevention|signs|rates|figures|first aid|for (?:my|the|a) (?:course|class|essay|assignment|exam|module)))",
         # "kept thinking about pulling the wheel hard into the concrete"
-        r"(?:thinking|thought|think|urge|wanted|want|tempted|fantasi\w*|imagin\w*|pictur\w*) (?:about |to |of )?(?:just )?(?:pulling|pull|yanking|yank|jerking|jerk|turning|turn|swerving|swerve) the (?:steering )?wheel\b[^.!?]{0,20}?\b(?:into|towards?|across) (?:the |a |that |an )?(?:oncoming |central )?(?:concrete|barrier|reservation|wall|tree|lorry|truck|traffic|bridge|pillar|bus|river|quarry|ditch)\b",
+        r"(?:thinking|thought|think|urge|wanted|want|tempted|fantasi\w*|imagin\w*|pictur\w*) (?:about |to |of )?(?:just )?(?:pulling|pull|yanking|yank|jerking|jerk|turning|turn|swerving|swerve) the (?:steering )?wheel\b[^.!?]{0,20}?\b(?:(?:into|towards?|across) (?:the |a |that |an )?(?:oncoming |central )?(?:concrete|barrier|reservation|wall|tree|lorry|truck|traffic|bridge|pillar|bus|river|quarry|ditch)|at speed)\b",
         # "all I could think about was the bottle of sleeping tablets in the drawer"
         rf"(?:all i (?:can |could )?(?:think|thought) about (?:is|was)|(?:can't|cannot|couldn't) stop thinking about|(?:keep|kept) thinking about) (?:the |that |those |my |a )?(?:[\w']+ ){{0,5}}?{_PILLS} (?:in|on) (?:the |my )?(?:\w+ )?(?:drawer|cupboard|cabinet|bathroom|table|bedside|shelf|box)\b",
         r"all i (?:can |could )?(?:think|thought) about (?:is|was) (?:the )?(?:drop|fall|rope|noose|ledge|edge|tracks)\b(?![- ](?:in|of|off|at|zone|shot|ride|tower|bars?)\b)",
         # "I keep thinking about the pistol in the safe and how quick it would be"
         r"(?:thinking|think|thought) about (?:the |my |dad's |\w+'s )?(?:gun|pistol|rifle|shotgun|revolver|rope|noose|beam|tracks|bridge|ledge|cliff|drop)\b[^.!?]{0,40}?\bhow (?:quick|quickly|easy|easily|fast|painless|simple) it (?:would|'d|will|could) be\b",
-        r"(?:think|thinking|thought) about (?:swallowing|taking|downing|injecting) (?:all of (?:them|it)|the lot|it all|them all|the whole (?:\w+ )?(?:lot|box|bottle|packet|supply)|every (?:one|pill|tablet))\b",
+        r"(?:think|thinking|thought) about (?:just )?(?:swallowing|taking|downing|injecting) (?:all of (?:them|it)|the lot|it all|them all|the whole (?:\w+ )?(?:lot|box|bottle|packet|supply)|every (?:one|pill|tablet)|everything in the (?:\w+ )?(?:cabinet|cupboard|drawer))\b",
+        # "keep thinking about the rope in the shed"
+        r"(?:thinking|think|thought) about (?:the |that |my |\w+'s )?(?:rope|noose|gun|shotgun|rifle|pistol|belt|cord) in the (?:shed|garage|loft|attic|barn|cupboard|wardrobe|safe|cabinet|drawer)\b",
+        # "looking at the beam I thought, that would hold me"
+        r"(?:that|it|this|the \w+) (?:would|could|will|'d) (?:hold|take) (?:me|my weight)(?=\s*(?:[.!,;]|$))",
+        r"how high is high enough\b",
+        r"let (?:it|the (?:river|sea|water|waves|current|tide)) take me\b",
+        r"(?:googled|googling|searched|searching|looked up|looking up) painless ways?\b",
+        r"(?:read\w*|research\w*|googl\w*|look\w* up|search\w*) (?:about |up on |into )?(?:car )?exhaust (?:stuff|gas|pipe|fumes)\b",
         r"(?:wonder\w*|thinking|thought|think) (?:about )?how long it (?:would|'d|will) take (?:to|for me to) (?:go under|drown|sink|bleed out|die|pass out|stop breathing)\b",
         r"(?:looked|looking|staring|stared|stare) at (?:the|that) (?:beam|rafters?|banister|bannister|rope|loft hatch|hook|branch)\b[^.!?]{0,40}?\b(?:thought|thinking) about it\b",
-        r"(?:drowning|hanging|jumping|an overdose|overdosing) (?:sounds?|seems?|looks?|feels?) (?:\w+ )?(?:restful|peaceful|appealing|tempting|easy|easier|quick|painless)\b",
+        r"(?:drowning|hanging|jumping|an overdose|overdosing|crashing the car|crashing|driving off) (?:sounds?|seems?|looks?|feels?) (?:\w+ )?(?:restful|peaceful|appealing|tempting|easy|easier|quick|painless|like (?:an|the) (?:answer|option|way out))\b",
         r"(?:search\w*|googl\w*|look\w* up|research\w*|read\w* (?:up )?(?:about|on)|wonder\w*) how long (?:it )?(?:takes? )?(?:to )?(?:bleed out|die from|drown|suffocate|pass out from)",
         r"(?:read\w*|research\w*|googl\w*|look\w* up|think\w*|thought) (?:about |up on |into )?(?:\w+ ){0,2}(?:exhaust|car) fumes\b",
         r"(?:heights?|falls?|drops?) (?:that|which) (?:kill|would kill|are (?:fatal|lethal))\b(?!\s+(?:your|my|his|her|the|it|them)\b)",
@@ -663,7 +702,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:crash(?:ing)?|swerv(?:e|ing)|driv(?:e|ing)) (?:the car )?(?:into|off)(?: (?:a|the))? (?:oncoming|traffic|lorry|truck|tree|wall|bridge|river)",
         r"(?:fantasi[sz](?:e|ing)|thinking|thought|think) about (?:driving (?:off|over) the (?:road|edge|cliff|bridge|side)|crashing|swerving|jumping|stepping (?:off|out|forward|in front)|drowning|hanging|leaning (?:back |out )?(?:off|over) the edge|going over the (?:side|edge|railings?|barrier|parapet))",
         r"(?:go|going|went|slip|slipping|slipped|sink|sinking|sank) under (?:the water )?and (?:staying|stay|stayed|not coming (?:back )?up|never coming (?:back )?up)",
-        r"(?:balcony|bridge|roof|tracks|river|rope|edge|ledge|window) (?:keeps |is |has been )?(?:calling|pulling at) me",
+        r"(?:balcony|bridge|roof|tracks|river|rope|edge|ledge|window)\b(?: \w+){0,3}? (?:keeps? |kept |is |are |has been |have been )?(?:calling|pulling at) me",
         r"(?:balcony|bridge|roof|rooftop|tracks|train line|ledge)\b(?:\W+\w+){0,4}?\W+(?:looks?|looking|seems?|feels?) (?:really |so |pretty |kinda |more and more |very )?(?:tempting|inviting)",
         r"(?:picture|picturing|pictured|imagine|imagining|imagined|visuali[sz](?:e|ing|ed)) (?:myself )?(?:going|driving|jumping|stepping|falling|swerving|walking|throwing myself) (?:off (?:the |a |that )?(?:overpass|flyover|bridge|cliff|roof|ledge|edge|balcony|car park|multi-?storey)|over the (?:edge|railings?|barrier|parapet|side)|in front of (?:a |the |that )?(?:train|lorry|truck|bus|car|traffic)|under (?:a |the )?(?:train|lorry|truck|bus)|into (?:oncoming )?traffic)\b",
         r"(?:actually |really )?(?:pictured|imagined|visuali[sz]ed) (?:myself )?(?:doing it|jumping|stepping (?:out|off|in front)|going over)(?=\s*(?:[.!,;]|$))",
@@ -687,6 +726,7 @@ RULES: tuple[Rule, ...] = (
         r"research(?:ed|ing)? (?:how|ways|methods|the best way)",
         r"(?:figured|worked) out (?:how|when|where)",
         r"(?:^|(?<=[.!?] ))(?:i )?(?:already )?know which (?:bridge|floor|tree|beam|cliff|building|car park|multi-?storey|level)(?=\s*(?:[.!]|$))",
+        r"worked out where i(?:'d| would) (?:be|stand|go|wait)\b",
         r"know (?:how|when|where) i(?:'m| am|'ll| will)? (?:going to |gonna )?(?:do it|end it)",
         needs_ideation=True,
     ),
@@ -702,7 +742,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:which|what) (?:bridge|method|way)(?: and| or|,) (?:which|what|when)",
         r"(?:have|got) a plan\b.{0,60}?\b(?:no (?:timeline|date|day)|haven't (?:set|picked|decided) (?:a|the) (?:date|day))",
         r"picked the (?:place|spot|method)\b.{0,40}?\b(?:method|how|day|date)\b",
-        rf"know (?:exactly )?what i(?:'d| would|'ll| will) do\W+(?:\w+ ){{0,2}}?(?:{_PILLS}|rope|gun|bridge|tracks|level crossing)\b",
+        rf"know (?:exactly )?what i(?:'d| would|'ll| will|'m| am) (?:do|doing)\W+(?:with )?(?:\w+ ){{0,2}}?(?:{_PILLS}|rope|gun|bridge|tracks|level crossing)\b",
+        rf"(?:wrote (?:out|down)|worked out|figured out|listed) which (?:of )?(?:my |the )?{_PILLS} i(?:'d| would)? (?:take|use|need)\b",
+        r"(?:it'd|it would|so it|so it'd|make it) (?:just )?(?:look|seem) like i (?:just )?(?:lost control|fell asleep at the wheel|had an accident|crashed|slipped|fell)\b",
+        r"(?:^|(?<=[.!?] ))(?:i )?know (?:where|how)\W+(?:i )?know (?:how|where)\b",
+        r"(?:thought|thinking|think|worked out) (?:about )?how to do it so (?:my|the) \w+ (?:gets?|get) the (?:money|insurance|payout)\b",
+        rf"decided (?:it'll|itll|it will|it's|its) be (?:the |my )?(?:{_PILLS}|rope|bridge|gun|tracks|river|cliffs?)\b",
         # "plan's in my head. method, place, everything", not "the scientific method, place value"
         r"(?<!scientific )(?<!statistical )(?<!research )(?<!teaching )(?<!cooking )\bmethod\W+(?:and\W+)?(?:the\W+)?(?:place|location|spot|date|day|timing|note)\b(?! value)",
         r"(?:know|worked out|figured out|sorted|got|planned) (?:exactly )?(?:how and (?:where|when)|where and how|when and how|which (?:tree|bridge|floor|beam|branch|cliff|building|car park|multi-?storey|road|train|rope),? and (?:i know )?how)(?=\s*(?:[.!,;]|$))",
@@ -735,6 +780,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:won't|wont|will not) (?:be )?(?:log(?:ging)?|writ(?:e|ing)|check(?:ing)? in) (?:here )?(?:again|tomorrow|anymore|after (?:tonight|today))",
         r"(?:this time next week|by (?:next week|tomorrow|the weekend)) i (?:won't|will not|wont) (?:exist|be (?:here|around|alive))",
         r"(?:^|(?<=[.!?] ))(?:it's|it is) tonight\W+(?:i'm )?sorry (?:everyone|everybody|all|mum|mom|dad)\b",
+        r"last (?:day|night|week) of everything\b(?! (?:before|until|till|for|at)\b)|goodbye,? cruel world|see you never\W+cruel world",
+        rf"(?:after|by|from) (?:the weekend|{_WHEN}|next week|christmas|new year|my birthday)\W+(?:\w+\W+){{0,2}}?(?:i )?(?:won't|wont|will not) be (?:[\w']+ )?(?:problem|burden)\b",
+        rf"(?:i'm|im|i am|i'll|i will) (?:going to |gonna )?(?:\w+ ){{0,4}}?take (?:the rest of|all (?:of )?) (?:my |the )?{_PILLS}\b(?! (?:with|on|to|into|back|abroad|away)\b)",
         r"(?:won't|wont|will not) be around (?:for|to see) (?:it|that|christmas|the|my)",
         r"no (?:more )?(?:check[- ]?ins?|entries|entry|logs?) (?:after (?:today|tonight|this)|(?:next week|tomorrow)\W+or ever|ever again)",
         r"made (?:my )?peace\b.{0,60}?\b(?:it's happening|tonight|tomorrow|this week|before)",
@@ -791,7 +839,7 @@ RULES: tuple[Rule, ...] = (
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:wrote|written|writing|write|left|finished) (?:my |a |the )?(?:suicide|last) (?:note|notes|letter|letters|messages?)",
         # an envelope or a letter "for after": "passwords in an envelope for after"
-        r"(?:envelope|letter|note|box|folder|doc|document|file|list)s? (?:\w+ ){0,4}?(?:for (?:my |the )?\w+,? )?for after(?=\s*(?:[.!,;]|$))",
+        r"(?:envelope|letter|note|box|folder|doc|document|file|list|card|passwords?)s? (?:\w+ ){0,4}?(?:for (?:my |the )?\w+,? )?for after(?=\s*(?:[.!,;]|$|and\b))",
         r"(?:text|message|email)s? (?:everyone|everybody|all of them|them all) (?:a )?goodbye",
         r"(?:don't|do not) open (?:it )?(?:til|till|until) after",
         r"so (?:it's|it is|it isn't|there's|nothing's) (?:not |no )?(?:tangled up|a mess|messy|complicated|a hassle|a faff|sorted|easy|simple|easier|straightforward) (?:for (?:them|him|her|everyone|anyone) )?after(?=\s*(?:[.!,;]|$))",
@@ -807,7 +855,7 @@ RULES: tuple[Rule, ...] = (
         # the place reached and the nerve lost
         r"(?:held|holding|hold|put|pressed|pressing) (?:the |a |my )?(?:knife|blade|razor|scissors) (?:to|against|on) my (?:wrists?|arms?|throat|neck|skin)",
         r"(?:stood|standing|stand|got up) on (?:the |a |my )?(?:chair|stool|step ?ladder) with (?:the |a |my )?(?:belt|rope|cord|noose|flex)",
-        r"(?:drove|went|walked|got|cycled) (?:out )?(?:to|as far as) (?:the )?(?:cliffs?|bridge|tracks|railway|level crossing|roof|edge|car park roof|multi-?storey)\b.{0,40}?\b(?:couldn't|could not|didn't|did not) (?:do it|go through with it)\b",
+        r"(?:drove|went|walked|got|cycled) (?:out )?(?:to|as far as) (?:the )?(?:cliffs?|bridge|tracks|railway|level crossing|roof|edge|car park roof|multi-?storey)\b.{0,40}?\b(?:(?:couldn't|could not|didn't|did not) (?:do it|go through with it)\b|(?:couldn't|could not|couldnt)(?=\s*(?:[.!,;]|$)))",
         r"got as far as (?:the )?(?:edge|ledge|railing|cliff edge|tracks|platform edge|roof)\b",
         r"hose\w* (?:pipe )?(?:for|to|on|from|into) (?:the )?(?:car )?exhaust",
         rf"(?:counted|counting|count) (?:out )?(?:the |my |all (?:the |my )?)?{_PILLS}\b.{{0,30}}?\b(?:there's enough|there are enough|it's enough|that's enough|enough (?:now|to))",
@@ -854,6 +902,18 @@ RULES: tuple[Rule, ...] = (
         r"(?:paid|paying|pay|cleared|settled) (?:\w+ ){0,3}(?:debts?|bills?|credit cards?|loans?|overdraft)\b.{0,30}?\bso (?:nobody|no one|no-one|they|mum|mom|dad|my \w+)(?:'s| is)? (?:inherits?|gets? stuck with|stuck with|has to pay|left with)",
         unless=r"mov(?:e|ing)\b|moved|holidays?|trip|away|travel\w*|abroad|flat ?share|landlord|tenancy|lease|deposit|house ?mates?|flat ?mates?",
     ),
+    # A cover story denied by its own facts: "told her it's because of the surgery, there's no
+    # surgery", "Told the guy it was for the boat. I don't have a boat."
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:told|telling|said) (?:\w+ ){0,3}?(?:it's|it was|it is|its) (?:because of|for) (?:the|my|a) (\w+)\b[^.!?]{0,20}?\bthere(?:'s| is|s) no \1\b",
+        context_in_note=r"wills?|passwords|who gets|letters?|gave|giving|rope|hose",
+    ),
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:told|said) (?:\w+ ){0,3}?it was for (?:the|my|a) (\w+)\b[^.!?]{0,20}[.!?]?\s*i (?:don't|do not|dont) (?:have|own) an? \1\b",
+        context_in_note=r"rope|hose|charcoal|gun|belt|cord",
+    ),
     # The others don't know it is for good: "Gave Bess to Jim next door, told him I'd be away for
     # a bit. He doesn't know it's for good."
     _rule(
@@ -865,6 +925,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:wrote|written|writing|finished) (?:the|my|all the|all my) letters\b",
+        r"(?:written|wrote) (?:each of them|them all|everyone|each) (?:a )?letters?\b",
         context_in_note=r"sealed",
         unless_in_note=r"posted|post office|stamps?|council|application|cover letters?|references?|christmas|thank[- ]you|pen ?pals?|santa",
     ),
@@ -897,6 +958,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:gave|giving|given|give|sold|selling|sell) .{0,120}?\b(?:won't|wont|will not) (?:be needing (?:it|them|any of)|need (?:it|them|any of (?:it|them|this)) (?:anymore|any more|where i'm going|after)|need (?:it|them|any of (?:it|them|this))(?=\s*(?:[.!,;]|$)))",
         unless=r"passed|graduat\w*|qualified|finished (?:my|uni|school|college|the course)|exams? (?:are |is )?(?:over|done)|retir\w*|mov(?:e|ing)\b|emigrat\w*|upgrad\w*|new (?:one|phone|laptop|bike|car|house|flat|place|home)|grown out|outgrown|declutter\w*|charity|donat\w*|car boot|baby|kids",
     ),
+    # A jump tonight, said with a goodbye: "im going to jump tonight. sorry mum" (not a
+    # parachute or a swim).
+    _rule(
+        INTENT, RiskLevel.IMMINENT,
+        r"(?:i'm|im|i am) (?:going to|gonna) jump (?:tonight|tomorrow|today|now)\b",
+        context_in_note=r"sorry|goodbye|forgive|bridge|roof|cliff|ledge|balcony|multi-?storey",
+        unless=r"parachut\w*|skydiv\w*|bungee|trampoline|pool|lake|sea|queue|puddle|waves|rope|ship|train|plane|fence|hurdles?|high jump|long jump",
+    ),
     # Away for a while with the reason in the same breath: "won't be around next week, I'm
     # staying at my sister's for the birth".
     _rule(
@@ -904,6 +973,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:won't|wont|will not) (?:be (?:here|around|alive)|wake up|see) (?:by )?(?:tomorrow|next week|the morning|morning|another day|the weekend)",
         r"(?:i'll|i will) (?:already )?be (?:long )?gone (?:before|by) (?:then|tomorrow|the morning|morning|the weekend|christmas|next week|the holiday)\b",
         r"(?:won't|wont|will not) be (?:here|around) for (?:the )?next (?:mood )?(?:log|entry|check[- ]?in)\b",
+        r"(?:i'm|im|i am|i'll be|i will be) gone for good\b",
         r"(?:things|stuff|anything|something) i (?:won't|wont|will not) be (?:around|here|alive) (?:for|to (?:use|see|enjoy))\b",
         r"won't be (?:here|around|alive) (?:for|to see) (?:christmas|new year|my birthday|the summer|the spring|the new year)\b",
         unless=r"holidays?|vacation|trip|travel\w*|flying|flights?|abroad|staying (?:at|with)|visiting|festival|conference|camping|retreat|honeymoon|wedding|birth|course|moving|offline|no (?:signal|wifi|phone)|hospital\w*|appointment|procedure|surgery|op|off to|out of office|(?:mat|maternity|paternity|parental|annual|sick) leave",
@@ -954,6 +1024,8 @@ RULES: tuple[Rule, ...] = (
         r"(?:took|taken|downed) every (?:single )?(?:pill|tablet|capsule|one of (?:them|my|the))\b",
         r"engine(?:'s| is)? (?:running|on)\b.{0,40}?\bgarage|garage\b.{0,40}?\bengine(?:'s| is)? (?:running|on)\b",
         r"engine running",
+        r"car(?:'s| is) running\W+(?:the )?(?:garage )?door(?:'s| is) (?:shut|closed|down)\b",
+        rf"(?:took|taken|swallowed) (?:my |the )?(?:\w+ )?{_PILLS},? the (?:whole|entire) (?:box|bottle|packet|pack|lot|strip|supply)\b",
         r"(?:car|engine)(?:'s| is) running in the garage",
         r"overdosed (?:\w+ ){0,2}(?:minutes?|mins?|hours?|an hour) ago",
         r"(?:i've|i have|just) overdosed",
@@ -979,12 +1051,12 @@ RULES: tuple[Rule, ...] = (
         ATTEMPT, RiskLevel.IMMINENT,
         r"tried(?: it)? (?:last night|yesterday|earlier|this morning|on \w+day)\b[^.!?]{0,30}?[.,;]?\s*(?:and )?(?:i )?woke up",
         r"(?:^|(?<=[.!?] ))(?:already|just) swallowed(?=\s*(?:[.!]|$))",
-        context_in_note=rf"(?:rest|remainder) of (?:the|my) {_PILLS}|with (?:the|my) {_PILLS}|{_PILLS} (?:didn't|did not) work|the rest are still|supply|all of them",
+        context_in_note=rf"(?:rest|remainder) of (?:the|my) {_PILLS}|with (?:the|my) {_PILLS}|{_PILLS} (?:didn't|did not) work|the rest are still|supply|all of them|with the (?:cord|rope|belt|flex|scarf)|(?:cord|rope|belt) snapped",
     ),
     # Cut with intent to die: "Cut deep this time, meant it."
     _rule(
         ATTEMPT, RiskLevel.IMMINENT,
-        r"cut (?:deep|deeper|too deep|really deep)\b[^.!?]{0,30}?\b(?:meant it|wanted it to (?:work|be it|be the end)|to die|to end it)",
+        r"cut (?:deep|deeper|too deep|really deep)\b(?! into (?:the|a|some)\b).{0,40}?\b(?:meant it|wanted it to (?:work|be it|be the end)|to die|to end it)",
     ),
     # Into the water and pulled out: "Jumped into the canal earlier and a dog walker pulled me out."
     _rule(

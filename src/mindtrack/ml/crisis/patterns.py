@@ -76,7 +76,9 @@ _RELAPSE = re.compile(
     r"\brelaps\w*|\bstarted again\b|\b(?:clean|streak) (?:is )?gone\b|\bbled again\b"
     r"|\b(?:just )?like (?:back )?when i was\b"
     # "it's been 2 years since Tom and I still wish I'd died with him"
-    r"|\bi still (?:wish|want|think|feel|hope|pray|dream)\b",
+    r"|\bi still (?:wish|want|think|feel|hope|pray|dream)\b"
+    # "suicidal thoughts again since the anniversary"
+    r"|\bagain since\b",
     re.IGNORECASE,
 )
 # The next sentence dates it: "I wanted to die for about six months. That was 2019.", "I was
@@ -84,7 +86,8 @@ _RELAPSE = re.compile(
 _THAT_WAS_THEN = re.compile(
     r"\W+(?:" + _THAT_WAS + r"\b|(?:(?:and |but )?(?:i(?: don't| do not| am not|'m not|m not)|not) "
     r"(?:anymore|any more|now)|not there (?:now|anymore|any more)|(?:i'm |i am )?(?:a )?different person now|this year(?:'s| is) different|that's not (?:where|who) i am "
-    r"(?:now|anymore|any more))(?=\s*(?:[.!;]|$))|(?:(?:so |really )?proud of )?how far i'?ve come\b"
+    r"(?:now|anymore|any more))(?=\s*(?:[.!;]|$))|(?:and |but )?not (?:anymore|any more)(?=\s*,)"
+    r"|(?:(?:so |really )?proud of )?how far i'?ve come\b"
     r"|(?:i )?(?:stopped|quit|gave (?:it|that) up)\b[^.!?]{0,20}?\b(?:years?|decades?) ago\b)",
     re.IGNORECASE,
 )
@@ -296,8 +299,9 @@ _IDIOM_AROUND = re.compile(
 _AFFIRMATION = re.compile(
     r"\b(?:i|i'?m|i am)\s+(?:really |genuinely |honestly |do |still |actually )?"
     r"(?:want to live|wanna live|want to be (?:here|alive)|want to stay|glad to be (?:alive|here)|(?:like|love|enjoy) being (?:alive|here)|"
-    r"not suicidal|(?:would|will) never (?:hurt|harm|kill) myself|"
+    r"not suicidal|(?:would|will) never (?:hurt|harm|kill) myself|(?:would|will) never do anything to myself|want to keep (?:living|going)|"
     r"(?:would|'d) like (?:a few |some )?more (?:years|springs|summers|time))\b"
+    r"|\bi'?d never (?:hurt|harm|kill|do anything to) myself\b"
     r"|(?:^|[.!?]\s*)(?:\w+ )?(?:glad|happy|grateful|thankful) to be (?:alive|here)\b"
     r"|(?:^|[.!?]\s*)(?:my )?life(?:'s| is) (?:still |actually |really |so )?worth (?:living|it)\b"
     # "Life is hard right now and I still want it."

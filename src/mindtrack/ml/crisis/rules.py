@@ -153,7 +153,10 @@ RULES: tuple[Rule, ...] = (
         r"hop(?:e|es|ed|ing) (?:that )?(?:the|my) (?:plane|flight|train|bus|coach|ferry|car) (?:goes down|went down|crashes|crashed|doesn't land|never lands|sinks|comes off the road)",
         r"(?:disappointed|gutted|annoyed|upset|angry) (?:that )?i (?:woke up|'m still (?:alive|here)|am still (?:alive|here)|didn't die|did(?=\s*(?:[.!,;]|$)))",
         r"(?:hope|hopes|hoping|hoped) (?:that )?(?:it|this|the \w+|something|someone|one of them) (?:\w+ )?(?:kills|will kill|would kill|finishes|takes) me\b",
-        r"(?:lie|lay) down and never (?:get up|wake up)",
+        r"(?:lie|lay) down (?:in the \w+ |somewhere )?and (?:never|not) (?:get up|wake up|get back up)",
+        r"why bother (?:being alive|living|staying alive|existing|going on)\b",
+        r"(?:i'd|i would) (?:much )?rather be with (?:her|him|them) than (?:here|alive|down here)\b",
+        r"hop(?:e|es|ed|ing) for (?:a |the )?(?:crash(?! course| mat| pad| diet)|fatal accident|heart attack|stroke)\b",
         r"woke up disappointed",
         rf"(?:such a |a |what a )?(?:relief|peaceful|easier|nice) to {_SOFT}(?:not exist|not be here|not be alive|not wake up|be dead|stop existing|disappear forever)",
         # "how nice it would be to just not be here anymore"
@@ -167,7 +170,7 @@ RULES: tuple[Rule, ...] = (
         r"only (?:still )?(?:alive|here) (?:because|cause|cos|for)",
         r"wish(?:ed|es)? it (?:had been|was|were) me (?:instead|not)",
         r"(?:if|when) (?:i got|i get|i was|i were) (?:hit|run over|killed)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
-        r"if (?:a |the |some )?\w+ (?:fell on|hit|ran over|killed) me\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it|(?:wouldn't|would not) (?:\w+ )?(?:be upset|be sad|mind|care))",
+        r"if (?:a |the |some )?\w+ (?:(?:fell on|hit|ran over|killed) me|took me out|knocked me down|wiped me out)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it|(?:wouldn't|would not) (?:\w+ )?(?:be upset|be sad|mind|care))",
         # "hoping a truck drifts into my lane"
         r"hop(?:e|es|ed|ing) (?:that )?(?:a|the|some) (?:truck|lorry|bus|car|van|train|drunk driver|driver) (?:\w+ )?(?:drifts?|swerves?|veers?|crosses|comes|ploughs|plows|hits?|smashes)\b[^.!?]{0,20}?\b(?:into|onto|across) (?:my|me)\b",
         # "if I got sick and died at least I'd finally get to rest"
@@ -214,7 +217,7 @@ RULES: tuple[Rule, ...] = (
         # "I pray at night that God takes me in sleep", not "takes me where I'm needed"
         r"pray\w* (?:\w+ ){0,3}?(?:that )?(?:god|the lord|jesus|allah|the universe|bhagwan|he) (?:would |will )?(?:just )?takes? me\b(?! (?:to|where|through|on|into|under|by|with|as|back|under)\b)",
         r"wish(?:ed|ing)? (?:god|the lord|the universe|something|someone) would (?:just )?take me",
-        r"why am i (?:even )?still (?:here|alive|around)",
+        r"why am i (?:even |the one )?still (?:here|alive|around|breathing)",
         r"(?:don't|do not|can't|cannot) (?:really )?see why i(?:'m| am) (?:even )?still (?:here|alive|around)",
         r"what am i (?:even )?still (?:here|alive|around) for",
         r"(?:don't|do not|can't|cannot) see why i (?:should|would|need to|have to)(?: have to)? (?:keep|go on|carry on) (?:living|existing|being alive|going)",
@@ -225,7 +228,7 @@ RULES: tuple[Rule, ...] = (
         r"pray(?:s|ed|ing)? (?:\w+ ){0,3}?(?:not to (?:see|wake (?:up )?to) (?:the |another )?(?:morning|next day|dawn|sunrise|tomorrow)|(?:that )?i (?:won't|don't|never|will not|do not) see (?:the |another )?(?:morning|tomorrow|dawn|sunrise))",
         r"if (?:you're|you are|god's|god is|he's|he is) calling me(?: home)?\b.{0,40}?\b(?:i'm ready|i am ready|sooner)",
         # "If You called me home tonight I would not argue with You."
-        r"if (?:you|god|he|the lord|jesus|allah) (?:called|calls|took|takes|were to (?:call|take)) me (?:home|to (?:you|him|heaven))\b.{0,40}?\b(?:i'm ready|i am ready|i (?:would not|wouldn't|won't|will not) (?:argue|mind|fight|resist|complain)|i'd (?:go|be glad|be grateful)|gladly|happily)",
+        r"if (?:you|god|he|the lord|jesus|allah) (?:called|calls|took|takes|were to (?:call|take)) me(?: home| to (?:you|him|heaven))?\b.{0,40}?\b(?:i'm ready|i am ready|i (?:would not|wouldn't|won't|will not) (?:argue|mind|fight|resist|complain)|i'd (?:go|be glad|be grateful)|i (?:would|'d) (?:thank|be grateful|be glad)|gladly|happily)",
         r"(?:nearly|almost) (?:hit|clipped|killed|ran over|knocked)\b.{0,60}?\b(?:disappoint\w*|shame it missed|wish(?:ed)? it hadn't missed)",
         r"(?:lord|god|jesus|allah|bhagwan|bhagavan|waheguru|rabb|dear god|oh god),? (?:please )?(?:just )?take me(?: home| now| already| away)?(?=\s*(?:[.!,;]|$))",
         r"(?:fantasi[sz]\w*|daydream\w*|hop(?:e|es|ing)|wish\w*)(?: about| of)? (?:getting|being|falling) (?:sick|ill|hit)\b.{0,40}?\b(?:not|never) (?:getting better|recovering|waking up|coming back)",
@@ -239,7 +242,7 @@ RULES: tuple[Rule, ...] = (
         # "this job will be the death of me. some days i hope theyre right"
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:wish(?:es|ed)?|hop(?:e|es|ed|ing)|pray(?:s|ed|ing)?) (?:that )?(?:they're|they are|he's|she's|you're|people are|everyone's|it's) (?:right|correct|not wrong|true)\b",
         r"(?:killing me|kill me|the death of me|the end of me)\b.{0,80}?\b(?:relieved|glad|happy|grateful|thankful) if (?:it|this|that|they|one of them|either of them) (?:actually |really )?(?:finished|did|does|would)",
-        r"(?:sleep|asleep) and (?:never|not) wake (?:up|back up)",
+        r"(?:sleep|asleep) and (?:never|not) wake(?: up| back up)?\b",
         r"sleep forever",
         r"sleep for (?:a )?(?:really |very |so |super )*long (?:time|while)\W+(?:\w+\W+){0,2}?forever",
         rf"(?:want|wish|hope|hoping|ready for|need|long for|longing for)(?: i could)? {_SOFT}(?:have |get |go to )?(?:for )?(?:the |a )?(?:long|permanent|eternal|endless|final|big) sleep",
@@ -274,7 +277,7 @@ RULES: tuple[Rule, ...] = (
     # runs will be the death of us ... I caught myself hoping they're right".
     _rule(
         PASSIVE, RiskLevel.MODERATE,
-        r"(?:death of (?:me|us)|kill (?:me|us)|end of (?:me|us))\b.{0,160}?\b(?:hop(?:e|ing|ed)|wish(?:ing|ed)?) (?:they're|they are|it's|it is|that's|they were|it was|he's|she's|he was|she was) (?:right|true)\b",
+        r"(?:death of (?:me|us)|kill(?:ing)? (?:me|us)|end of (?:me|us))\b.{0,160}?\b(?:hop(?:e|ing|ed)|wish(?:ing|ed)?) (?:they're|they are|it's|it is|that's|they were|it was|he's|she's|he was|she was) (?:right|true)\b",
     ),
     # Reasons for living that are all that is left: "the only thing keeping me here is my dog",
     # "if I didn't have the kids I'd be gone"; not coffee keeping a tired parent alive.
@@ -329,6 +332,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:suicide|killing myself|ending it all|ending my life) (?:still )?on my mind",
         # "the idea of suicide keeps popping up like an advert i can't close"
         r"(?:suicide|killing myself|ending it all|ending my life) (?:keeps|kept|has been|is|'s been) (?:popping|coming|creeping|cropping|sneaking) (?:up|in|back|into)",
+        r"(?:suicide|killing myself|ending it(?: all)?|ending my life) (?:keeps|kept|has been|is|'s been) crossing my mind",
         r"(?:brain|mind|head|thoughts?) (?:went|goes|go|keeps going|kept going) (?:straight |right )?(?:back )?to (?:suicide|killing myself|ending it(?: all)?|ending my life)\b",
         r"(?:brain|mind|head) (?:keeps|kept|is|has been|'s been|'s) (?:offering|suggesting|serving|showing|pitching|throwing|bringing up) (?:me )?(?:up )?(?:suicide|killing myself|ending it|dying)\b",
         r"(?:thoughts?|thinking|think|thought|fantasi[sz]e|fantasi[sz]ing) (?:about|of) (?:(?:the )?suicide(?! (?:of|in|at|rates?|prevention|by)\b)|killing myself|ending (?:it|my life|things)|taking my (?:own )?life)",
@@ -359,7 +363,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:with|holding|had|picked up|got out|grabbed) (?:the|a|my) (?:blade|razor)s? again",
         r"(?:cut|burn(?:ed|t)?|scratch(?:ed)?|bit|hit|punch(?:ed)?|slapped|pinched) (?:my )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hands?|face|head|knuckles) (?:till|until|on purpose|again|with a)",
         r"(?:on purpose|deliberately) (?:till|until) (?:it|they|i) (?:bled|bleed|split|hurt)",
-        r"(?:punched|hit|kicked) (?:the |a )?wall (?:on purpose|(?:till|til|until) my (?:knuckles|hands?|fists?))",
+        r"(?:punch(?:ed|ing)?|hit(?:ting)?|kick(?:ed|ing)?) (?:the |a )?wall (?:on purpose|(?:till|til|until) my (?:knuckles|hands?|fists?))",
         r"wanna (?:cut|burn|sh)(?: so bad| really bad| tonight| again| rn| right now)",
         r"(?:held|put|pressed|kept) my (?:hand|arm|wrist|fingers|palm|skin) (?:on|against|over|under|to) (?:the |a )?(?:hob|stove|cooker|iron|oven door|kettle|radiator|lighter|flame|candle|hot tap|steam|kettle steam|boiling water|hot water|hot pan)\b[^.!?]{0,30}\b(?:on purpose|deliberately|(?:till|until) (?:it|they|the skin) (?:blistered|blisters|burned|burnt|scalded|bled))",
         r"carv(?:ed|ing|e) (?:\w+ ){0,3}?into my (?:own )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b",
@@ -384,7 +388,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:burn(?:ed|t|ing)?|scratch(?:ed|ing)?|carv(?:ed|ing)|scrap(?:ed|ing)|bit|bite|biting) (?:my |a line into my |at my )?(?:upper |inner |lower |own )?(?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)\b.{0,40}?\b(?:with (?:a|the|my) (?:lighter|cigarette|candle|compass|blade|razor|pen|scissors|lighters)|raw|till|until|on purpose|where|so (?:nobody|no one)|again)",
         r"(?:the |a |my )?(?:lighter|cigarette|compass|blade|razor|hot \w+) (?:on|into|across|to) my (?:arms?|wrists?|thighs?|legs?|skin|stomach|hips?)",
         # "banging my head against the wall" over a bug is an idiom; doing it till it hurts is not
-        r"(?:hit|hitting|banged|banging|bang|punched|punching|slammed|slamming) my (?:own )?(?:head|fists?|arms?|legs?|thighs?|face) (?:against|on|into) (?:the |a )?(?:wall|door|floor) (?:till|until|on purpose|when i|so hard|again|to make|when (?:the |my )?(?:anxiety|panic|anger|rage|urges?|thoughts|voices|stress|feelings?|it gets|things get))",
+        r"(?:hit|hitting|banged|banging|bang|punched|punching|slammed|slamming) my (?:own )?(?:head|fists?|arms?|legs?|thighs?|face) (?:against|on|into) (?:the |a )?(?:wall|door|floor) (?:till|until|on purpose|when i|so hard|again|to make|when (?:the |my )?(?:anxiety|panic|anger|rage|urges?|cravings?|thoughts|voices|stress|feelings?|it gets|things get))",
         r"punched my own",
         r"(?:hit|hitting|punched|punching|slapped|slapping|scratched|scratching) my own (?:\w+ )?(?:legs?|arms?|thighs?|face|head|stomach|wrists?|hands?)\b",
         # "did it again, on my thigh this time so nobody sees"
@@ -403,7 +407,8 @@ RULES: tuple[Rule, ...] = (
         r"relapsed (?:last night|today|yesterday|again|this morning|tonight)\W+(?:with )?(?:sh|self[- ]?harm|cutting|cut|burning)\b",
         r"blades?\b[^.!?]{0,30}[.!?,]?\s*(?:i'm )?trying not to (?:look|use them|use it|touch them|think about them)\b",
         r"(?:don't|didn't|do not|did not) deserve (?:to eat|food|dinner|lunch|breakfast)",
-        r"(?:skip(?:ped|ping)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating|haven't eaten|not eaten|ate nothing|eaten nothing|no food)\b.{0,40}?\b(?:punish(?:ment|ing|ed)?|on purpose)",
+        r"(?:skip(?:ped|ping)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating|haven't eaten|not eaten|ate nothing|eaten nothing|no food)\b.{0,60}?\b(?:punish(?:ment|ing|ed)?|on purpose|what i (?:get|deserve) for)",
+        r"cutting (?:my )?(?:arms?|wrists?|thighs?|legs?|stomach|hips?|skin)\b(?! (?:on|by accident|shaving|while|open on))",
         r"made myself (?:sick|throw up|vomit) (?:after|because|on purpose|again|so i)",
         rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple (?:of )?|a handful of |a load of |way |far |loads |too many |a lot )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?(?:{_PILLS}|prescription)\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|feel nothing|not feel anything|not to die|not trying to die)",
     ),
@@ -433,15 +438,16 @@ RULES: tuple[Rule, ...] = (
     # back im done. i know how" (not "if the printer jams, I know how to fix it").
     _rule(
         PLAN, RiskLevel.HIGH,
-        r"\bi (?:already )?know (?:how|where)(?=\s*(?:[.!]|$))",
-        context=r"if\b.{0,40}?\b(?:fail\w*|leaves?|lose|loses|divorce\w*|find out|finds out|doesn'?t|don'?t|won'?t|results?|goes (?:bad|wrong|against))",
+        r"\bi (?:already )?know (?:how|where|what i(?:'ll|'d| will| would) do|what i'm doing)(?=\s*(?:[.!]|$))",
+        r"\bi know (?:exactly )?which (?:bridge|floor|tree|cliff|building|car park|multi-?storey|pills|tablets|rope)\b",
+        context=r"if\b.{0,40}?\b(?:fail\w*|leaves?|lose|loses|divorce\w*|find out|finds out|doesn'?t|don'?t|won'?t|results?|goes (?:bad|wrong|against)|takes? the kids|custody|appeal|tribunal|refused|reject\w*|sack\w*|fired|evict\w*)",
         unless=r"printer|fix\w*|excel|code|recipe|cook\w*|bak\w*|knit\w*|sew\w*|drive|swim|tie|plumb\w*|wire|assemble|install\w*",
     ),
     # Going over it again, beside a means: "went through it all again: the pills, some weekend
     # when Tom's away", "went over it again, the quiet lay-by, the hose".
     _rule(
         PLAN, RiskLevel.HIGH,
-        r"(?:went|go|going|been going|gone) (?:through|over) it (?:all )?again\b",
+        r"(?:went|go|going|been going|gone) (?:through|over) (?:it|the plan) (?:all )?again\b",
         context=rf"{_PILLS}|rope|noose|hose|exhaust|gun|rifle|shotgun|pistol|bridge|tracks|cliff|lay-by",
         unless=r"exams?|revision|notes|lines|script|speech|presentation|accounts|budget|receipts|dance|routine|recipe",
     ),
@@ -450,6 +456,14 @@ RULES: tuple[Rule, ...] = (
         r"so (?:the neighbou?rs|nobody|no one|no-one|they|the kids|mum|mom) (?:wouldn't|won't|would not|will not|don't|doesn't) hear\b",
         context=r"gun|rifle|shotgun|pistol",
         unless=r"hunting|deer|season|range|clay|pheasants?|rabbits?|pigeons?|crows|foxes|vermin|grouse|ducks?|stalking|targets?",
+    ),
+    # The plan in place, beside a means: "the plan's all there: when he's away on the rig, the
+    # garage, the car".
+    _rule(
+        PLAN, RiskLevel.HIGH,
+        r"the plan(?:'s| is) (?:all )?(?:there|ready|sorted|in place|set)\b",
+        context=rf"{_PILLS}|rope|noose|garage|car|hose|gun|rifle|bridge|tracks|cliff|woods",
+        unless=r"wedding|party|holiday|trip|birthday|move|moving|surprise|meeting|project|launch",
     ),
     # A means named as what follows a loss: "If we lose the farm it'll be the shotgun in the top
     # field", "If she leaves me I'm taking Grandad's gun out to the woods".
@@ -476,6 +490,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         ATTEMPT, RiskLevel.IMMINENT,
         r"(?:i'm|i am|im) (?:standing |sitting )?(?:on|at) (?:the|my|our|(?:my |the |our )?\w+'s) (?:edge|ledge|bridge|roof|tracks|rooftop)",
+        r"^\W*(?:up )?on the roof(?: of (?:the|my|our) \w+)?(?=\W*(?:[.!,]|$))",
         unless=r"fix\w*|repair\w*|tiles?|gutters?|aerial|antenna|solar|chimney|roofer|scaffold\w*|fireworks|sunset|sunrise|view|party|drinks|bbq|barbecue|sunbath\w*|photos?|garden|terrace bar|stars",
     ),
     # A place of danger and a goodbye: "At the level crossing now. Barriers are down. Sorry Marge."
@@ -517,6 +532,7 @@ RULES: tuple[Rule, ...] = (
         METHOD, RiskLevel.HIGH,
         r"(?:thoughts?|thinking|think|urge|pull|wonder(?:ing|ed|s)?) (?:of|about) (?:(?:climbing|going|getting) (?:over|up|out)(?: \w+){0,2} and )?(?:jumping|stepping (?:off|out)|going over|letting go|throwing myself|unclipping|climbing over)\b",
         r"(?:just )?stepping (?:off|over) the edge\b",
+        r"(?:picture|picturing|pictured|imagine|imagining|imagined) (?:myself )?(?:stepping (?:forward|off|out)|jumping|going over|letting go)\b",
         context=r"bridge|footbridge|railway|platform|roof|rooftop|cliff|ledge|balcony|tracks|train|motorway|multi-?storey|car park|tower|overpass|flyover|edge|window|oak|tree|harness|crane|scaffold\w*|pylon|mast",
         unless=r"skydiv\w*|parachut\w*|bungee|diving board|tombstoning|pool|swim\w*|into the (?:sea|lake|river|water|pool)|plane|trampoline|puddle|queue",
     ),
@@ -535,6 +551,12 @@ RULES: tuple[Rule, ...] = (
         r"(?:that's|it's) all i (?:can |could )?(?:think|thought) about",
         r"(?:can't|cannot|couldn't|can not) stop thinking about (?:it|them|that)\b",
         context=r"train line|railway line|tracks|rope|noose|ledge|the drop|cliff edge|multi-?storey",
+    ),
+    # "gun shop near work had a sale sign. I stood outside thinking about buying one for myself."
+    _rule(
+        METHOD, RiskLevel.HIGH,
+        r"(?:thinking|thought) about buying (?:a gun|a rifle|a shotgun|a pistol|one)\b[^.!?]{0,20}?\bfor myself\b",
+        context=r"guns?|rifles?|shotguns?|pistols?|firearms?",
     ),
     # Someone else's medicine thought of for the writer: "The tablets the vet gave for the old
     # dog. I keep looking at them and thinking about me, not him."
@@ -679,7 +701,7 @@ RULES: tuple[Rule, ...] = (
         r"let (?:it|the (?:river|sea|water|waves|current|tide)) take me\b",
         r"(?:googled|googling|searched|searching|looked up|looking up) painless ways?\b",
         r"(?:read\w*|research\w*|googl\w*|look\w* up|search\w*) (?:about |up on |into )?(?:car )?exhaust (?:stuff|gas|pipe|fumes)\b",
-        r"(?:wonder\w*|thinking|thought|think) (?:about )?how long it (?:would|'d|will) take (?:to|for me to) (?:go under|drown|sink|bleed out|die|pass out|stop breathing)\b",
+        r"(?:wonder\w*|thinking|thought|think) (?:about )?how long it (?:would|'d|will) take (?:to|for me to) (?:go under|drown|sink|bleed out|die|pass out|stop breathing|fall(?! asleep| pregnant| in love))\b",
         r"(?:looked|looking|staring|stared|stare) at (?:the|that) (?:beam|rafters?|banister|bannister|rope|loft hatch|hook|branch)\b[^.!?]{0,40}?\b(?:thought|thinking) about it\b",
         r"(?:drowning|hanging|jumping|an overdose|overdosing|crashing the car|crashing|driving off) (?:sounds?|seems?|looks?|feels?) (?:\w+ )?(?:restful|peaceful|appealing|tempting|easy|easier|quick|painless|like (?:an|the) (?:answer|option|way out))\b",
         r"(?:search\w*|googl\w*|look\w* up|research\w*|read\w* (?:up )?(?:about|on)|wonder\w*) how long (?:it )?(?:takes? )?(?:to )?(?:bleed out|die from|drown|suffocate|pass out from)",
@@ -695,11 +717,18 @@ RULES: tuple[Rule, ...] = (
         r"(?:bridge|jumping|train|tracks|pills?|rope|overdose|drowning|hanging) thoughts",
         r"(?:painless|easiest|quickest|best) (?:ways?|methods?) to (?:die|go|end it|kill myself)",
         r"how easy it would be to (?:just )?(?:go over|jump|step (?:off|out|forward|in front)|drive off|swerve|let go|fall)",
-        r"(?:whether|if|wondering|wondered|wonder) (?:[\w']+ ){0,5}?(?:would|'d|will|could|might) be (?:enough|strong enough) to (?:kill me|not wake up|never wake up|end it|do it)",
+        r"(?:whether|if|which|wondering|wondered|wonder) (?:[\w']+ ){0,5}?(?:would|'d|will|could|might) be (?:enough|strong enough) to (?:kill me|not wake up|never wake up|end it|do it)",
         r"(?:gun|rifle|pistol|shotgun|pills|meds)\b.{0,60}?\bi (?:know|have) the (?:code|combination|key)",
         r"(?:the |that )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)\b.{0,40}?\b(?:all i (?:can )?think about|keep thinking about|i think about|calling|tempting)",
         r"(?:think|thinking|thought|picture|picturing|pictured|imagine|imagining|imagined) (?:about )?(?:the )?(?:drop|fall|jump) (?:from|off) (?:my|the|our|that) (?:\w+ )?(?:window|balcony|roof|bridge|ledge|cliff)",
-        r"(?:crash(?:ing)?|swerv(?:e|ing)|driv(?:e|ing)) (?:the car )?(?:into|off)(?: (?:a|the))? (?:oncoming|traffic|lorry|truck|tree|wall|bridge|river)",
+        r"(?:crash(?:ing)?|swerv(?:e|ing)|driv(?:e|ing)|steer(?:ing)?) (?:the car )?(?:into|off)(?: (?:a|the))? (?:oncoming|traffic|lorry|lorries|trucks?|tree|wall|bridge|river)",
+        r"one (?:turn|twist|flick|jerk) of the wheel and (?:it's|it'd be|it would be|that's) (?:over|it|done)\b",
+        r"(?:sea|river|water|canal|lake|tracks|traffic) (?:looks?|seems?|feels?) (?:so |really |very )?(?:easy|tempting|inviting) to (?:walk|step|jump|wade|fall) (?:into|in|off|in front of)\b",
+        r"cutting (?:deep|deeper) enough (?:that|to) (?:it's|it is|it'd be|it would be|make it) (?:finished|over|the end)\b",
+        r"(?:keep|kept) (?:eyeing|looking at|staring at) (?:the |that )?(?:\w+ )?(?:rafters?|beams?|banister|bannister|loft hatch|hooks?)\b",
+        rf"{_PILLS} (?:in (?:the|my) \w+ )?(?:would|'d|will) be (?:quicker|faster|easier|simpler) for me\b",
+        r"(?:can't|cannot) stop looking (?:down|over) (?:from|off) (?:the |my )?(?:balcony|bridge|roof|ledge|window|edge)\b(?! at (?:the )?(?:fireworks|view|city|lights|sea|sunset|parade|crowd|garden|street|stars))",
+        rf"(?:took|taken|swallowed) (?:the |all the )?(?:\w+ )?{_PILLS} i(?:'ve| have| had|'d) been (?:saving|stockpiling|hoarding|collecting|keeping)\b",
         r"(?:fantasi[sz](?:e|ing)|thinking|thought|think) about (?:driving (?:off|over) the (?:road|edge|cliff|bridge|side)|crashing|swerving|jumping|stepping (?:off|out|forward|in front)|drowning|hanging|leaning (?:back |out )?(?:off|over) the edge|going over the (?:side|edge|railings?|barrier|parapet))",
         r"(?:go|going|went|slip|slipping|slipped|sink|sinking|sank) under (?:the water )?and (?:staying|stay|stayed|not coming (?:back )?up|never coming (?:back )?up)",
         r"(?:balcony|bridge|roof|tracks|river|rope|edge|ledge|window)\b(?: \w+){0,3}? (?:keeps? |kept |is |are |has been |have been )?(?:calling|pulling at) me",
@@ -732,7 +761,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         PLAN, RiskLevel.HIGH,
-        r"(?:look|seem) like (?:an accident|a fall|a slip|natural causes|a heart attack)\b",
+        r"(?:look|seem) like (?:an accident|a fall|a slip|natural causes|a heart attack)\b(?! waiting| scene| report| claim| happened| had happened)",
         r"(?:my|the) (?:suicide |goodbye )?note (?:would|will|is going to|'d) (?:say|tell|explain)",
         r"(?:is|will be|'s) the (?:day|night) i (?:use the (?:rope|gun|pills|knife)|end it|kill myself|end my life|take (?:all )?(?:the|my) (?:pills|tablets)|jump)",
         r"(?:who|whoever)(?:'d| would| will) find me\b",
@@ -744,7 +773,14 @@ RULES: tuple[Rule, ...] = (
         r"picked the (?:place|spot|method)\b.{0,40}?\b(?:method|how|day|date)\b",
         rf"know (?:exactly )?what i(?:'d| would|'ll| will|'m| am) (?:do|doing)\W+(?:with )?(?:\w+ ){{0,2}}?(?:{_PILLS}|rope|gun|bridge|tracks|level crossing)\b",
         rf"(?:wrote (?:out|down)|worked out|figured out|listed) which (?:of )?(?:my |the )?{_PILLS} i(?:'d| would)? (?:take|use|need)\b",
-        r"(?:it'd|it would|so it|so it'd|make it) (?:just )?(?:look|seem) like i (?:just )?(?:lost control|fell asleep at the wheel|had an accident|crashed|slipped|fell)\b",
+        r"(?:it'd|it would|so it|so it'd|make it) (?:just )?(?:look|seem) like i (?:just )?(?:lost control|fell asleep at the wheel|had an accident|crashed|slipped|fell|didn't see (?:the|a) (?:train|car|lorry|truck|bus))\b",
+        r"(?:it|that) (?:could|would|'d|might) (?:look|seem|pass) (?:like|as|for) (?:a|an) (?:\w+ )?accident\b(?! waiting| scene| report| claim)",
+        r"know the method\W+(?:and )?(?:i )?know the (?:place|spot|location|time|day)\b",
+        r"know (?:exactly )?how i(?:'d| would) (?:go|do it) and where\b",
+        r"(?:the|my) note(?:'s| is) (?:all )?(?:written|drafted) in my head\b",
+        r"the (?:other )?(?:letter|note) i(?:'d| would) leave\b",
+        r"(?:rehears\w*|drafting|planning) what i(?:'d| would) (?:write|say) to each of them\b",
+        r"^\W*(?:it )?(?:would|'d|will) be (?:the )?(?:woods|river|bridge|garage|car|pills|tablets|rope|gun)\b[^.!?]{0,20}?\band (?:the )?(?:woods|river|bridge|garage|car|pills|tablets|rope|gun)\b",
         r"(?:^|(?<=[.!?] ))(?:i )?know (?:where|how)\W+(?:i )?know (?:how|where)\b",
         r"(?:thought|thinking|think|worked out) (?:about )?how to do it so (?:my|the) \w+ (?:gets?|get) the (?:money|insurance|payout)\b",
         rf"decided (?:it'll|itll|it will|it's|its) be (?:the |my )?(?:{_PILLS}|rope|bridge|gun|tracks|river|cliffs?)\b",
@@ -775,11 +811,16 @@ RULES: tuple[Rule, ...] = (
         r"(?:by the time|when) (?:you|anyone|someone|somebody) (?:reads?|finds?|sees?) this(?!\W+(?:i'll be|i will be|we'll be) (?:married|there|back|home|on|in|at|\d)|,? (?:off to|on (?:the|a|my) (?:plane|flight|train|way)))",
         r"(?:i'm|i am) not coming back(?! to| here| in| till| until| til| for)",
         rf"(?:this|that) (?:is|was|'s) (?:my |the )?(?:last|final) (?:entry|log|check[- ]?in|time i(?:'ll| will)? (?:write|log)){_NOT_A_PLACE}",
-        r"^\W*(?:final|last) entry(?=\s*(?:[.!]|$))",
+        r"^\W*(?:final|last) (?:entry|check[- ]?in|log|post)(?=\s*(?:[.!]|$))",
         r"(?:logging off|signing off|checking out) (?:for good|forever|for the last time)",
         r"(?:won't|wont|will not) (?:be )?(?:log(?:ging)?|writ(?:e|ing)|check(?:ing)? in) (?:here )?(?:again|tomorrow|anymore|after (?:tonight|today))",
         r"(?:this time next week|by (?:next week|tomorrow|the weekend)) i (?:won't|will not|wont) (?:exist|be (?:here|around|alive))",
         r"(?:^|(?<=[.!?] ))(?:it's|it is) tonight\W+(?:i'm )?sorry (?:everyone|everybody|all|mum|mom|dad)\b",
+        r"^\W*tonight\W+(?:i'm )?sorry (?:everyone|everybody|all|mum|mom|dad)\W*$",
+        rf"(?:won't|wont|will not) be (?:a |the )?(?:problem|burden) (?:for|to) (?:anyone|everyone|anybody|you|them) (?:after|from|past|beyond) (?:this weekend|the weekend|{_WHEN}|next week|christmas)\b",
+        r"(?:tonight|tomorrow|today|this weekend|(?:mon|tues|wednes|thurs|fri|satur|sun)day)(?:'s| is) (?:when|the night|the day) i (?:finally )?(?:go through with it|end it|end things|kill myself)\b",
+        r"for the last time,? because (?:i'm|im|i am) (?:doing it|going)\b",
+        r"(?:tonight|tomorrow)\b[^.!?]{0,20}?\bdoing it (?:when|while|once) (?:the (?:house|flat|place) is empty|everyone(?:'s| is) (?:out|asleep|away|gone))|doing it (?:when|while|once) (?:the (?:house|flat|place) is empty|everyone(?:'s| is) (?:out|asleep|away|gone))\b[^.!?]{0,10}?\b(?:tonight|tomorrow|today)\b",
         r"last (?:day|night|week) of everything\b(?! (?:before|until|till|for|at)\b)|goodbye,? cruel world|see you never\W+cruel world",
         rf"(?:after|by|from) (?:the weekend|{_WHEN}|next week|christmas|new year|my birthday)\W+(?:\w+\W+){{0,2}}?(?:i )?(?:won't|wont|will not) be (?:[\w']+ )?(?:problem|burden)\b",
         rf"(?:i'm|im|i am|i'll|i will) (?:going to |gonna )?(?:\w+ ){{0,4}}?take (?:the rest of|all (?:of )?) (?:my |the )?{_PILLS}\b(?! (?:with|on|to|into|back|abroad|away)\b)",
@@ -825,6 +866,7 @@ RULES: tuple[Rule, ...] = (
         INTENT, RiskLevel.IMMINENT,
         rf"(?:i'm|im|i am|i'll|i will) (?:ending|end) (?:it|things|everything|my life)(?: all)? (?:{_WHEN}|soon|next week|at the weekend|on (?:the )?\w+|before|after|once|when)\b",
         r"(?:i'm|im|i am) ending (?:it all|my life)\b",
+        r"(?:when|once|after) i get (?:home|back|in)\b[^.!?]{0,20}?(?:i'm|im|i am|i'll|i will) (?:ending|end) (?:it|things|everything|my life)(?: all)?(?=\s*(?:[.!,;]|$))",
         rf"(?:{_WHEN}|soon|next week|at the weekend)\b[^.!?]{{0,40}}?\b(?:i'm|im|i am|i'll|i will) (?:ending|end) (?:it|things|everything|my life)(?: all)?(?=\s*(?:[.!,;]|$))",
         unless=r"with (?:him|her|them)|relationship|boyfriend|girlfriend|husband|wife|partner|marriage|engagement|fianc\w*|lease|contract|subscription|membership|tenancy|account|gym|blog|podcast|streak",
     ),
@@ -881,7 +923,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:be|get|are|is) (?:looked after|taken care of|cared for|fed|walked|loved) (?:when|after|once) i'?m (?:gone|not here|not around)(?=\s*(?:[.!,;]|$))",
-        unless=r"holidays?|vacation|trip|travel\w*|away|abroad|staying (?:at|with)|visiting|festival|conference|hospital\w*|(?:sea|shore|annual|sick|maternity|paternity) leave|deploy\w*|work|shifts?|sitter|kennels?|cattery|neighbou?rs? (?:is|are|'s) (?:popping|coming|feeding)|while i'?m",
+        r"for when i'?m (?:not here|gone|not around)(?=\s*(?:[.!,;]|$))",
+        unless=r"holidays?|vacation|trip|travel\w*|away|abroad|staying (?:at|with)|visiting|festival|conference|hospital\w*|(?:sea|shore|annual|sick|maternity|paternity) leave|deploy\w*|work|shifts?|sitter|kennels?|cattery|neighbou?rs? (?:is|are|'s) (?:popping|coming|feeding)|while i'?m|off to|flying|flights?",
     ),
     # What the letters or the means are kept for, sentences after they are named: "Sealed them.
     # They're in my desk drawer for after.", "Got a hose today. Keeping it in the garage for when
@@ -901,6 +944,21 @@ RULES: tuple[Rule, ...] = (
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:paid|paying|pay|cleared|settled) (?:\w+ ){0,3}(?:debts?|bills?|credit cards?|loans?|overdraft)\b.{0,30}?\bso (?:nobody|no one|no-one|they|mum|mom|dad|my \w+)(?:'s| is)? (?:inherits?|gets? stuck with|stuck with|has to pay|left with)",
         unless=r"mov(?:e|ing)\b|moved|holidays?|trip|away|travel\w*|abroad|flat ?share|landlord|tenancy|lease|deposit|house ?mates?|flat ?mates?",
+    ),
+    # A cover denied, beside goodbyes prepared: "Scheduled the posts like I always do before a
+    # holiday. Then I scheduled the other messages. There's no holiday."; "People think I'm
+    # decluttering. I'm not."
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:^|(?<=[.!?] ))there(?:'s| is) no (?:holiday|trip|surgery|operation|new job|move|boat|conference|course|flight)(?=\s*(?:[.!]|$))",
+        r"(?:think|thinks|thought) (?:i'm|im|i am) (?:just )?\w+ing\b[^.!?]{0,20}[.!?]\s+(?:i'm|im|i am) not\b",
+        context_in_note=r"schedul\w*|passwords|letters?|gave|giving|given|will\b|rehom\w*",
+    ),
+    # A gun loaded and sat with: "loaded it and sat with it. put it back eventually."
+    _rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:loaded|load|loading) (?:it|the gun|the rifle|the shotgun|the pistol) and (?:sat|sit|sitting|held|holding) (?:with|onto) it\b",
+        unless=r"hunting|deer|season|range|clay|pheasants?|rabbits?|pigeons?|vermin|targets?|clean\w*",
     ),
     # A cover story denied by its own facts: "told her it's because of the surgery, there's no
     # surgery", "Told the guy it was for the boat. I don't have a boat."
@@ -933,8 +991,9 @@ RULES: tuple[Rule, ...] = (
     # on Sunday morning. they'll understand better once they read them."
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
+        rf"schedul\w* (?:the |my |some )?(?:emails?|messages?|texts?|letters?) to go out (?:on )?(?:{_WHEN}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
         r"schedul\w* (?:the |my |some )?(?:emails?|messages?|texts?|letters?|posts?) (?:to go out )?(?:to|for) (?:my (?:kids|children|family|wife|husband|partner|parents|mum|mom|dad|sister|brother|son|daughter)|mum|mom|dad|everyone)\b",
-        context_in_note=r"(?:they|she|he|you)(?:'ll| will) understand|explain\w*|sorry|forgive",
+        context_in_note=r"(?:they|she|he|you)(?:'ll| will) understand|explain\w*|sorry|forgive|one each|each of them|couldn't say|goodbye",
     ),
     # A cover story told and denied, beside things given away: "told everyone I'm decluttering
     # because I'm moving. I'm not moving."
@@ -948,6 +1007,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         PREPARATION, RiskLevel.IMMINENT,
         r"(?:might|may|probably|maybe i) (?:won't|not|will not) (?:drive|come|walk|make it) (?:home|back) next time\b",
+        r"next time i (?:don't think i'll|won't|will not|might not) (?:turn back|come back|come home|stop)\b",
+        r"stepped back at the last (?:second|minute|moment)\b",
         r"(?:don't|do not|didn't|did not) know why i (?:came|come|went|drove|walked) (?:home|back|down)\b",
         context_in_note=r"bridge|cliffs?|tracks|roof|edge|ledge|car park|multi-?storey|river|level crossing",
     ),
@@ -974,6 +1035,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:i'll|i will) (?:already )?be (?:long )?gone (?:before|by) (?:then|tomorrow|the morning|morning|the weekend|christmas|next week|the holiday)\b",
         r"(?:won't|wont|will not) be (?:here|around) for (?:the )?next (?:mood )?(?:log|entry|check[- ]?in)\b",
         r"(?:i'm|im|i am|i'll be|i will be) gone for good\b",
+        r"(?:won't|wont|will not) be (?:here|around) to (?:look after|feed|walk|care for|see|watch) (?:her|him|them|the \w+|my \w+)\b",
         r"(?:things|stuff|anything|something) i (?:won't|wont|will not) be (?:around|here|alive) (?:for|to (?:use|see|enjoy))\b",
         r"won't be (?:here|around|alive) (?:for|to see) (?:christmas|new year|my birthday|the summer|the spring|the new year)\b",
         unless=r"holidays?|vacation|trip|travel\w*|flying|flights?|abroad|staying (?:at|with)|visiting|festival|conference|camping|retreat|honeymoon|wedding|birth|course|moving|offline|no (?:signal|wifi|phone)|hospital\w*|appointment|procedure|surgery|op|off to|out of office|(?:mat|maternity|paternity|parental|annual|sick) leave",
@@ -1037,7 +1099,7 @@ RULES: tuple[Rule, ...] = (
         r"i (?:just |have |'ve |already |have just |'ve just )?(?:drank|drink|drunk|swallowed|took|taken|downed) (?:down )?(?:the |some |a |an )?(?:(?:bottle|cup|glass|can|mug|capful) of (?:the )?)?(?:\w+ )?(?:poison|bleach|weedkiller|weed killer|antifreeze|pesticide|paraquat|rat poison)\b",
         r"(?<!it )(?<!that )(?:took|taken|swallowed) everything(?! (?:i had|out of|in me|to|i've got))",
         r"(?:stepped|climbed|standing|sitting|stood|sat) (?:out )?(?:onto|on|over|at) (?:the )?(?:ledge|railing|barrier|edge of the (?:bridge|roof|car park|multi-?storey|building))",
-        r"^\W*(?:on|at) the (?:edge of the )?(?:bridge|roof|ledge|rooftop|car park roof)\b",
+        r"^\W*(?:on|at) the (?:edge of the )?(?:bridge|roof|ledge|rooftop|car park roof)\b(?! of (?:the|my|our) (?:shed|garage|house|barn|van|bus|caravan|kennel|greenhouse|conservatory|porch|extension))(?![^.!?]{0,30}\b(?:fix\w*|repair\w*|gutters?|tiles?|felt|aerial|solar|chimney|clearing|cleaning|moss)\b)",
         r"standing (?:on|at) the (?:edge|ledge|bridge|roof|railing|tracks|rooftop) (?:right )?now",
         r"(?:sitting|standing|lying|laying|sat|stood|lay|lie) (?:down )?on the (?:train |railway )?(?:tracks|line)\b",
         r"tried(?: it)? (?:tonight|today|last night|this morning|yesterday)\W+(?:and )?(?:it )?(?:didn't|did not) work",

@@ -957,10 +957,10 @@ def test_capitals_read_like_lower_case_and_evidence_points_into_the_note() -> No
 
 
 def test_a_rule_written_with_a_capital_is_refused() -> None:
-    from mindtrack.ml.crisis.rules import PASSIVE, _rule
+    from mindtrack.ml.crisis.rules.base import PASSIVE, rule
 
     with pytest.raises(ValueError, match="lower case"):
-        _rule(PASSIVE, RiskLevel.MODERATE, r"wish i was Dead")
+        rule(PASSIVE, RiskLevel.MODERATE, r"wish i was Dead")
 
 
 def test_a_learned_level_needs_every_lower_threshold_met() -> None:

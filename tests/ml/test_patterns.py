@@ -660,6 +660,13 @@ def level(note: str) -> RiskLevel:
         ("new blade in my pencil case. trying not to look", RiskLevel.MODERATE),
         ("I had suicidal thoughts for about two years after the crash", RiskLevel.LOW),
         ("my old self would have wanted to die", RiskLevel.LOW),
+        # medication kept or taken beyond the dose
+        ("been collecting my pills for weeks", RiskLevel.IMMINENT),
+        ("collecting extra tablets each time the script comes in", RiskLevel.IMMINENT),
+        ("Took 30 paracetamol", RiskLevel.IMMINENT),
+        ("I took all my pills tonight", RiskLevel.IMMINENT),
+        ("thinking about taking all my pills", RiskLevel.HIGH),
+        ("all the meds i hand out every day. i know which ones would do it", RiskLevel.HIGH),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -921,6 +928,14 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "on the roof of the shed fixing the felt",
         "last check-in before my holiday, see you in two weeks",
         "tonight. sorry everyone, can't make the quiz",
+        # medication as prescribed, and prescriptions picked up
+        "Collecting my pills from the pharmacy tomorrow",
+        "I collected my meds from boots",
+        "collected my tablets today",
+        "Took all my meds on time this week, proud of that.",
+        "took all my antidepressants this week without missing one",
+        "took all my tablets like the doctor said",
+        "Took 2 paracetamol for my headache",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:

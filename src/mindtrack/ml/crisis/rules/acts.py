@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.rules.base import (
+    AS_PRESCRIBED,
     ATTEMPT,
     INTENT,
     PAST_ATTEMPT,
@@ -24,6 +25,11 @@ _NOT_A_PLACE = (
     r"| (?:in|of) (?:this|the|my) (?:journal|diary|notebook|book|jotter|planner)\b(?=.{0,80}?\b(?:it's full|it is full|(?:is|'s) full|out of (?:pages|room|space)|(?:last|final) page|new (?:one|notebook|journal|diary|book)))\b)"
 )
 
+# "collecting my tablets from the chemist tomorrow": a prescription picked up, not a stash
+_NOT_A_PICKUP = (
+    r"(?![^.!?]{0,40}?\b(?:pharmacy|pharmacist|chemist|boots|walgreens|cvs|gp|doctor'?s|surgery|dispensary|hospital|clinic|prescription|refill|repeat|counter|drive.?thru)\b)"
+    r"(?!\s+(?:today|tomorrow|tonight|later|this (?:morning|afternoon|evening)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|after work|at \d)\b)"
+)
 ACT_RULES: tuple[Rule, ...] = (
     # Climbing: "went back alone, no rope, meaning to do it".
     rule(
@@ -153,7 +159,9 @@ ACT_RULES: tuple[Rule, ...] = (
         r"(?:deposit (?:down )?on|got hold of|bought|buying) (?:a |the )?(?:gun|pistol|rifle|shotgun)\b",
         r"giv(?:ing|en|e|ven)(?: away)? (?:all )?(?:of )?(?:my|some of my) (?:stuff|things|belongings|possessions|pets?|cat|dog)(?: away)?",
         r"gave (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)(?: away)?",
-        rf"(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|collect(?:ed|ing)|stash(?:ed)?) (?:up )?(?:my |some |the |enough |a stash of )?{PILLS}",
+        rf"(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|stash(?:ed)?) (?:up )?(?:my |some |the |enough |a stash of )?{PILLS}",
+        rf"(?:been|i've|i have|started|keep|kept) collecting (?:up )?(?:my |some |the |enough |a stash of )?{PILLS}{_NOT_A_PICKUP}",
+        rf"collect(?:ed|ing) (?:up )?(?:some |enough |a stash of |extra )?{PILLS}{_NOT_A_PICKUP}",
         rf"(?:hiding|hid|stashing|putting aside|setting aside|holding back|keeping back|putting by|squirrel(?:l)?ing away) (?:away )?(?:a few (?:of )?(?:my )?|some (?:of )?(?:my )?|my |extra |the )?{PILLS}(?! (?:from|away from|out of|up high|where))",
         rf"{PILLS}\b.{{0,40}}?\b(?:one|two|a few|a couple) (?:or (?:two|three) )?at a time",
         r"(?:script|prescription)(?:'s| is)? (?:\w+ ){0,3}?(?:filled|collected|picked up|comes? in)\b.{0,40}?\b(?:put|keep|set|putting|keeping|setting|hide|hiding) (?:half|some|a few|one or two|a couple)(?: of (?:them|it))? (?:aside|back|away|by)\b",
@@ -324,7 +332,7 @@ ACT_RULES: tuple[Rule, ...] = (
     ),
     rule(
         ATTEMPT, RiskLevel.IMMINENT,
-        rf"(?:just |already )?(?:took|taken|swallowed|downed) (?:all|a bunch|a lot|a handful|the whole bottle|\d+|[a-z]+ty|[a-z]+teen|(?:way |far )?too many) (?:of )?(?:my |the |those )?(?:\w+ )?{PILLS}",
+        rf"(?:just |already )?(?:took|taken|swallowed|downed) (?:all|a bunch|a lot|a handful|the whole bottle|[5-9]|[1-9]\d+|[a-z]+ty|[a-z]+teen|(?:way |far )?too many) (?:of )?(?:my |the |those )?(?:\w+ )?{PILLS}{AS_PRESCRIBED}",
         r"(?:blood|bleeding) (?:won't|will not|wont) stop",
         r"(?:already|just) (?:took|taken|swallowed) (?:them|it|everything|all|the)",
         r"(?:took|taken|swallowed) (?:them|everything|all of them|the pills|the lot|the whole)(?: all)? (?:already|\d+ (?:mins?|minutes|hours?) ago)",

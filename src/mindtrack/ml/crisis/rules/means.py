@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.rules.base import (
+    AS_PRESCRIBED,
     METHOD,
     PILLS,
     PLAN,
@@ -11,6 +12,10 @@ from mindtrack.ml.crisis.rules.base import (
     Rule,
     rule,
 )
+
+# "all my tablets", and taken as prescribed when a dose is what they were: "took all my meds
+# on time"
+_MANY_PILLS = rf"(?:all|enough|a (?:whole )?bottle of|the whole bottle of|a handful of|a bunch of|every one of) (?:of )?(?:my |the |those )?{PILLS}\b(?! (?:with me|on holiday|to (?:the|my) \w+|into (?:the|my|a) (?:bag|case|suitcase|box|dosette|organi[sz]er)|back to)\b)"
 
 MEANS_RULES: tuple[Rule, ...] = (
     # Rehearsing it in the head, beside a place or a means: "I walk it through in my head,
@@ -164,7 +169,8 @@ MEANS_RULES: tuple[Rule, ...] = (
     ),
     rule(
         METHOD, RiskLevel.HIGH,
-        rf"(?:all|enough|a (?:whole )?bottle of|the whole bottle of|a handful of|a bunch of|every one of) (?:of )?(?:my |the |those )?{PILLS}\b(?! (?:with me|on holiday|to (?:the|my) \w+|into (?:the|my|a) (?:bag|case|suitcase|box|dosette|organi[sz]er)|back to)\b)",
+        rf"(?<!took )(?<!taken )(?<!take )(?<!taking ){_MANY_PILLS}",
+        rf"(?:took|taken|take|taking) {_MANY_PILLS}{AS_PRESCRIBED}",
         # not the noun of news and work: "the overdose crisis", "overdose-alert feature"
         r"(?<!the )overdos(?:e|ing)\b(?![- ](?:alerts?|crisis|prevention|management|awareness|deaths?|epidemic|rates?|figures|statistics|kits?|training|reversal|response|risk|cases?|patients?))",
         r"\bod (?:on|tonight)",

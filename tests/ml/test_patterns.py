@@ -667,6 +667,13 @@ def level(note: str) -> RiskLevel:
         ("I took all my pills tonight", RiskLevel.IMMINENT),
         ("thinking about taking all my pills", RiskLevel.HIGH),
         ("all the meds i hand out every day. i know which ones would do it", RiskLevel.HIGH),
+        ("took my tablets. feel numb. not sad, not anything", RiskLevel.LOW),
+        ("took my tablets so I would switch off", RiskLevel.MODERATE),
+        ("took way more of my pills. numb now", RiskLevel.MODERATE),
+        (
+            "this med can cause suicidal thoughts. i have been getting them since week two",
+            RiskLevel.MODERATE,
+        ),
     ],
 )
 def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None:
@@ -936,6 +943,9 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "took all my antidepressants this week without missing one",
         "took all my tablets like the doctor said",
         "Took 2 paracetamol for my headache",
+        "they said it might bring on suicidal thoughts, so far fine",
+        "side effects include suicidal thoughts, so watching it with my GP",
+        "This is my last entry in the old journal, it's full! New notebook tomorrow.",
     ],
 )
 def test_hard_negatives_raise_nothing(note: str) -> None:

@@ -332,6 +332,21 @@ _ADDRESSED = re.compile(
     r"\b(?:are|were|have|had|do|did|would|could|will) you(?: \w+)?\s*$", re.IGNORECASE
 )
 
+# A warning of what a medicine can do, not the writer's thoughts: "this antidepressant can cause
+# suicidal thoughts when you first start", unless the writer says they have them.
+_POSSIBLE_EFFECT = re.compile(
+    r"\b(?:can|may|might|could|sometimes|known to|said to|meant to|supposed to) (?:\w+ )?"
+    r"(?:cause|causes|bring on|brings on|trigger|triggers|lead to|increase|worsen|make you have)"
+    r" (?:\w+ ){0,2}$|\bside effects? (?:include|including|like|such as|of|is|are|list(?:s|ed)?)"
+    r" (?:\w+ ){0,2}$|\b(?:risk|warnings?) (?:of|about|for|on) (?:\w+ ){0,2}$",
+    re.IGNORECASE,
+)
+_HAVING_THEM = re.compile(
+    r"\bi(?:'ve| have|'m| am)? (?:been |started |start |now |already )?(?:having|getting|got|get|had|"
+    r"have|noticed|noticing|feel|feeling) (?:them|those|it|that|some|this)\b",
+    re.IGNORECASE,
+)
+
 
 def _about_a_story(sentence: str, lead: str) -> bool:
     """A story, a study or the news, unless the writer speaks of themselves before the
@@ -415,4 +430,8 @@ def excused(text: str, start: int, end: int, sentence_span: tuple[int, int] | No
             and (_writer_answers(rest, no=True) or _BARE_NO.match(text, last) is not None)
         )
         or _someone_elses_overdose(sentence, sentence_lead, words, after)
+        or (
+            _POSSIBLE_EFFECT.search(lead) is not None
+            and not _HAVING_THEM.search(text, end, end + 120)
+        )
     )

@@ -22,7 +22,7 @@ _NOT_A_PLACE = (
     r"(?! (?:from|in|of|at) (?:this|the|my|our) (?:flat|house|apartment|room|office|city|country|town|dorm|halls|notebook|job|school|term|company|firm|shop|store|practice|hospital|ward|club|studio|restaurant|bank|agency|station|factory|warehouse|nursery|surgery|salon|cafe|café|pub|library|site|depot|plant|charity|council|bakery|phone|laptop|tablet|device|account|app|computer)\b| at work\b"
     r"| for (?:a while|now|a bit|a few (?:days|weeks)|(?:the|a) (?:week|weekend|month|fortnight|summer|holidays?))\b| (?:until|till) | before (?:the|my|our|a|we|i) (?:\w+ ){0,2}?(?:holidays?|trip|move|flight|detox|break|wedding|op|operation|surgery|exams?|festival|honeymoon|camp|course|retreat|deployment|baby|birth|leave|travels?|go (?:away|abroad|travelling|on holiday))\b| here\W+(?:i'm |im |i am )?(?:moving|switching|migrating) (?:over )?to (?:a |an |my )?(?:paper|new|another|different|other)\b"
     r"|\W+(?:of|for|in) (?:(?:19|20)\d\d|the year|this year)\b"
-    r"| (?:in|of) (?:this|the|my) (?:journal|diary|notebook|book|jotter|planner)\b(?=.{0,80}?\b(?:it's full|it is full|(?:is|'s) full|out of (?:pages|room|space)|(?:last|final) page|new (?:one|notebook|journal|diary|book)))\b)"
+    r"| (?:in|of) (?:this|the|my) (?:\w+ )?(?:journal|diary|notebook|book|jotter|planner)\b(?=.{0,80}?\b(?:it's full|it is full|(?:is|'s) full|out of (?:pages|room|space)|(?:last|final) page|new (?:one|notebook|journal|diary|book)))\b)"
 )
 
 # "collecting my tablets from the chemist tomorrow": a prescription picked up, not a stash

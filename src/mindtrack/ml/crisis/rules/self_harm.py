@@ -13,6 +13,13 @@ from mindtrack.ml.crisis.rules.base import (
 # Marks someone saw are someone else's: "found fresh cuts on her arm".
 _NOT_SEEN = r"(?<!found )(?<!saw )(?<!noticed )(?<!spotted )"
 
+# pills taken for the feeling they bring: more than the dose, whose pills they are
+_AMOUNT = (
+    r"(?:a few |some |a couple (?:of )?|a handful of |a load of |way |far |loads |too many |a lot )"
+)
+_WHOSE = r"(?:my |mum's |mom's |dad's |his |her |the )?"
+_UNFEELING = r"(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|feel nothing|not feel anything|not to die|not trying to die)"
+
 SELF_HARM_RULES: tuple[Rule, ...] = (
     rule(
         SELF_HARM, RiskLevel.MODERATE,
@@ -80,7 +87,10 @@ SELF_HARM_RULES: tuple[Rule, ...] = (
         r"(?:skip(?:ped|ping)?|starv(?:e|ed|ing)|restrict(?:ed|ing)?|didn't eat|not eating|haven't eaten|not eaten|ate nothing|eaten nothing|no food)\b.{0,60}?\b(?:punish(?:ment|ing|ed)?|on purpose|what i (?:get|deserve) for)",
         r"cutting (?:my )?(?:arms?|wrists?|thighs?|legs?|stomach|hips?|skin)\b(?! (?:on|by accident|shaving|while|open on))",
         r"made myself (?:sick|throw up|vomit) (?:after|because|on purpose|again|so i)",
-        rf"(?:took|taking|take|doubled? up(?: on)?) (?:a few |some |a couple (?:of )?|a handful of |a load of |way |far |loads |too many |a lot )?(?:extra |more )?(?:of )?(?:my |mum's |mom's |dad's |his |her |the )?(?:\w+ )?(?:{PILLS}|prescription)\b.{{0,50}}?\b(?:knock (?:myself|me) out|numb|switch off|not feel|stop feeling|feel nothing|not feel anything|not to die|not trying to die)",
+        rf"(?:(?:took|taking|take) (?:{_AMOUNT}(?:extra |more )?|extra |more )|doubled? up(?: on)? {_AMOUNT}?(?:extra |more )?)(?:of )?{_WHOSE}(?:\w+ )?(?:{PILLS}|prescription)\b.{{0,50}}?\b{_UNFEELING}",
+        # the usual dose taken to feel nothing, not the numbness it leaves: "took my tablets
+        # so I'd switch off", not "took my tablets. feel numb"
+        rf"(?:took|taking|take) {_WHOSE}(?:\w+ )?(?:{PILLS}|prescription)\b[^.!?\n]{{0,40}}?\b(?:to|so (?:that )?i(?:'d| could| would| can| don't| wouldn't)?|just to|hoping to|wanting to) (?:\w+ ){{0,2}}?{_UNFEELING}",
     ),
     # One fresh cut, on the body and not at the barber's or in a vase.
     rule(

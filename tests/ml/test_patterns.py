@@ -669,6 +669,9 @@ def level(note: str) -> RiskLevel:
         ("all the meds i hand out every day. i know which ones would do it", RiskLevel.HIGH),
         ("took my tablets. feel numb. not sad, not anything", RiskLevel.LOW),
         ("took my tablets so I would switch off", RiskLevel.MODERATE),
+        ("saving up my meds", RiskLevel.IMMINENT),
+        ("took all of them", RiskLevel.IMMINENT),
+        ("I have taken everything", RiskLevel.IMMINENT),
         ("took way more of my pills. numb now", RiskLevel.MODERATE),
         (
             "this med can cause suicidal thoughts. i have been getting them since week two",
@@ -945,6 +948,11 @@ def test_risk_is_recognised_at_its_level(note: str, expected: RiskLevel) -> None
         "Took 2 paracetamol for my headache",
         "they said it might bring on suicidal thoughts, so far fine",
         "side effects include suicidal thoughts, so watching it with my GP",
+        "the dog had the blister pack under the sofa, all pills still sealed, phew",
+        "Saving up my meds for the trip, ordering two repeats early.",
+        "Took all of them back to the pharmacy returns bin: old painkillers, the lot.",
+        "MS has taken everything. I'm a ghost in my own life",
+        "Motor neurone disease. This week I've been getting my affairs in order, power of attorney too.",
         "This is my last entry in the old journal, it's full! New notebook tomorrow.",
     ],
 )

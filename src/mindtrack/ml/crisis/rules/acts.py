@@ -159,7 +159,7 @@ ACT_RULES: tuple[Rule, ...] = (
         r"(?:deposit (?:down )?on|got hold of|bought|buying) (?:a |the )?(?:gun|pistol|rifle|shotgun)\b",
         r"giv(?:ing|en|e|ven)(?: away)? (?:all )?(?:of )?(?:my|some of my) (?:stuff|things|belongings|possessions|pets?|cat|dog)(?: away)?",
         r"gave (?:away )?(?:all )?(?:of )?my (?:stuff|things|belongings|possessions)(?: away)?",
-        rf"(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|stash(?:ed)?) (?:up )?(?:my |some |the |enough |a stash of )?{PILLS}",
+        rf"(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|stash(?:ed)?) (?:up )?(?:my |some |the |enough |a stash of )?{PILLS}(?! for (?:the|my|our|a) (?:trip|holiday|vacation|travels?|flight|time away|summer|cruise)\b)",
         rf"(?:been|i've|i have|started|keep|kept) collecting (?:up )?(?:my |some |the |enough |a stash of )?{PILLS}{_NOT_A_PICKUP}",
         rf"collect(?:ed|ing) (?:up )?(?:some |enough |a stash of |extra )?{PILLS}{_NOT_A_PICKUP}",
         rf"(?:hiding|hid|stashing|putting aside|setting aside|holding back|keeping back|putting by|squirrel(?:l)?ing away) (?:away )?(?:a few (?:of )?(?:my )?|some (?:of )?(?:my )?|my |extra |the )?{PILLS}(?! (?:from|away from|out of|up high|where))",
@@ -324,6 +324,9 @@ ACT_RULES: tuple[Rule, ...] = (
         r"(?:wrote|made|updated|finished) my will",
         r"(?:left|leaving|put|laid) (?:my |the )?(?:signed )?will (?:out )?(?:on|by) (?:the|my) (?:table|side|bed|desk|counter|pillow|kitchen table)",
         unless=r"diagnos\w*|baby|babies|pregnan\w*|newborn|wedding|married|engaged|divorce\w*|separation|mortgage|solicitor|lawyer|surgery|operation|retir\w*|godparents?|guardians?|probate|life admin|adulting|fresh start|trip|travel\w*|expedition|deploy\w*|field season|no signal|abroad",
+        # an illness named anywhere in the note: "motor neurone disease. This week I've been
+        # getting my affairs in order"
+        unless_in_note=r"power of attorney|advance (?:statement|directive|decision)|terminal|palliative|hospice|motor neurone|dementia|parkinson'?s",
     ),
     rule(
         PREPARATION, RiskLevel.IMMINENT,
@@ -349,10 +352,10 @@ ACT_RULES: tuple[Rule, ...] = (
         r"(?:i've|i have) (?:just )?taken an overdose",
         # "od'd": written without its apostrophe it is the word "odd"
         r"(?:\bod\x27d|\boded|overdosed) (?:this (?:afternoon|morning|evening)|today|tonight|last night|earlier(?: today)?|an hour ago)\b",
-        r"(?:took|taken|swallowed|downed) (?:a load of|loads of|the whole (?:packet|box|bottle|pack|strip|lot)|the lot|all of (?:them|my))\b",
+        r"(?:took|taken|swallowed|downed) (?:a load of|loads of|the whole (?:packet|box|bottle|pack|strip|lot)|the lot|all of (?:them|my))\b(?! (?:\w+ )?(?:back|in|into|out|to (?:the|a|my) (?:pharmacy|chemist|returns?|bin|doctor|gp|hospital|clinic|appointment))\b)",
         rf"(?:took|taken|swallowed|downed) (?:my|the|a) (?:whole|entire) (?:\w+ )?(?:prescription|supply|script|packet|box|bottle|pack|strip|blister|month's|week's|{PILLS})",
         r"i (?:just |have |'ve |already |have just |'ve just )?(?:drank|drink|drunk|swallowed|took|taken|downed) (?:down )?(?:the |some |a |an )?(?:(?:bottle|cup|glass|can|mug|capful) of (?:the )?)?(?:\w+ )?(?:poison|bleach|weedkiller|weed killer|antifreeze|pesticide|paraquat|rat poison)\b",
-        r"(?<!it )(?<!that )(?:took|taken|swallowed) everything(?! (?:i had|out of|in me|to|i've got))",
+        r"(?<!it )(?<!that )(?<!has )(?<!\x27s )(?:took|taken|swallowed) everything(?! (?:i had|out of|in me|to|i've got))",
         r"(?:stepped|climbed|standing|sitting|stood|sat) (?:out )?(?:onto|on|over|at) (?:the )?(?:ledge|railing|barrier|edge of the (?:bridge|roof|car park|multi-?storey|building))",
         r"^\W*(?:on|at) the (?:edge of the )?(?:bridge|roof|ledge|rooftop|car park roof)\b(?! of (?:the|my|our) (?:shed|garage|house|barn|van|bus|caravan|kennel|greenhouse|conservatory|porch|extension))(?![^.!?]{0,30}\b(?:fix\w*|repair\w*|gutters?|tiles?|felt|aerial|solar|chimney|clearing|cleaning|moss)\b)",
         r"standing (?:on|at) the (?:edge|ledge|bridge|roof|railing|tracks|rooftop) (?:right )?now",

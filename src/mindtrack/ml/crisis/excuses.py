@@ -30,6 +30,8 @@ _NOT_A_DENIAL = re.compile(
     # nor is not saying or showing: "what I didn't say is that…", "a list I'll never show anyone"
     r"|\bwhat i (?:didn'?t|did not|don'?t|do not|couldn'?t|can'?t|never) (?:say|said|tell|mention|admit)\b"
     r"|\b(?:never|not|won'?t|can'?t|cannot) (?:show|tell|let on to) (?:anyone|anybody|them|her|him)\b"
+    # nor is what someone does not know: "she doesn't know I've been keeping some back"
+    r"|\b(?:doesn'?t|does not|don'?t|do not|didn'?t|did not|won'?t|will not|never|wouldn'?t) (?:know|knows|realise|realize|suspect|notice|find out)\b"
     # "there's no point paying for things I won't be around for"
     r"|\bno point (?:in )?(?:paying|buying|keeping|renewing|booking|saving)\b",
     re.IGNORECASE,

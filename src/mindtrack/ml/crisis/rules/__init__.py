@@ -3,8 +3,8 @@
 Each rule names the C-SSRS idea it stands for and the lowest level it implies; `patterns`
 runs them and `excuses` says when a match is not the writer's own present risk. The rules are
 documented, with their reasons, in the crisis model card. They are kept by use: wishes and
-distress (`wishes`), self-harm (`self_harm`), methods and plans (`means`), and intent,
-preparation and attempts (`acts`); the order below is the order they are tried in.
+distress (`wishes`), self-harm (`self_harm`), methods and plans (`means`), medicines as a
+means (`medicines`), and intent, preparation and attempts (`acts`); the order below is the order they are tried in.
 """
 
 from mindtrack.ml.crisis.rules.acts import ACT_RULES
@@ -24,6 +24,7 @@ from mindtrack.ml.crisis.rules.base import (
     Rule,
 )
 from mindtrack.ml.crisis.rules.means import MEANS_RULES
+from mindtrack.ml.crisis.rules.medicines import MEDICINE_RULES
 from mindtrack.ml.crisis.rules.self_harm import SELF_HARM_RULES
 from mindtrack.ml.crisis.rules.wishes import DISTRESS_RULES, WISH_RULES
 
@@ -31,6 +32,7 @@ RULES: tuple[Rule, ...] = (
     *WISH_RULES,
     *SELF_HARM_RULES,
     *MEANS_RULES,
+    *MEDICINE_RULES,
     *ACT_RULES,
     *DISTRESS_RULES,
 )

@@ -92,7 +92,7 @@ def _sentence_words(words: str | None) -> re.Pattern[str] | None:
 _ABOUT = "(?:about|abt|bout)"
 SOFT = r"(?:(?:just|simply|really|honestly|kinda|kind of|sometimes|actually|seriously|still|so|fr|literally|completely|totally|perfectly|absolutely|genuinely|truly|much|particularly|even) )*"
 WHEN = r"(?:tonight|today|tomorrow|this week(?:end)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
-PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|tylenol|paracetamol|antidepressants|insulin|xanax|oxy|morphine|codeine|tramadol|fentanyl)"
+PILLS = r"(?:pills|tablets|meds|medication|medicine|sleeping pills|painkillers|tylenol|paracetamol|antidepressants|insulin|xanax|oxy|morphine|codeine|co-codamol|tramadol|fentanyl|lithium|methadone|sertraline|diazepam|zopiclone|amitriptyline|prns?)"
 # "took all my meds on time this week": the dose as prescribed, not an overdose
 AS_PRESCRIBED = r"(?![^.!?]{0,30}?\b(?:on time|as prescribed|like (?:the|my) (?:doctor|gp|psychiatrist|pharmacist) (?:said|told me|says)|like i'?m (?:supposed|meant) to|like i should|every (?:day|morning|night|evening|dose)|all week|this week|without (?:missing|forgetting)|in a row|at the right times?|with (?:breakfast|food|dinner|my meal))\b)"
 # Guns named for shooting game or targets are no means.

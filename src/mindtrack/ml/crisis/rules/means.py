@@ -15,7 +15,7 @@ from mindtrack.ml.crisis.rules.base import (
 
 # "all my tablets", and taken as prescribed when a dose is what they were: "took all my meds
 # on time"
-_MANY_PILLS = rf"(?:all|enough|a (?:whole )?bottle of|the whole bottle of|a handful of|a bunch of|every one of) (?:of )?(?:my |the |those )?{PILLS}\b(?! (?:with me|on holiday|to (?:the|my) \w+|into (?:the|my|a) (?:bag|case|suitcase|box|dosette|organi[sz]er)|back to)\b)(?!,? (?:still |are |were |all )?(?:sealed|accounted for|intact|in date|present and correct)\b)"
+_MANY_PILLS = rf"(?:all|enough|a (?:whole )?bottle of|the whole bottle of|a handful of|a bunch of|every one of) (?:of )?(?:my |the |those )?{PILLS}\b(?! (?:with me|on holiday|to (?:the|my) \w+|into (?:the|my|a) (?:bag|case|suitcase|box|dosette|organi[sz]er)|back to)\b)(?!,? (?:still |are |were |all )?(?:sealed|accounted for|intact|in date|present and correct)\b)(?! (?:now )?(?:until|till|to last|for the (?:week|month|trip|holiday|weekend))\b)"
 
 MEANS_RULES: tuple[Rule, ...] = (
     # Rehearsing it in the head, beside a place or a means: "I walk it through in my head,

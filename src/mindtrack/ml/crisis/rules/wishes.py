@@ -61,7 +61,7 @@ WISH_RULES: tuple[Rule, ...] = (
         # "Every work trip I half hope the plane goes down."
         r"hop(?:e|es|ed|ing) (?:that )?(?:the|my) (?:plane|flight|train|bus|coach|ferry|car) (?:goes down|went down|crashes|crashed|doesn't land|never lands|sinks|comes off the road)",
         r"(?:disappointed|gutted|annoyed|upset|angry) (?:that )?i (?:woke up|'m still (?:alive|here)|am still (?:alive|here)|didn't die|did(?=\s*(?:[.!,;]|$)))",
-        r"(?:hope|hopes|hoping|hoped) (?:that )?(?:it|this|the \w+|something|someone|one of them) (?:\w+ )?(?:kills|will kill|would kill|finishes|takes) me\b",
+        r"(?:hope|hopes|hoping|hoped) (?:that )?(?:it|this|the \w+|something|someone|one of them) (?:\w+ )?(?:kills|will kill|would kill|finishes|takes) me\b(?! (?:off|to|out of|back|home|through|away|in|on|for|round|under|with|places)\b)",
         r"(?:lie|lay) down (?:in the \w+ |somewhere )?and (?:never|not) (?:get up|wake up|get back up)",
         r"why bother (?:being alive|living|staying alive|existing|going on)\b",
         r"(?:i'd|i would) (?:much )?rather be with (?:her|him|them) than (?:here|alive|down here)\b",

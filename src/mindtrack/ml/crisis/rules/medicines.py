@@ -1,5 +1,5 @@
-"""Medicines as a means: thoughts of taking them all, doses kept back and saved, and a supply
-taken. People in care write about their medicines every day, so these rules name what is done
+"""Medicines as a means: thoughts of taking them all, tablets gathered, kept back and saved, and a
+supply taken. People in care write about their medicines every day, so these rules name what is done
 or meant with the tablets, never the tablets alone ("picked up my prescription" is no risk)."""
 
 from __future__ import annotations
@@ -18,21 +18,38 @@ from mindtrack.ml.crisis.rules.base import (
 )
 
 # "the lot", "all of them", "every single one": the whole supply, not a dose
-_WHOLE_SUPPLY = (
-    r"(?:the (?:whole )?lot|all of (?:it|them)|them all|every (?:single |last )?one(?: of them)?"
-    rf"|all (?:of )?(?:my |the |those |her |his )?(?:\w+ )?{PILLS}|everything)"
-)
-# "the lot" said of a supply, not of everything packed ("I'm taking everything I need") or all
-# one is prescribed ("I'm taking all my meds now")
+_LOT = r"the (?:whole )?lot|all of (?:it|them)|them all|every (?:single |last )?one(?: of them)?|everything"
+_WHOLE_SUPPLY = rf"(?:{_LOT}|all (?:of )?(?:my |the |those |her |his )?(?:\w+ )?{PILLS})"
+# ... said as a decision: not everything packed ("I'm taking everything I need") nor all one
+# is prescribed ("I'm taking all my meds now")
 _THE_LOT = (
-    r"(?:the (?:whole )?lot|all of (?:it|them)|them all|every (?:single |last )?one(?: of them)?"
-    r"|the (?:whole|entire) (?:box|bottle|packet|pack|supply|prescription)|everything)"
+    rf"(?:{_LOT}|the (?:whole|entire) (?:box|bottle|packet|pack|supply|prescription))"
     r"(?! (?:to|with|back|into|out|off|on|apart|away|home|round|over|for a|i|they|you|he|she|we|the doctor|my gp)\b)"
 )
 # medicines named, for rules whose words only mean risk beside them
 _MEDICINE_IN_NOTE = rf"{PILLS}|prescriptions?|scripts?|rx|doses?|blisters?|pills?|tablets?|meds?|refills?|pharmac\w*|chemists?"
 
+# "collecting my tablets from the chemist tomorrow": a prescription picked up, not a stash
+_NOT_A_PICKUP = (
+    r"(?![^.!?]{0,40}?\b(?:pharmacy|pharmacist|chemist|boots|walgreens|cvs|gp|doctor'?s|surgery|dispensary|hospital|clinic|prescription|refill|repeat|counter|drive.?thru)\b)"
+    r"(?!\s+(?:today|tomorrow|tonight|later|this (?:morning|afternoon|evening)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|after work|at \d)\b)"
+)
 MEDICINE_RULES: tuple[Rule, ...] = (
+    # Tablets gathered beyond the dose: counted out "and there's enough", saved or stockpiled,
+    # collected and put aside, bought from several shops "so nobody asks".
+    rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        rf"(?:counted|counting|count) (?:out )?(?:the |my |all (?:the |my )?)?{PILLS}\b.{{0,30}}?\b(?:there's enough|there are enough|it's enough|that's enough|enough (?:now|to))",
+        rf"(?:saved|saving|stockpil(?:ed|ing)|hoard(?:ed|ing)|stash(?:ed)?) (?:up )?(?:my |some |the |enough |a stash of )?{PILLS}(?! for (?:the|my|our|a) (?:trip|holiday|vacation|travels?|flight|time away|summer|cruise)\b)",
+        rf"(?:been|i've|i have|started|keep|kept) collecting (?:up )?(?:my |some |the |enough |a stash of )?{PILLS}{_NOT_A_PICKUP}",
+        rf"collect(?:ed|ing) (?:up )?(?:some |enough |a stash of |extra )?{PILLS}{_NOT_A_PICKUP}",
+        rf"(?:hiding|hid|stashing|putting aside|setting aside|holding back|keeping back|putting by|squirrel(?:l)?ing away) (?:away )?(?:a few (?:of )?(?:my )?|some (?:of )?(?:my )?|my |extra |the )?{PILLS}(?! (?:from|away from|out of|up high|where))",
+        rf"{PILLS}\b.{{0,40}}?\b(?:one|two|a few|a couple) (?:or (?:two|three) )?at a time",
+        r"(?:script|prescription)(?:'s| is)? (?:\w+ ){0,3}?(?:filled|collected|picked up|comes? in)\b.{0,40}?\b(?:put|keep|set|putting|keeping|setting|hide|hiding) (?:half|some|a few|one or two|a couple)(?: of (?:them|it))? (?:aside|back|away|by)\b",
+        # buying past the pack limit: "buying painkillers from different shops so nobody asks"
+        rf"(?:buy|buying|bought|getting|got) (?:more |extra |some |a few )?(?:\w+ )?{PILLS} (?:from|at|in) (?:different|several|multiple|various|lots of|loads of) (?:shops|pharmacies|chemists|stores|supermarkets|places)",
+        rf"{PILLS}\b.{{0,60}}?\bso (?:nobody|no one|no-one|they don't) (?:asks?|notices?|questions?|gets? suspicious)",
+    ),
     # The supply taken at once, thought of: "whether taking all my other meds at once would end
     # it", "take the lot instead of one a day", "popping every single one and swallowing them".
     rule(

@@ -263,12 +263,29 @@ def _negated(lead: str) -> bool:
     return bool(_NEGATION.search(" ".join(words[-reach:])))
 
 
+# "the hold music makes me want to shoot myself lol": a thing named makes the writer say it; not
+# life, everything or their own head
+_MADE_TO_SAY_IT = re.compile(
+    r"\b(?!(?:it|this|that|everything|life|living|existing|existence|myself|me|brain|head|mind|"
+    r"thoughts?|depression|pain|loneliness|grief|world|future|past|being|all)\b)[a-z]+ "
+    r"(?:makes|made|making) me (?:(?:want to|wanna) )?$",
+    re.IGNORECASE,
+)
+
+
+_SELF_FIRST = re.compile(r"^\s*(?:my ?self|me)\b", re.IGNORECASE)
+
+
 def _hyperbole(sentence_lead: str, after: str, rest_of_sentence: str) -> bool:
     """'If I have to sit through one more meeting I'll shoot myself lol', 'one more zoom call
-    and I'm going to shoot myself lmao', and 'gonna kms if my laptop freezes one more time
-    lmao' (GUIDE: jokey hyperbole about a trivial annoyance)."""
-    if re.search(r"\b(?:if|one more)\b", sentence_lead, re.IGNORECASE):
-        return bool(_JOKE_AFTER.search(after))
+    and I'm going to shoot myself lmao', 'gonna kms if my laptop freezes one more time lmao'
+    and 'the hold music makes me want to shoot myself lol' (GUIDE: jokey hyperbole about a
+    trivial annoyance)."""
+    if re.search(r"\b(?:if|one more)\b", sentence_lead, re.IGNORECASE) or _MADE_TO_SAY_IT.search(
+        sentence_lead
+    ):
+        # the word "kill" is as much a joke as "kill myself" is
+        return bool(_JOKE_AFTER.search(_SELF_FIRST.sub("", after, count=1)))
     return bool(re.match(r"\s+if\b", rest_of_sentence, re.IGNORECASE)) and bool(
         _JOKE.search(rest_of_sentence)
     )

@@ -263,16 +263,16 @@ def _negated(lead: str) -> bool:
     return bool(_NEGATION.search(" ".join(words[-reach:])))
 
 
-# "the hold music makes me want to shoot myself lol": a thing named makes the writer say it; not
-# life, everything or their own head
-_MADE_TO_SAY_IT = re.compile(
-    r"\b(?!(?:it|this|that|everything|life|living|existing|existence|myself|me|brain|head|mind|"
+# What a joke blames: a condition ("if", "one more"), or a thing named that makes the writer say
+# it ("the hold music makes me want to…"), but not life, everything or their own head.
+_ANNOYANCE = re.compile(
+    r"\b(?:if|one more)\b"
+    r"|\b(?!(?:it|this|that|everything|life|living|existing|existence|myself|me|brain|head|mind|"
     r"thoughts?|depression|pain|loneliness|grief|world|future|past|being|all)\b)[a-z]+ "
     r"(?:makes|made|making) me (?:(?:want to|wanna) )?$",
     re.IGNORECASE,
 )
-
-
+# The word "kill" is as much a joke as "kill myself" is: the joke tag may follow "myself".
 _SELF_FIRST = re.compile(r"^\s*(?:my ?self|me)\b", re.IGNORECASE)
 
 
@@ -281,10 +281,7 @@ def _hyperbole(sentence_lead: str, after: str, rest_of_sentence: str) -> bool:
     and I'm going to shoot myself lmao', 'gonna kms if my laptop freezes one more time lmao'
     and 'the hold music makes me want to shoot myself lol' (GUIDE: jokey hyperbole about a
     trivial annoyance)."""
-    if re.search(r"\b(?:if|one more)\b", sentence_lead, re.IGNORECASE) or _MADE_TO_SAY_IT.search(
-        sentence_lead
-    ):
-        # the word "kill" is as much a joke as "kill myself" is
+    if _ANNOYANCE.search(sentence_lead):
         return bool(_JOKE_AFTER.search(_SELF_FIRST.sub("", after, count=1)))
     return bool(re.match(r"\s+if\b", rest_of_sentence, re.IGNORECASE)) and bool(
         _JOKE.search(rest_of_sentence)

@@ -4,7 +4,8 @@ Each rule names the C-SSRS idea it stands for and the lowest level it implies; `
 runs them and `excuses` says when a match is not the writer's own present risk. The rules are
 documented, with their reasons, in the crisis model card. They are kept by use: wishes and
 distress (`wishes`), self-harm (`self_harm`), methods and plans (`means`), medicines as a
-means (`medicines`), and intent, preparation and attempts (`acts`); the order below is the order they are tried in.
+means (`medicines`), and intent, preparation and attempts (`acts`); the order below is the
+order they are tried in.
 """
 
 from mindtrack.ml.crisis.rules.acts import ACT_RULES

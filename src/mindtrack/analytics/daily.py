@@ -2,9 +2,12 @@
 its analysis or a person's timezone, and rebuilt on demand.
 
 Any session flush that touches those rows notes which of a person's days changed; just
-before the transaction commits, those days are summed up again from the check-ins, under a
-lock on the person's row so that two concurrent check-ins of one day cannot both write a
-summary that misses the other. No code path has to remember to do it.
+before the transaction commits, those days are brought up to date under a lock on the
+person's row, so that two concurrent check-ins of one day cannot both write a summary that
+misses the other. No code path has to remember to do it. A transaction that only adds
+check-ins (with their analyses) adds them to their days' summaries, so a new check-in costs
+the same however many the person wrote that day; any other change sums its days up again
+from the check-ins.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, event, insert, inspect, select
+from sqlalchemy import delete, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
 from mindtrack.kit.db import AppSession
@@ -59,6 +62,21 @@ class DaySummary:
             self.valence_sum += valence
             self.valence_count += 1
             self.detected_emotions.update(detected or [])
+
+    @classmethod
+    def of(cls, row: MoodDay) -> DaySummary:
+        return cls(
+            day=row.day,
+            entries=row.entries,
+            score_sum=row.score_sum,
+            score_min=row.score_min,
+            score_max=row.score_max,
+            score_counts=list(row.score_counts),
+            valence_sum=row.valence_sum,
+            valence_count=row.valence_count,
+            chosen_emotions=Counter(row.chosen_emotions),
+            detected_emotions=Counter(row.detected_emotions),
+        )
 
     def row(self, user_id: uuid.UUID) -> dict[str, Any]:
         return {
@@ -123,11 +141,42 @@ def refresh_days(session: Session, user_id: uuid.UUID, moments: Iterable[datetim
     zone = _locked_zone(session, user_id)
     if zone is None:
         return
-    days = {moment.astimezone(zone).date() for moment in moments}
-    for day in days:
-        start, end = day_bounds(day, zone)
-        summary = summarise(session.execute(_entries(user_id, start, end)).all(), zone)
-        _replace(session, user_id, [day], summary.values())
+    for day in {moment.astimezone(zone).date() for moment in moments}:
+        _sum_up_again(session, user_id, day, zone)
+
+
+def _sum_up_again(session: Session, user_id: uuid.UUID, day: date, zone: ZoneInfo) -> None:
+    start, end = day_bounds(day, zone)
+    summary = summarise(session.execute(_entries(user_id, start, end)).all(), zone)
+    _replace(session, user_id, [day], summary.values())
+
+
+def add_checkins(
+    session: Session, user_id: uuid.UUID, added: Iterable[tuple[MoodEntry, CheckinAnalysis | None]]
+) -> None:
+    """Adds new check-ins (each with its analysis, if any) to their days' summaries. A day
+    with no summary yet is summed up from its check-ins instead."""
+    zone = _locked_zone(session, user_id)
+    if zone is None:
+        return
+    by_day: dict[date, list[tuple[MoodEntry, CheckinAnalysis | None]]] = defaultdict(list)
+    for entry, analysis in added:
+        by_day[entry.recorded_at.astimezone(zone).date()].append((entry, analysis))
+    for day, checkins in by_day.items():
+        row = session.execute(
+            select(MoodDay).where(MoodDay.user_id == user_id, MoodDay.day == day)
+        ).scalar_one_or_none()
+        if row is None:
+            _sum_up_again(session, user_id, day, zone)
+            continue
+        summary = DaySummary.of(row)
+        for entry, analysis in checkins:
+            valence, detected = (analysis.valence, analysis.emotions) if analysis else (None, None)
+            summary.add(entry.score, entry.emotions, valence, detected)
+        values = summary.row(user_id)
+        session.execute(
+            update(MoodDay).where(MoodDay.user_id == user_id, MoodDay.day == day).values(values)
+        )
 
 
 def rebuild_user(session: Session, user_id: uuid.UUID) -> int:
@@ -220,22 +269,45 @@ class _Dirty:
     moments: dict[uuid.UUID, set[datetime]] = field(default_factory=lambda: defaultdict(set))
     entries: set[uuid.UUID] = field(default_factory=set)  # analyses changed: their entry's day
     rebuild: set[uuid.UUID] = field(default_factory=set)  # timezone changed: everything
+    added: dict[uuid.UUID, MoodEntry] = field(default_factory=dict)  # new check-ins by id
+    analysed: dict[uuid.UUID, CheckinAnalysis] = field(default_factory=dict)  # by entry id
 
     def __bool__(self) -> bool:
-        return bool(self.moments or self.entries or self.rebuild)
+        return bool(self.moments or self.entries or self.rebuild or self.added)
+
+    def additions(self) -> dict[uuid.UUID, list[tuple[MoodEntry, CheckinAnalysis | None]]]:
+        """New check-ins of the people whose only changes are new check-ins and their new
+        analyses; everyone else's days are summed up again."""
+        summed_up = self.rebuild | set(self.moments)
+        by_person: dict[uuid.UUID, list[tuple[MoodEntry, CheckinAnalysis | None]]] = {}
+        for entry_id, entry in self.added.items():
+            if entry.user_id not in summed_up:
+                by_person.setdefault(entry.user_id, []).append((entry, self.analysed.get(entry_id)))
+        return by_person
 
 
 def _note_changes(session: Session, _context: UOWTransaction) -> None:
     dirty: _Dirty = session.info.setdefault(DIRTY, _Dirty())
-    for obj in (*session.new, *session.dirty, *session.deleted):
-        if isinstance(obj, MoodEntry):
-            history = inspect(obj).attrs.recorded_at.history
-            for moment in (*history.added, *history.unchanged, *history.deleted):
-                dirty.moments[obj.user_id].add(moment)
-        elif isinstance(obj, CheckinAnalysis):
-            dirty.entries.add(obj.entry_id)
-        elif isinstance(obj, User) and inspect(obj).attrs.timezone.history.has_changes():
-            dirty.rebuild.add(obj.id)
+    new = list(session.new)
+    dirty.added.update((obj.id, obj) for obj in new if isinstance(obj, MoodEntry))
+    for obj in new:
+        if isinstance(obj, CheckinAnalysis) and obj.entry_id in dirty.added:
+            dirty.analysed[obj.entry_id] = obj
+        elif not isinstance(obj, MoodEntry):
+            _note_change(dirty, obj)
+    for obj in (*session.dirty, *session.deleted):
+        _note_change(dirty, obj)
+
+
+def _note_change(dirty: _Dirty, obj: object) -> None:
+    if isinstance(obj, MoodEntry):
+        history = inspect(obj).attrs.recorded_at.history
+        for moment in (*history.added, *history.unchanged, *history.deleted):
+            dirty.moments[obj.user_id].add(moment)
+    elif isinstance(obj, CheckinAnalysis):
+        dirty.entries.add(obj.entry_id)
+    elif isinstance(obj, User) and inspect(obj).attrs.timezone.history.has_changes():
+        dirty.rebuild.add(obj.id)
 
 
 def _bring_up_to_date(session: Session) -> None:
@@ -249,11 +321,20 @@ def _bring_up_to_date(session: Session) -> None:
         ).all()
         for user_id, moment in found:
             dirty.moments[user_id].add(moment)
-    for user_id in sorted(dirty.rebuild | set(dirty.moments)):  # one lock order: no deadlock
+    additions = dirty.additions()
+    # One lock order: no deadlock.
+    for user_id in sorted(dirty.rebuild | set(dirty.moments) | set(additions)):
         if user_id in dirty.rebuild:
             rebuild_user(session, user_id)
+        elif user_id in dirty.moments:
+            refresh_days(session, user_id, dirty.moments[user_id] | _moments(dirty, user_id))
         else:
-            refresh_days(session, user_id, dirty.moments[user_id])
+            add_checkins(session, user_id, additions[user_id])
+
+
+def _moments(dirty: _Dirty, user_id: uuid.UUID) -> set[datetime]:
+    """When the person's new check-ins were recorded."""
+    return {e.recorded_at for e in dirty.added.values() if e.user_id == user_id}
 
 
 def _forget_changes(session: Session, *_: object) -> None:

@@ -167,3 +167,24 @@ async def test_the_daily_jobs_release_figures_and_repair_recent_days_once_a_day(
         await session.execute(delete(MoodDay))
     await jobs()  # already done today
     assert await stored(factory, account) == {}
+
+
+async def test_a_day_without_a_summary_is_summed_up_from_all_its_check_ins(
+    client: httpx.AsyncClient, account: Account, app: Any
+) -> None:
+    """A new check-in is added to its day's summary; where the day has none (a table emptied
+    or never built), the day is summed up from every check-in it holds, not just the new one."""
+    factory = app.state.session_factory
+
+    async def post(score: int) -> None:
+        body = {"score": score, "emotions": ["calm"], "recorded_at": noon(3).isoformat()}
+        assert (await client.post(CHECKINS, json=body, headers=account.headers)).status_code == 201
+
+    await post(2)
+    await post(4)
+    async with transaction(factory) as session:
+        await session.execute(delete(MoodDay))
+    await post(9)
+    (day,) = (await stored(factory, account)).values()
+    assert (day["entries"], day["score_sum"], day["score_min"]) == (3, 15, 2)
+    assert await stored(factory, account) == await expected(factory, account)

@@ -188,3 +188,20 @@ async def test_a_day_without_a_summary_is_summed_up_from_all_its_check_ins(
     (day,) = (await stored(factory, account)).values()
     assert (day["entries"], day["score_sum"], day["score_min"]) == (3, 15, 2)
     assert await stored(factory, account) == await expected(factory, account)
+
+
+async def test_one_session_adding_check_ins_over_several_transactions_counts_them_all(
+    account: Account, app: Any
+) -> None:
+    """A job that keeps one session across transactions (imports, reanalysis) must not add to
+    a summary it read in an earlier transaction."""
+    async with app.state.session_factory() as session:
+        for score in (1, 5, 8):
+            session.add(
+                MoodEntry(
+                    user_id=account.user.id, score=score, emotions=["calm"], recorded_at=noon(4)
+                )
+            )
+            await session.commit()
+    (day,) = (await stored(app.state.session_factory, account)).values()
+    assert (day["entries"], day["score_sum"], day["score_max"]) == (3, 14, 8)

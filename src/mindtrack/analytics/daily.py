@@ -64,7 +64,8 @@ class DaySummary:
             self.detected_emotions.update(detected or [])
 
     @classmethod
-    def of(cls, row: MoodDay) -> DaySummary:
+    def of(cls, row: Any) -> DaySummary:
+        """From a `mood_days` row."""
         return cls(
             day=row.day,
             entries=row.entries,
@@ -163,9 +164,11 @@ def add_checkins(
     for entry, analysis in added:
         by_day[entry.recorded_at.astimezone(zone).date()].append((entry, analysis))
     for day, checkins in by_day.items():
+        # Columns rather than a MoodDay object: an object the session already holds would not
+        # be read again, and this row changes outside the session (by the update below).
         row = session.execute(
-            select(MoodDay).where(MoodDay.user_id == user_id, MoodDay.day == day)
-        ).scalar_one_or_none()
+            select(*MoodDay.__table__.c).where(MoodDay.user_id == user_id, MoodDay.day == day)
+        ).one_or_none()
         if row is None:
             _sum_up_again(session, user_id, day, zone)
             continue

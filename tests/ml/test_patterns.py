@@ -1139,3 +1139,28 @@ def test_an_idiom_turned_into_a_real_wish_is_still_caught() -> None:
     )
     note = "dad keeps his gun in the garage. i can't stop thinking about using it on myself"
     assert level(note) >= RiskLevel.MODERATE
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Life just isn't worth living without her. 40 years married and now it's me and the clock.",
+        "if a bus took me out on the way to class i wouldnt be mad",
+        "I love him but I've started hoping something gets me first. A heart attack, anything.",
+        "spent the whole lecture thinking about suicide instead of organic chem. normal tuesday lol",
+    ],
+)
+def test_wishes_said_in_passing_are_caught(note: str) -> None:
+    assert level(note) == RiskLevel.MODERATE
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I hope something gets me a coffee before the meeting",
+        "spent the whole lecture on suicide prevention taking notes",
+        "the whole film is about a man planning his suicide",
+    ],
+)
+def test_the_same_words_in_ordinary_sentences_stay_quiet(note: str) -> None:
+    assert level(note) == RiskLevel.NONE

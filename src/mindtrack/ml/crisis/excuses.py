@@ -364,9 +364,19 @@ _HAVING_THEM = re.compile(
 )
 
 
+# A story as the time something else happened: "spent the whole lecture thinking about suicide".
+_SPAN_OF_A_STORY = re.compile(
+    rf"\b(?:the whole|the entire|all|half|most of|all through|throughout|during) (?:the |my |that |this )?"
+    rf"{_STORY_WORDS} (?=(?:just |basically |literally )?(?:thinking|wondering|planning|imagining|"
+    r"daydreaming|fantasi[sz]ing|obsessing)\b)",
+    re.IGNORECASE,
+)
+
+
 def _about_a_story(sentence: str, lead: str) -> bool:
     """A story, a study or the news, unless the writer speaks of themselves before the
     words; "my paper is on self-harm" names the writer's paper, not the writer."""
+    sentence = _SPAN_OF_A_STORY.sub(" ", sentence)
     if _GIVING.search(sentence):
         sentence = _OWN_STORY.sub(" ", sentence)
     if not _STORY.search(_NOT_A_STORY.sub(" ", sentence)):

@@ -79,7 +79,7 @@ WISH_RULES: tuple[Rule, ...] = (
         r"only (?:still )?(?:alive|here) (?:because|cause|cos|for)",
         r"wish(?:ed|es)? it (?:had been|was|were) me (?:instead|not)",
         r"(?:if|when) (?:i got|i get|i was|i were) (?:hit|run over|killed)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
-        r"if (?:a |the |some )?\w+ (?:(?:fell on|hit|ran over|killed) me|took me out|knocked me down|wiped me out)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it|(?:wouldn't|would not) (?:\w+ )?(?:be upset|be sad|mind|care))",
+        r"if (?:a |the |some )?\w+ (?:(?:fell on|hit|ran over|killed) me|took me out|knocked me down|wiped me out)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it|(?:wouldn't|wouldnt|would not) (?:\w+ )?(?:be upset|be sad|be mad|be angry|mind|care))",
         # "hoping a truck drifts into my lane"
         r"hop(?:e|es|ed|ing) (?:that )?(?:a|the|some) (?:truck|lorry|bus|car|van|train|drunk driver|driver) (?:\w+ )?(?:drifts?|swerves?|veers?|crosses|comes|ploughs|plows|hits?|smashes)\b[^.!?]{0,20}?\b(?:into|onto|across) (?:my|me)\b",
         # "if I got sick and died at least I'd finally get to rest"
@@ -96,7 +96,7 @@ WISH_RULES: tuple[Rule, ...] = (
         r"(?:tired of|tired from|done with|sick of) (?:having to )?(?:living|being alive|be alive|existing|exist|life|being a person|being human|breathing)\b",
         r"(?:tired of|done with|sick of) being here(?=\s*(?:[.!,;]|$|anymore|any more))",
         r"(?:nothing|none of (?:this|it)|not|isn't|is not|ain't) (?:\w+ ){0,2}worth (?:staying alive|living|being alive|sticking around) for",
-        r"life(?: is not| isn't| is no longer|'s not|'s no longer| ain't| (?:doesn't|does not|no longer) (?:feel|seem)s?) (?:really )?worth (?:living|it|all this|the (?:effort|pain|struggle|fight|admin|hassle|bother|trouble|energy|stress))",
+        r"life(?: just| really| honestly| simply)?(?: is not| isn't| is no longer|'s not|'s no longer| ain't| (?:doesn't|does not|no longer) (?:feel|seem)s?) (?:really )?worth (?:living|it|all this|the (?:effort|pain|struggle|fight|admin|hassle|bother|trouble|energy|stress))",
         r"(?:can't|cannot) (?:go on|keep) living",
         r"(?:want|need|wish) (?:it|everything|the pain|this|all of it|life|it all) (?:all )?to (?:end|stop|be over)(?: |\W+)(?:for good|forever|permanently)\b",
         r"hope i (?:don't|never|won't) wake up",
@@ -123,6 +123,8 @@ WISH_RULES: tuple[Rule, ...] = (
         # "wish one of those crash calls had been for me and nobody had got there in time"
         r"wish\w*\b[^.!?]{0,60}?\b(?:been|was|were) (?:for )?me\b[^.!?]{0,10}?\band (?:nobody|no one|no-one) (?:had )?(?:got|get|gets|came|come|made it) (?:there )?in time\b",
         r"(?:pray(?:ing)?|hop(?:e|ing)) (?:that )?(?:god |something |someone |the universe )?(?:just )?takes? me",
+        # "I've started hoping something gets me first. A heart attack, anything."
+        r"(?:pray\w*|hop(?:e|es|ed|ing)) (?:that )?(?:something|anything) (?:just )?gets? me(?: first| soon| one day)?(?=\s*(?:[.!,;]|$))",
         # "I pray at night that God takes me in sleep", not "takes me where I'm needed"
         r"pray\w* (?:\w+ ){0,3}?(?:that )?(?:god|the lord|jesus|allah|the universe|bhagwan|he) (?:would |will )?(?:just )?takes? me\b(?! (?:to|where|through|on|into|under|by|with|as|back|under)\b)",
         r"wish(?:ed|ing)? (?:god|the lord|the universe|something|someone) would (?:just )?take me",

@@ -1160,7 +1160,12 @@ def test_wishes_said_in_passing_are_caught(note: str) -> None:
         "I hope something gets me a coffee before the meeting",
         "spent the whole lecture on suicide prevention taking notes",
         "the whole film is about a man planning his suicide",
+        "brother in hospital after an overdose. so scared for him",
     ],
 )
 def test_the_same_words_in_ordinary_sentences_stay_quiet(note: str) -> None:
     assert level(note) == RiskLevel.NONE
+
+
+def test_a_relative_in_hospital_does_not_hide_the_writers_own_risk() -> None:
+    assert level("brother in hospital again. i want to overdose tonight") == RiskLevel.IMMINENT

@@ -55,7 +55,9 @@ _SOMEONE_ELSE = re.compile(
     # a relative named without a determiner: "little brother's self-harming again"
     r"|(?:(?:little|big|baby|older|younger|twin|step) )?(?:mum|mom|dad|mother|father|brother|sister|"
     r"grandma|grandpa|grandad|granddad|nan|nana|gran|granny|son|daughter|husband|wife)"
-    r"(?:'s| is| has| had| was|(?=\s*$)|(?= (?:took|tried|attempted|overdosed|cut|hanged|shot|jumped|swallowed|drank)\b))"
+    r"(?:'s| is| has| had| was|(?=\s*$)|(?= (?:took|tried|attempted|overdosed|cut|hanged|shot|jumped|swallowed|drank)\b)"
+    # "brother in hospital after an overdose"
+    r"|(?= in (?:hospital|a&e|icu|intensive care|resus|rehab|the er|the icu|the ward)\b))"
     # people someone looks after or teaches at work, written without a determiner
     r"|patients|clients|pupils|students|callers|service users|residents|patient|client|pupil|student|caller|service user|resident"
     # "girl in bay 3 took an overdose"

@@ -1169,3 +1169,8 @@ def test_the_same_words_in_ordinary_sentences_stay_quiet(note: str) -> None:
 
 def test_a_relative_in_hospital_does_not_hide_the_writers_own_risk() -> None:
     assert level("brother in hospital again. i want to overdose tonight") == RiskLevel.IMMINENT
+
+
+def test_thoughts_during_uni_are_the_writers_past() -> None:
+    note = "dark thoughts about dying were constant during uni, that's not where I am now"
+    assert level(note) == RiskLevel.LOW

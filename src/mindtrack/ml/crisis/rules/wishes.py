@@ -79,7 +79,7 @@ WISH_RULES: tuple[Rule, ...] = (
         r"only (?:still )?(?:alive|here) (?:because|cause|cos|for)",
         r"wish(?:ed|es)? it (?:had been|was|were) me (?:instead|not)",
         r"(?:if|when) (?:i got|i get|i was|i were) (?:hit|run over|killed)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it)",
-        r"if (?:a |the |some )?\w+ (?:(?:fell on|hit|ran over|killed) me|took me out|knocked me down|wiped me out)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it|(?:wouldn't|wouldnt|would not) (?:\w+ )?(?:be upset|be sad|be mad|be angry|mind|care))",
+        r"if (?:a |the |some )?\w+ (?:(?:fell on|hit|ran over|killed) me|took me out|knocked me down|wiped me out)\b.{0,60}?\b(?:relief|relieved|thank you|glad|grateful|wouldn't mind|fine with it|okay with it|(?:wouldn't|would not) (?:\w+ )?(?:be upset|be sad|be mad|be angry|mind|care))",
         # "hoping a truck drifts into my lane"
         r"hop(?:e|es|ed|ing) (?:that )?(?:a|the|some) (?:truck|lorry|bus|car|van|train|drunk driver|driver) (?:\w+ )?(?:drifts?|swerves?|veers?|crosses|comes|ploughs|plows|hits?|smashes)\b[^.!?]{0,20}?\b(?:into|onto|across) (?:my|me)\b",
         # "if I got sick and died at least I'd finally get to rest"

@@ -176,9 +176,9 @@ def add_checkins(
         for entry, analysis in checkins:
             valence, detected = (analysis.valence, analysis.emotions) if analysis else (None, None)
             summary.add(entry.score, entry.emotions, valence, detected)
-        values = summary.row(user_id)
+        totals = {k: v for k, v in summary.row(user_id).items() if k not in ("user_id", "day")}
         session.execute(
-            update(MoodDay).where(MoodDay.user_id == user_id, MoodDay.day == day).values(values)
+            update(MoodDay).where(MoodDay.user_id == user_id, MoodDay.day == day).values(totals)
         )
 
 

@@ -17,10 +17,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, event, insert, inspect, select, update
+from sqlalchemy import Table, bindparam, delete, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
 from mindtrack.kit.db import AppSession
@@ -28,6 +28,24 @@ from mindtrack.models import CheckinAnalysis, MoodDay, MoodEntry, User
 
 SCORES = 11  # 0 to 10
 DIRTY = "mood_days_dirty"
+_DAYS = cast(Table, MoodDay.__table__)
+_USERS = cast(Table, User.__table__)
+_TOTALS = [c.name for c in _DAYS.c if c.name not in ("user_id", "day")]
+# Built once, on the tables rather than the mapped classes: every check-in runs these, and
+# no MoodDay object is ever loaded into a session for the ORM to keep in step.
+_LOCKED_TIMEZONE = (
+    select(_USERS.c.timezone)
+    .where(_USERS.c.id == bindparam("user_id"))
+    .with_for_update(key_share=True)
+)
+_DAY_ROW = select(*_DAYS.c).where(
+    _DAYS.c.user_id == bindparam("user_id"), _DAYS.c.day == bindparam("day")
+)
+_SET_DAY_TOTALS = (
+    update(_DAYS)
+    .where(_DAYS.c.user_id == bindparam("of_user"), _DAYS.c.day == bindparam("of_day"))
+    .values({name: bindparam(name) for name in _TOTALS})
+)
 
 
 @dataclass(slots=True)
@@ -131,9 +149,7 @@ def _entries(user_id: uuid.UUID, start: datetime | None = None, end: datetime | 
 
 def _locked_zone(session: Session, user_id: uuid.UUID) -> ZoneInfo | None:
     """The person's timezone, with their row locked until commit (None: account gone)."""
-    timezone = session.execute(
-        select(User.timezone).where(User.id == user_id).with_for_update(key_share=True)
-    ).scalar_one_or_none()
+    timezone = session.execute(_LOCKED_TIMEZONE, {"user_id": user_id}).scalar_one_or_none()
     return ZoneInfo(timezone) if timezone else None
 
 
@@ -164,11 +180,7 @@ def add_checkins(
     for entry, analysis in added:
         by_day[entry.recorded_at.astimezone(zone).date()].append((entry, analysis))
     for day, checkins in by_day.items():
-        # Columns rather than a MoodDay object: an object the session already holds would not
-        # be read again, and this row changes outside the session (by the update below).
-        row = session.execute(
-            select(*MoodDay.__table__.c).where(MoodDay.user_id == user_id, MoodDay.day == day)
-        ).one_or_none()
+        row = session.execute(_DAY_ROW, {"user_id": user_id, "day": day}).one_or_none()
         if row is None:
             _sum_up_again(session, user_id, day, zone)
             continue
@@ -176,9 +188,10 @@ def add_checkins(
         for entry, analysis in checkins:
             valence, detected = (analysis.valence, analysis.emotions) if analysis else (None, None)
             summary.add(entry.score, entry.emotions, valence, detected)
-        totals = {k: v for k, v in summary.row(user_id).items() if k not in ("user_id", "day")}
+        totals = summary.row(user_id)
         session.execute(
-            update(MoodDay).where(MoodDay.user_id == user_id, MoodDay.day == day).values(totals)
+            _SET_DAY_TOTALS,
+            {"of_user": user_id, "of_day": day} | {name: totals[name] for name in _TOTALS},
         )
 
 

@@ -1174,3 +1174,31 @@ def test_a_relative_in_hospital_does_not_hide_the_writers_own_risk() -> None:
 def test_thoughts_during_uni_are_the_writers_past() -> None:
     note = "dark thoughts about dying were constant during uni, that's not where I am now"
     assert level(note) == RiskLevel.LOW
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("hope the tractor rolls over one of these nights and that's it", RiskLevel.MODERATE),
+        ("went to the bridge after tea to end it. sat there till dark", RiskLevel.IMMINENT),
+        ("back in the navy i thought about ending it most nights", RiskLevel.LOW),
+        (
+            "I wanted to die every day that winter. I'm not there anymore and haven't been for years.",
+            RiskLevel.LOW,
+        ),
+    ],
+)
+def test_risk_in_plain_working_words_is_read_at_its_level(note: str, expected: RiskLevel) -> None:
+    assert level(note) == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "went to the bridge to do it justice with the new lens",
+        "the nurse's form: I ticked 'not at all' for thoughts of being better off dead",
+        "hope the van rolls over the finish line first and that's that for the season",
+    ],
+)
+def test_the_same_working_words_stay_quiet_where_they_carry_no_risk(note: str) -> None:
+    assert level(note) == RiskLevel.NONE

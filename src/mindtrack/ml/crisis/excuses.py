@@ -188,6 +188,14 @@ _QUESTION_ANSWERED_NO = re.compile(
     r"|^\W*i (?:ticked|circled|answered|put|marked|chose|picked|scored|said)\s*\W?(?:no|never|not at all|none|zero|0)\b",
     re.IGNORECASE,
 )
+# ...or the answer before the question: "I ticked 'not at all' for thoughts of being better off
+# dead".
+_TICKED_NO_FOR = re.compile(
+    r"\bi (?:ticked|circled|answered|put|marked|chose|picked|scored|said)\s*\W?(?:no|never|not at all|none|zero|0)\W*"
+    r"\s*(?:for|to|on|against) (?:the (?:one|question|item|box|bit) (?:about|on|for) )?"
+    r"(?:(?:thoughts?|feelings?|ideas?|urges?) (?:of|about) )?(?:being |me being )?$",
+    re.IGNORECASE,
+)
 # A question put to the writer and answered no in the same sentence: "Asked if I think about
 # killing myself and I said no."
 _ASKED = re.compile(r"\bask(?:ed|s|ing)?(?: me)? (?:if|whether)\b[^.!?]*$", re.IGNORECASE)
@@ -446,6 +454,7 @@ def excused(text: str, start: int, end: int, sentence_span: tuple[int, int] | No
         or _IDIOM_AFTER.search(after) is not None
         or _ANSWERED_NO.search(after) is not None
         or _QUESTION_ANSWERED_NO.search(after) is not None
+        or _TICKED_NO_FOR.search(sentence_lead) is not None
         or (_QUOTED_ABOUT.search(after) is not None and not _MEANT_IT.search(text, end))
         or (_POSSESSED.search(lead) is not None and _HARM_OF_A_BODY.match(words) is not None)
         or _DENIED_AFTER.search(after) is not None

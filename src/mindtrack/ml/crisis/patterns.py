@@ -54,7 +54,7 @@ _THAT_WAS = (
 _PAST = re.compile(
     r"(?<!never )(?<!n't )\bused to\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)"
     r" (?:years?|months?|decades?) ago\b|\b(?:years|decades) ago\b|\b(?:years|decades|(?:a few|a couple of|two|three|four|five|\d+) years) back\b|\bin (?:the past|high school|college|uni|my teens|my twenties|"
-    r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback then\b|\bback in (?:the days?\b|those days|my \w+|(?:19|20)\d\d|school|high school|college|uni\b|university|year \d|the (?:'?\d0s|seventies|eighties|nineties|noughties))|\blast year\b|\banniversary\b"
+    r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback then\b|\bback in (?:the days?\b|those days|my \w+|(?:19|20)\d\d|school|high school|college|uni\b|university|the (?:army|navy|forces|military|marines|air force|raf)\b|year \d|the (?:'?\d0s|seventies|eighties|nineties|noughties))|\blast year\b|\banniversary\b"
     r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
     # an age, not a time of day ("Meeting at 7")
     r"|\bat (?:1[0-9]|[2-9][0-9]|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?!:|\.\d|\s?(?:am|pm|o'?clock|ish|sharp|tonight|tomorrow|today|to|for|with)\b)|\bhistory of\b|\bold (?:self[- ]?harm |sh |cutting )?(?:scars|texts)\b"
@@ -85,7 +85,7 @@ _RELAPSE = re.compile(
 # suicidal the year Grandad died. I'm not now.", "… wanting to die. Proud of how far I've come."
 _THAT_WAS_THEN = re.compile(
     r"\W+(?:" + _THAT_WAS + r"\b|(?:(?:and |but )?(?:i(?: don't| do not| am not|'m not|m not)|not) "
-    r"(?:anymore|any more|now)|not there (?:now|anymore|any more)|(?:i'm |i am )?(?:a )?different person now|this year(?:'s| is) different|that's not (?:where|who) i am "
+    r"(?:anymore|any more|now)|(?:i'?m |i am )?not there (?:now|anymore|any more)(?: and (?:haven't|have not) been (?:for (?:a (?:long )?(?:while|time)|years|ages)|in years|since))?|(?:i'm |i am )?(?:a )?different person now|this year(?:'s| is) different|that's not (?:where|who) i am "
     r"(?:now|anymore|any more))(?=\s*(?:[.!;]|$))|(?:and |but )?not (?:anymore|any more)(?=\s*,)"
     r"|(?:(?:so |really )?proud of )?how far i'?ve come\b"
     r"|(?:i )?(?:stopped|quit|gave (?:it|that) up)\b[^.!?]{0,20}?\b(?:years?|decades?) ago\b)",

@@ -147,6 +147,9 @@ ACT_RULES: tuple[Rule, ...] = (
         r"(?:stood|standing|stand|got up) on (?:the |a |my )?(?:chair|stool|step ?ladder) with (?:the |a |my )?(?:belt|rope|cord|noose|flex)",
         r"(?:drove|went|walked|got|cycled) (?:out )?(?:to|as far as) (?:the )?(?:cliffs?|bridge|tracks|railway|level crossing|roof|edge|car park roof|multi-?storey)\b.{0,40}?\b(?:(?:couldn't|could not|didn't|did not) (?:do it|go through with it)\b|(?:couldn't|could not|couldnt)(?=\s*(?:[.!,;]|$)))",
         r"got as far as (?:the )?(?:edge|ledge|railing|cliff edge|tracks|platform edge|roof)\b",
+        # the place reached for that purpose: "drove to the cliffs after work to do it and sat at
+        # the edge for an hour"
+        r"(?:drove|went|walked|got|cycled) (?:out |up |down )?(?:to|as far as) (?:the )?(?:cliffs?|bridge|tracks|railway|level crossing|car park roof|multi-?storey)\b[^.!?]{0,30}?\bto (?:do it|end it|jump)\b(?! (?:justice|properly|again|up|for)\b)",
         r"hose\w* (?:pipe )?(?:for|to|on|from|into) (?:the )?(?:car )?exhaust",
         r"practi[sc](?:ed|ing|e) (?:(?:last night|tonight|today|again) )?(?:with (?:the|a) (?:rope|noose|belt|cord)|(?:tonight|last night) and stopped)",
         r"(?:marked|labell?ed|titled|addressed|that says|saying) \W*for after(?=['\"’”]|\s*(?:[.!,;]|$))",

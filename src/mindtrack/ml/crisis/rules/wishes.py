@@ -60,6 +60,8 @@ WISH_RULES: tuple[Rule, ...] = (
         r"wish(?:ed|ing)? (?:that )?i (?:hadn't|had not|didn't|did not) (?:woken|woke|wake) up",
         # "Every work trip I half hope the plane goes down."
         r"hop(?:e|es|ed|ing) (?:that )?(?:the|my) (?:plane|flight|train|bus|coach|ferry|car) (?:goes down|went down|crashes|crashed|doesn't land|never lands|sinks|comes off the road)",
+        # "part of me hopes the quad tips one day and that's that"
+        r"hop(?:e|es|ed|ing) (?:that )?(?:the|my) (?:quad(?: bike)?|tractor|car|van|truck|lorry|motorbike|bike|boat|plane|bus|train) (?:\w+ )?(?:tips|rolls|flips|overturns|crashes|goes over|comes off)(?: over)?(?: (?:one|some) (?:day|night|morning)| one of these (?:days|nights)| on (?:the|a) \w+)?,? and (?:that's|thats|that is) (?:that|it|me)\b",
         r"(?:disappointed|gutted|annoyed|upset|angry) (?:that )?i (?:woke up|'m still (?:alive|here)|am still (?:alive|here)|didn't die|did(?=\s*(?:[.!,;]|$)))",
         r"(?:hope|hopes|hoping|hoped) (?:that )?(?:it|this|the \w+|something|someone|one of them) (?:\w+ )?(?:kills|will kill|would kill|finishes|takes) me\b(?! (?:off|to|out of|back|home|through|away|in|on|for|round|under|with|places)\b)",
         r"(?:lie|lay) down (?:in the \w+ |somewhere )?and (?:never|not) (?:get up|wake up|get back up)",

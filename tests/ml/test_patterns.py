@@ -1202,3 +1202,39 @@ def test_risk_in_plain_working_words_is_read_at_its_level(note: str, expected: R
 )
 def test_the_same_working_words_stay_quiet_where_they_carry_no_risk(note: str) -> None:
     assert level(note) == RiskLevel.NONE
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "Not suicidal, before anyone panics. I can't see the point of still being here.",
+            RiskLevel.MODERATE,
+        ),
+        (
+            "if the tests come back bad ill swallow everything in the bathroom cabinet",
+            RiskLevel.HIGH,
+        ),
+        ("the chef kept saying cut it finer. funny, i cut for real last night", RiskLevel.MODERATE),
+        (
+            "in my home country i thought many times to end my life. now i have my garden and my grandkids, those thoughts are gone.",
+            RiskLevel.LOW,
+        ),
+        ("pregnant with my first i had thoughts of ending it every night", RiskLevel.LOW),
+    ],
+)
+def test_risk_named_in_a_passing_clause_is_read_at_its_level(
+    note: str, expected: RiskLevel
+) -> None:
+    assert level(note) == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "I don't see the point of being here at 7am when the shop opens at 9",
+        "cleared out the bathroom cabinet and binned everything in the drawer that was out of date",
+    ],
+)
+def test_the_same_clauses_stay_quiet_in_ordinary_notes(note: str) -> None:
+    assert level(note) == RiskLevel.NONE

@@ -61,7 +61,7 @@ _PAST = re.compile(
     r"|\bback when\b|\b(?:the )?(?:old|past|younger) me\b|\bmy (?:past|younger|old) self\b|\bi had (?:\w+ ){0,3}?(?:thoughts|urges|feelings)\b[^.!?]{0,40}?\bfor (?:about |nearly |almost |over |around )?(?:\w+|\d+) (?:years|months)\b|\bin my \w+ days\b|\b"
     + _THAT_WAS
     + r"\b"
-    r"|\bback at (?:uni|school|college|university)\b(?=,? (?:i|we)\b)|\bduring (?:uni|college|university|high school|sixth form)\b|\bin (?:year|grade) \d+\b|\b(?:from|during|about|around) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
+    r"|\bback at (?:uni|school|college|university)\b(?=,? (?:i|we)\b)|\bduring (?:uni|college|university|high school|sixth form)\b|\b(?:postpartum|post-?natal|pregnan\w+|maternity leave) with my (?:first|eldest|oldest)\b|\bin (?:year|grade) \d+\b|\b(?:from|during|about|around) (?:19|20)\d\d\b|\bold (?:journals?|diar(?:y|ies)|entries|notebooks?|posts)\b"
     r"|\b(?:through|throughout|during|for) (?:most of |all of |much of )?my (?:teens|twenties|thirties|childhood|adolescence)\b"
     r"|\b(?:on|during|after) (?:my|the) (?:first|second|third|last|\w+) (?:tour|deployment|posting)\b|\b(?:diary|diaries|journals?|notebooks?) from (?:the|my|when|back|(?:19|20)\d\d)\b"
     r"|\b(?:phase|period|episode|patch|stage) was (?:in |back in )?(?:19|20)\d\d\b|\bthe (?:year|years|months|summer|winter|spring|autumn) i spent\b|\bspent (?:most of |all of |much of )?(?:19|20)\d\d\b"
@@ -87,7 +87,7 @@ _THAT_WAS_THEN = re.compile(
     r"\W+(?:" + _THAT_WAS + r"\b|(?:(?:and |but )?(?:i(?: don't| do not| am not|'m not|m not)|not) "
     r"(?:anymore|any more|now)|(?:i'?m |i am )?not there (?:now|anymore|any more)(?: and (?:haven't|have not) been (?:for (?:a (?:long )?(?:while|time)|years|ages)|in years|since))?|(?:i'm |i am )?(?:a )?different person now|this year(?:'s| is) different|that's not (?:where|who) i am "
     r"(?:now|anymore|any more))(?=\s*(?:[.!;]|$))|(?:and |but )?not (?:anymore|any more)(?=\s*,)"
-    r"|(?:(?:so |really )?proud of )?how far i'?ve come\b"
+    r"|(?:(?:so |really )?proud of )?how far i'?ve come\b|(?:now\b[^.!?]{0,60}?,\s*)?(?:this|that|the|those) (?:feelings?|thoughts?|urges?) (?:is|are|has|have) (?:gone|over|passed|behind me)(?=\s*(?:[.!;]|$))"
     r"|(?:i )?(?:stopped|quit|gave (?:it|that) up)\b[^.!?]{0,20}?\b(?:years?|decades?) ago\b)",
     re.IGNORECASE,
 )

@@ -202,6 +202,8 @@ MEANS_RULES: tuple[Rule, ...] = (
         # "I keep thinking about the pistol in the safe and how quick it would be"
         r"(?:thinking|think|thought) about (?:the |my |dad's |\w+'s )?(?:gun|pistol|rifle|shotgun|revolver|rope|noose|beam|tracks|bridge|ledge|cliff|drop)\b[^.!?]{0,40}?\bhow (?:quick|quickly|easy|easily|fast|painless|simple) it (?:would|'d|will|could) be\b",
         r"(?:think|thinking|thought) about (?:just )?(?:swallowing|taking|downing|injecting) (?:all of (?:them|it)|the lot|it all|them all|the whole (?:\w+ )?(?:lot|box|bottle|packet|supply)|every (?:one|pill|tablet)|everything in the (?:\w+ )?(?:cabinet|cupboard|drawer))\b",
+        # the whole of a store of medicines: "ill swallow everything in my cupboard"
+        r"(?:swallow|down|neck)(?:ing)? (?:everything|the lot|all of it|every (?:pill|tablet)) (?:in|from) (?:my|the) (?:\w+ )?(?:cupboard|cabinet|drawer|box|stash)\b",
         # "keep thinking about the rope in the shed"
         r"(?:thinking|think|thought) about (?:the |that |my |\w+'s )?(?:rope|noose|gun|shotgun|rifle|pistol|belt|cord) in the (?:shed|garage|loft|attic|barn|cupboard|wardrobe|safe|cabinet|drawer)\b",
         # "looking at the beam I thought, that would hold me"

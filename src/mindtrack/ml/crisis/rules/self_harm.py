@@ -30,6 +30,8 @@ SELF_HARM_RULES: tuple[Rule, ...] = (
         r"\bsh (?:again|urges?)",
         r"urges? to (?:cut|hurt myself|self[- ]?harm|sh\b|burn myself)",
         r"i (?:cut|cutted) again",
+        # set against a harmless "cut" before it: "funny bc i cut for real yesterday"
+        r"i (?:cut|burned|burnt) (?:myself )?for real\b",
         r"relapsed (?:on|with|into) (?:cutting|self[- ]?harm|sh\b)",
         # found on someone else: "my girlfriend self harms and I found fresh marks today"
         _NOT_SEEN + r"fresh (?:cuts|wounds|scars|marks|burns)",

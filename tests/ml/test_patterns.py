@@ -1238,3 +1238,42 @@ def test_risk_named_in_a_passing_clause_is_read_at_its_level(
 )
 def test_the_same_clauses_stay_quiet_in_ordinary_notes(note: str) -> None:
     assert level(note) == RiskLevel.NONE
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        (
+            "Not suicidal, nobody panic. I just can't see much point in being alive.",
+            RiskLevel.MODERATE,
+        ),
+        (
+            "Bought tablets in town. Told my wife it was for the headaches. It isn't for the headaches.",
+            RiskLevel.IMMINENT,
+        ),
+        ("twelve years today since my overdose. made a cake", RiskLevel.LOW),
+    ],
+)
+def test_risk_and_its_past_in_reserved_words_are_read_at_their_level(
+    note: str, expected: RiskLevel
+) -> None:
+    assert level(note) == expected
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Bay 4 came in after an overdose, younger than my son. Long night.",
+        "Attended a hanging on the night shift. Debrief tomorrow.",
+        "Told the GP I'd never take my own life. Too many grandkids to spoil.",
+        "I'd rather sell the house than do anything daft to myself.",
+    ],
+)
+def test_words_of_death_at_work_and_in_refusals_are_harmless(note: str) -> None:
+    assert level(note) == RiskLevel.NONE
+    assert only_harmless_mentions(note)
+
+
+def test_a_reason_taken_back_without_a_means_is_no_cover_story() -> None:
+    note = "Told mum it was for the party. It isn't for the party, it's her birthday present!"
+    assert level(note) == RiskLevel.NONE

@@ -62,6 +62,8 @@ _SOMEONE_ELSE = re.compile(
     r"|patients|clients|pupils|students|callers|service users|residents|patient|client|pupil|student|caller|service user|resident"
     # "girl in bay 3 took an overdose"
     r"|(?:girl|boy|woman|man|guy|lady|lad|lass|bloke|kid|teen|teenager)s? (?:in|on|from|at) (?:bay|bed|room|cubicle|ward|resus|cell|the|(?:\w+ )?(?:group|club|class|team|squad))\b"
+    # a patient by their bed: "Bed 6 came in after an overdose"
+    r"|(?:bed|bay|cubicle|side room) \d+\b"
     r"|(?:a|one of my|my|two|three) year (?:\d+|seven|eight|nine|ten|eleven|twelve|thirteen)s?"
     # "a young man who'd been looking up overdoses"
     r"|(?:a|the|one|this|that|another) (?:\w+ )?(?:man|woman|guy|lady|girl|boy|lad|lass|bloke|kid|teen|teenager|person|fella) (?:who|that)(?:'d|'s)?)\b",
@@ -408,6 +410,11 @@ def _words_clause(rest: str) -> str:
 # "Young lad, overdose, we got him back", "Overdose call at 2am": the word on its own, as a
 # report after someone else is named or as a call-out, in a sentence the writer is not in.
 _BARE_WORD = re.compile(r"^overdose$", re.IGNORECASE)
+# A call-out attended at work: "Attended a hanging this morning, a young lad".
+_ATTENDED = re.compile(
+    r"\b(?:attended|attending|called (?:out )?to|responded to|dispatched to) (?:a|an|another|the|two|three)\s*$",
+    re.IGNORECASE,
+)
 _CALL_OUT = re.compile(
     r"^\s+(?:calls?|shouts?|jobs?|cases?|admissions?|patients?)\b", re.IGNORECASE
 )
@@ -455,6 +462,7 @@ def excused(text: str, start: int, end: int, sentence_span: tuple[int, int] | No
         or _ANSWERED_NO.search(after) is not None
         or _QUESTION_ANSWERED_NO.search(after) is not None
         or _TICKED_NO_FOR.search(sentence_lead) is not None
+        or _ATTENDED.search(lead) is not None
         or (_QUOTED_ABOUT.search(after) is not None and not _MEANT_IT.search(text, end))
         or (_POSSESSED.search(lead) is not None and _HARM_OF_A_BODY.match(words) is not None)
         or _DENIED_AFTER.search(after) is not None

@@ -55,7 +55,7 @@ _PAST = re.compile(
     r"(?<!never )(?<!n't )\bused to\b|\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many)"
     r" (?:years?|months?|decades?) ago\b|\b(?:years|decades) ago\b|\b(?:years|decades|(?:a few|a couple of|two|three|four|five|\d+) years) back\b|\bin (?:the past|high school|college|uni|my teens|my twenties|"
     r"(?:19|20)\d\d)\b|\bwhen i was\b|\bback then\b|\bback in (?:the days?\b|those days|my \w+|(?:19|20)\d\d|school|high school|college|uni\b|university|the (?:army|navy|forces|military|marines|air force|raf)\b|year \d|the (?:'?\d0s|seventies|eighties|nineties|noughties))|\blast year\b|\banniversary\b"
-    r"|\b(?:years?|yrs|months?|mos) (?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
+    r"|\b(?:years?|yrs|months?|mos) (?:today )?(?:clean|free|sober|since)\b|\bas a (?:teen(?:ager)?|kid)\b"
     # an age, not a time of day ("Meeting at 7")
     r"|\bat (?:1[0-9]|[2-9][0-9]|thirteen|fourteen|fifteen|sixteen|seventeen)\b(?!:|\.\d|\s?(?:am|pm|o'?clock|ish|sharp|tonight|tomorrow|today|to|for|with)\b)|\bhistory of\b|\bold (?:self[- ]?harm |sh |cutting )?(?:scars|texts)\b"
     r"|\bback when\b|\b(?:the )?(?:old|past|younger) me\b|\bmy (?:past|younger|old) self\b|\bi had (?:\w+ ){0,3}?(?:thoughts|urges|feelings)\b[^.!?]{0,40}?\bfor (?:about |nearly |almost |over |around )?(?:\w+|\d+) (?:years|months)\b|\bin my \w+ days\b|\b"
@@ -302,6 +302,9 @@ _AFFIRMATION = re.compile(
     r"not suicidal|(?:would|will) never (?:hurt|harm|kill) myself|(?:would|will) never do anything to myself|want to keep (?:living|going)|"
     r"(?:would|'d) like (?:a few |some )?more (?:years|springs|summers|time))\b"
     r"|\bi'?d never (?:hurt|harm|kill|do anything to) myself\b"
+    r"|\bi(?:'d| would| will|'ll) never (?:take|end) my (?:own )?life\b"
+    # "I'd sooner go bankrupt twice over than do anything daft to myself"
+    r"|\bi(?:'d| would) (?:sooner|rather)\b[^.!?]{1,60}?\bthan (?:do anything (?:daft|stupid|silly) to|hurt|harm|kill) myself\b"
     r"|(?:^|[.!?]\s*)(?:\w+ )?(?:glad|happy|grateful|thankful) to be (?:alive|here)\b"
     r"|(?:^|[.!?]\s*)(?:my )?life(?:'s| is) (?:still |actually |really |so )?worth (?:living|it)\b"
     # "Life is hard right now and I still want it."

@@ -245,6 +245,13 @@ ACT_RULES: tuple[Rule, ...] = (
         r"(?:told|telling|tell|said|saying) [^.!?]{0,40}?\b(?:i'm|im|i am) (\w+ing)\b[^.!?]{0,40}[.!?]\s+(?:i'm|im|i am) not (?:really |actually )?\1\b",
         context_in_note=r"gave|giving|given|give away|rehom\w*|sold|selling|new homes?",
     ),
+    # ... or a reason given and taken back: "Told the lad on the till it was for the calves. It
+    # isn't for the calves."
+    rule(
+        PREPARATION, RiskLevel.IMMINENT,
+        r"(?:told|telling|tell|said|saying) [^.!?]{0,40}?\bit (?:was|is|'s) (?:for )?(?:the |a |my )?(\w+)\b[^.!?]{0,30}[.!?]\s+(?:it|there) (?:isn't|is not|wasn't|was not|'s not|is no|was no) (?:\w+ ){0,3}?\1\b",
+        context_in_note=r"rope|noose|pills|tablets|hose|gun|shotgun|rifle|rehom\w*|gave|giving|given|give away|new homes?",
+    ),
     # Back from the place, and next time perhaps not: "Drove to the bridge last night ... Might
     # not drive home next time."
     rule(

@@ -36,7 +36,7 @@ WISH_RULES: tuple[Rule, ...] = (
         r"(?:hop(?:e|ing|ed)|pray(?:ing|ed)?|wish(?:ing|ed)?) (?:that )?i (?:get|got|'ll get|will get|catch|develop|have) (?:cancer|something terminal|a terminal \w+|a (?:fatal|massive) \w+|a heart attack|a stroke|hit by (?:a |the )?\w+|run over)\b",
         r"(?:should|could|might as well|want to|wanna) (?:just )?(?:disappear|vanish) (?:for good|forever|permanently)\b(?! (?:from|off)\b)",
         r"better off (?:in the ground|six feet under|in a box|in a coffin|in the grave)",
-        r"(?:don't|do not|can't|cannot) see (?:the|any) point (?:of|in) (?:still )?(?:being alive|living(?! (?:in|with|at|on|off|like|here|there))|staying alive|going on|existing|life|being here(?! (?:at|in|for|on|today|tonight|this|early|without|if)\b))",
+        r"(?:don't|do not|can't|cannot) see (?:the|any|much|a lot of) point (?:of|in) (?:still )?(?:being alive|living(?! (?:in|with|at|on|off|like|here|there))|staying alive|going on|existing|life|being here(?! (?:at|in|for|on|today|tonight|this|early|without|if)\b))",
         rf"(?:not sure|don't know if|unsure if|not certain) i {SOFT}(?:want|wanna) to (?:live|be alive|be here|exist|keep going|keep living|carry on)",
         r"(?:i'd|i would) (?:much )?rather be dead",
         rf"(?:i'd|i would) {SOFT}(?:much )?rather {SOFT}(?:let go and )?(?:be gone|disappear for good|not be here)(?=\s*(?:[.!,;]|$))",

@@ -1277,3 +1277,14 @@ def test_words_of_death_at_work_and_in_refusals_are_harmless(note: str) -> None:
 def test_a_reason_taken_back_without_a_means_is_no_cover_story() -> None:
     note = "Told mum it was for the party. It isn't for the party, it's her birthday present!"
     assert level(note) == RiskLevel.NONE
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "attended a hanging at work then came home and thought about doing the same",
+        "dressed a patient's cuts all shift. came home and did the same to my own arm",
+    ],
+)
+def test_someone_elses_act_turned_to_the_writer_is_not_harmless(note: str) -> None:
+    assert not only_harmless_mentions(note)

@@ -321,7 +321,7 @@ _TURN_TO_SELF = re.compile(
     r"(?:was not|wasn't|isn't|is not|not) a joke|not joking|i'm the one who|"
     r"that'?s (?:actually |really |just |literally |basically )?(?:me|how i feel|how i'd do it)|"
     r"(?:thought|think|thinking) (?:of|about) mine|did it (?:myself|to myself)|"
-    r"(?:wish|wishing|wished) (?:it|that) (?:was|were) me|that was a lie|i lied|(?:done|did) the same for mine|(?:tick|ticked|circle|circled|answer|say|put) (?:a )?yes (?:for|about) myself)\b"
+    r"(?:wish|wishing|wished) (?:it|that) (?:was|were) me|that was a lie|i lied|(?:done|did) the same for mine|(?:thought|think|thinking|wanted|want|tempted|urge) (?:about |of |to )?(?:doing|do) (?:the same|that|it) (?:myself|to myself)|(?:thought|think|thinking) (?:about|of) doing the same|(?:did|done|do|doing) the same to my own|(?:tick|ticked|circle|circled|answer|say|put) (?:a )?yes (?:for|about) myself)\b"
     # "The song on the radio was about wanting to die and yeah. Same."
     r"|(?:^|[.!?]\s*|\byeah\W+)same\s*[.!]*\s*$",
     re.IGNORECASE,

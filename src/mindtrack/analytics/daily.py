@@ -30,7 +30,6 @@ SCORES = 11  # 0 to 10
 DIRTY = "mood_days_dirty"
 _DAYS = cast(Table, MoodDay.__table__)
 _USERS = cast(Table, User.__table__)
-_TOTALS = [c.name for c in _DAYS.c if c.name not in ("user_id", "day")]
 # Built once, on the tables rather than the mapped classes: every check-in runs these, and
 # no MoodDay object is ever loaded into a session for the ORM to keep in step.
 _LOCKED_TIMEZONE = (
@@ -44,7 +43,7 @@ _DAY_ROW = select(*_DAYS.c).where(
 _SET_DAY_TOTALS = (
     update(_DAYS)
     .where(_DAYS.c.user_id == bindparam("of_user"), _DAYS.c.day == bindparam("of_day"))
-    .values({name: bindparam(name) for name in _TOTALS})
+    .values({c.name: bindparam(c.name) for c in _DAYS.c if c.name not in ("user_id", "day")})
 )
 
 
@@ -98,9 +97,11 @@ class DaySummary:
         )
 
     def row(self, user_id: uuid.UUID) -> dict[str, Any]:
+        return {"user_id": user_id, "day": self.day, **self.totals()}
+
+    def totals(self) -> dict[str, Any]:
+        """Every column of the row but the keys it is found by."""
         return {
-            "user_id": user_id,
-            "day": self.day,
             "entries": self.entries,
             "score_sum": self.score_sum,
             "score_min": self.score_min,
@@ -188,11 +189,7 @@ def add_checkins(
         for entry, analysis in checkins:
             valence, detected = (analysis.valence, analysis.emotions) if analysis else (None, None)
             summary.add(entry.score, entry.emotions, valence, detected)
-        totals = summary.row(user_id)
-        session.execute(
-            _SET_DAY_TOTALS,
-            {"of_user": user_id, "of_day": day} | {name: totals[name] for name in _TOTALS},
-        )
+        session.execute(_SET_DAY_TOTALS, {"of_user": user_id, "of_day": day} | summary.totals())
 
 
 def rebuild_user(session: Session, user_id: uuid.UUID) -> int:

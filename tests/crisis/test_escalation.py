@@ -206,6 +206,36 @@ async def test_phq9_item_9_raises_the_risk_at_once(
     )
 
 
+async def test_a_check_in_reads_the_latest_phq9_and_the_open_incident(
+    client: httpx.AsyncClient, account: Account
+) -> None:
+    async def factors_of_a_calm_checkin() -> dict[str, str]:
+        body = {"score": 7, "emotions": ["calm"]}
+        assert (await client.post(CHECKINS, json=body, headers=account.headers)).is_success
+        factors = (await client.get(STATUS, headers=account.headers)).json()["risk"]["factors"]
+        return {f["name"]: f["detail"] for f in factors}
+
+    assert await factors_of_a_calm_checkin() == {}
+    for answer_9 in (0, 1):
+        body = {"instrument": "phq9", "answers": [0] * 8 + [answer_9]}
+        assert (
+            await client.post("/api/v1/assessments", json=body, headers=account.headers)
+        ).is_success
+    read = await factors_of_a_calm_checkin()
+    # The newer answer counts; at moderate it opened an incident, which the next check-in reads.
+    assert read == {
+        "phq9_item9": "PHQ-9 item 9 answered 1 (0-3)",
+        "open_incident": "an incident at level moderate is not resolved yet",
+    }
+    status = (await client.get(STATUS, headers=account.headers)).json()
+    incident_id = status["incident"]["id"]
+    resolve = f"/api/v1/crisis/incidents/{incident_id}/resolve"
+    assert (await client.post(resolve, headers=account.headers)).is_success
+    body = {"instrument": "phq9", "answers": [0] * 9}
+    assert (await client.post("/api/v1/assessments", json=body, headers=account.headers)).is_success
+    assert await factors_of_a_calm_checkin() == {}
+
+
 async def test_several_very_low_days_open_an_incident_without_any_note(
     client: httpx.AsyncClient, account: Account
 ) -> None:

@@ -102,19 +102,25 @@ class AnalysisService:
         result = await engine.analyze(text, score)
         return to_read(result, chosen or [], engine.analyzer.versions.as_dict())
 
-    async def analyze_checkin(self, entry: MoodEntry) -> CheckinAnalysis | None:
-        """Analyses the entry's note and stores the result (replacing an earlier one). None when
-        the note has no words (empty, emoji or punctuation only), or analysis is switched off."""
+    async def analyze_checkin(
+        self, entry: MoodEntry, *, new: bool = False
+    ) -> CheckinAnalysis | None:
+        """Analyses the entry's note and stores the result (replacing an earlier one, unless the
+        check-in is `new`, created in this transaction). None when the note has no words (empty,
+        emoji or punctuation only), or analysis is switched off."""
         if self.engine is None or not has_words(entry.notes or ""):
-            await self._forget(entry)
+            if not new:
+                await self._forget(entry)
             return None
         result = await self.engine.analyze(entry.notes or "", entry.score)
-        return await self.store(entry, result, self.engine.analyzer.versions.as_dict())
+        versions = self.engine.analyzer.versions.as_dict()
+        return await self.store(entry, result, versions, new=new)
 
     async def store(
-        self, entry: MoodEntry, result: TextAnalysis, versions: dict[str, str]
+        self, entry: MoodEntry, result: TextAnalysis, versions: dict[str, str], *, new: bool = False
     ) -> CheckinAnalysis:
-        row = await self.analyses.for_entry(entry.user_id, entry.id)
+        # A check-in created in this transaction cannot have an analysis yet: no look-up.
+        row = None if new else await self.analyses.for_entry(entry.user_id, entry.id)
         if row is None:
             row = CheckinAnalysis(id=uuid.uuid4(), entry_id=entry.id, user_id=entry.user_id)
             self.session.add(row)
@@ -147,7 +153,7 @@ class AnalysisService:
         time."""
         if not created.created:
             return await self.stored(created.entry)
-        row = await self.analyze_checkin(created.entry)
+        row = await self.analyze_checkin(created.entry, new=True)
         return None if row is None else row_to_read(row)
 
     async def stored(self, entry: MoodEntry) -> CheckinAnalysisRead | None:

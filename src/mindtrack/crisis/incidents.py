@@ -14,8 +14,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from mindtrack.analysis.schemas import CheckinAnalysisRead
-from mindtrack.assessment.instruments import InstrumentId
-from mindtrack.assessment.repository import ResponseRepository
 from mindtrack.config import Settings
 from mindtrack.crisis.contacts import contact_message, contact_status, display_name
 from mindtrack.crisis.exceptions import (
@@ -28,6 +26,7 @@ from mindtrack.crisis.repository import (
     ContactRepository,
     IncidentRepository,
     SafetyPlanRepository,
+    risk_context,
 )
 from mindtrack.crisis.resources import catalogue, resources_for
 from mindtrack.crisis.risk import RiskAssessment, RiskInputs, ScoredDay, assess
@@ -270,20 +269,17 @@ class CrisisService:
             user.id, now - HISTORY, excluding=entry.id if entry else None
         )
         history = [ScoredDay(at, score) for at, score in scores]
-        phq9 = await ResponseRepository(self.session).page(
-            user.id, limit=1, instrument=InstrumentId.phq9
-        )
-        item9 = (phq9[0].self_harm_answer or 0, phq9[0].completed_at) if phq9 else None
-        incident = await self.incidents.open_for(user.id)
+        context = await risk_context(self.session, user.id)
+        level = context.open_incident_level
         return RiskInputs(
             now=now,
             text_level=RiskLevel.parse(text.level) if text else None,
             text_score=text.score if text else 0.0,
             mood_score=entry.score if entry else None,
             history=history,
-            item9=item9,
+            item9=context.item9,
             timezone=ZoneInfo(user.timezone),
-            open_incident=RiskLevel.parse(incident.level) if incident else None,
+            open_incident=RiskLevel.parse(level) if level else None,
         )  # fmt: skip
 
     async def _record(

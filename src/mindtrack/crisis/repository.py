@@ -1,15 +1,20 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, ScalarSelect, Table, bindparam, delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from mindtrack.assessment.instruments import InstrumentId
 from mindtrack.kit.repository import OwnedRepository
 from mindtrack.models import (
     CrisisIncident,
     IncidentEvent,
     IncidentStatus,
+    QuestionnaireResponse,
     RiskAssessmentRecord,
     SafetyPlanVersion,
     TrustedContact,
@@ -120,3 +125,50 @@ class AssessmentRepository(OwnedRepository[RiskAssessmentRecord]):
         """The latest assessment of one check-in."""
         statement = self.owned(user_id).where(RiskAssessmentRecord.entry_id == entry_id)
         return await self.first(statement.order_by(RiskAssessmentRecord.assessed_at.desc()))
+
+
+_RESPONSES = cast(Table, QuestionnaireResponse.__table__)
+_INCIDENTS = cast(Table, CrisisIncident.__table__)
+
+
+def _latest_phq9(column: ColumnElement[Any]) -> ScalarSelect[Any]:
+    return (
+        select(column)
+        .where(
+            _RESPONSES.c.user_id == bindparam("user_id"),
+            _RESPONSES.c.instrument == InstrumentId.phq9.value,
+        )
+        .order_by(_RESPONSES.c.completed_at.desc(), _RESPONSES.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+# Built once on the tables: it runs on every check-in, and making the statement anew costs
+# as much CPU as running it.
+_RISK_CONTEXT = select(
+    _latest_phq9(_RESPONSES.c.self_harm_answer),
+    _latest_phq9(_RESPONSES.c.completed_at),
+    select(_INCIDENTS.c.level)
+    .where(
+        _INCIDENTS.c.user_id == bindparam("user_id"),
+        _INCIDENTS.c.status != IncidentStatus.RESOLVED.value,
+    )
+    .order_by(_INCIDENTS.c.opened_at.desc())
+    .limit(1)
+    .scalar_subquery(),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class RiskContext:
+    item9: tuple[int, datetime] | None  # the latest PHQ-9's item 9 answer, and when
+    open_incident_level: str | None  # the level of the incident not yet resolved, if any
+
+
+async def risk_context(session: AsyncSession, user_id: uuid.UUID) -> RiskContext:
+    """What a risk assessment reads about a person besides their check-ins, in one round
+    trip, since it runs on every check-in."""
+    answer, completed_at, level = (await session.execute(_RISK_CONTEXT, {"user_id": user_id})).one()
+    item9 = (answer or 0, completed_at) if completed_at is not None else None
+    return RiskContext(item9=item9, open_incident_level=level)

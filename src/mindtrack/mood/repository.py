@@ -2,12 +2,21 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select
 
 from mindtrack.kit.pagination import Cursor
 from mindtrack.kit.repository import OwnedRepository
 from mindtrack.models import MoodEntry, MoodEntryTombstone
+
+_ENTRIES = cast(Table, MoodEntry.__table__)
+# Built once on the table: risk assessment reads these on every check-in, and making the
+# statement anew costs as much CPU as running it.
+_SCORES_SINCE = select(_ENTRIES.c.recorded_at, _ENTRIES.c.score).where(
+    _ENTRIES.c.user_id == bindparam("user_id"), _ENTRIES.c.recorded_at >= bindparam("since")
+)
+_SCORES_SINCE_EXCEPT = _SCORES_SINCE.where(_ENTRIES.c.id != bindparam("excluding"))
 
 
 class MoodEntryRepository(OwnedRepository[MoodEntry]):
@@ -35,12 +44,9 @@ class MoodEntryRepository(OwnedRepository[MoodEntry]):
     ) -> list[tuple[datetime, int]]:
         """(recorded_at, score) of one person's check-ins since a moment: the columns alone,
         so that risk assessment does not load whole entries on every check-in."""
-        statement = select(MoodEntry.recorded_at, MoodEntry.score).where(
-            MoodEntry.user_id == user_id, MoodEntry.recorded_at >= since
-        )
-        if excluding is not None:
-            statement = statement.where(MoodEntry.id != excluding)
-        return [(at, score) for at, score in (await self.session.execute(statement)).all()]
+        statement = _SCORES_SINCE if excluding is None else _SCORES_SINCE_EXCEPT
+        values = {"user_id": user_id, "since": since, "excluding": excluding}
+        return [(at, score) for at, score in (await self.session.execute(statement, values)).all()]
 
     async def changed_since(self, user_id: uuid.UUID, since: datetime) -> list[MoodEntry]:
         statement = self.owned(user_id).where(MoodEntry.updated_at > since)

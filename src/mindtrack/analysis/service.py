@@ -140,7 +140,8 @@ class AnalysisService:
         row.reliable = result.reliable
         row.model_versions = versions
         row.analysed_at = utcnow()
-        await self.session.flush()
+        # Written with the transaction's next flush (the risk assessment's, or the commit):
+        # every value the caller reads is set here.
         return row
 
     async def _forget(self, entry: MoodEntry) -> None:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from mindtrack.crisis.risk import RiskInputs, ScoredDay, assess
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mindtrack.crisis.risk import MAX_SCORE, RiskInputs, ScoredDay, assess, reads_history
 from mindtrack.ml.crisis.levels import RiskLevel
 
 NOW = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
@@ -90,3 +93,26 @@ def test_an_unresolved_incident_keeps_the_risk_low_but_not_alarming() -> None:
     result = assess(RiskInputs(now=NOW, mood_score=7, open_incident=RiskLevel.IMMINENT))
     assert result.level == RiskLevel.LOW
     assert [f.name for f in result.factors] == ["open_incident"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    score=st.integers(0, MAX_SCORE),
+    history=st.lists(st.builds(days_ago, st.floats(0, 40), st.integers(0, MAX_SCORE)), max_size=40),
+    text_level=st.none() | st.sampled_from(list(RiskLevel)),
+)
+def test_a_score_that_reads_no_history_is_assessed_the_same_without_it(
+    score: int, history: list[ScoredDay], text_level: RiskLevel | None
+) -> None:
+    inputs = RiskInputs(now=NOW, text_level=text_level, mood_score=score, history=history)
+    if not reads_history(score):
+        assert assess(inputs) == assess(
+            RiskInputs(now=NOW, text_level=text_level, mood_score=score)
+        )
+
+
+def test_history_is_read_for_scores_that_can_fall_under_a_usual_mood() -> None:
+    assert [s for s in range(MAX_SCORE + 1) if reads_history(s)] == [0, 1, 2, 3, 4, 5, 6]
+    assert not reads_history(None)
+    usual_ten = [days_ago(d, MAX_SCORE) for d in range(1, 8)]
+    assert "drop_below_baseline" in names(RiskInputs(now=NOW, mood_score=6, history=usual_ten))

@@ -29,7 +29,7 @@ from mindtrack.crisis.repository import (
     risk_context,
 )
 from mindtrack.crisis.resources import catalogue, resources_for
-from mindtrack.crisis.risk import RiskAssessment, RiskInputs, ScoredDay, assess
+from mindtrack.crisis.risk import RiskAssessment, RiskInputs, ScoredDay, assess, reads_history
 from mindtrack.crisis.schemas import (
     CrisisStatus,
     CrisisSupport,
@@ -264,11 +264,13 @@ class CrisisService:
         self, user: User, entry: MoodEntry | None, text: TextSignal | None
     ) -> RiskInputs:
         now = utcnow()
-        # The check-in being assessed is the present, not part of its own history.
-        scores = await MoodEntryRepository(self.session).scores_since(
-            user.id, now - HISTORY, excluding=entry.id if entry else None
-        )
-        history = [ScoredDay(at, score) for at, score in scores]
+        history = []
+        if entry is not None and reads_history(entry.score):
+            # The check-in being assessed is the present, not part of its own history.
+            scores = await MoodEntryRepository(self.session).scores_since(
+                user.id, now - HISTORY, excluding=entry.id
+            )
+            history = [ScoredDay(at, score) for at, score in scores]
         context = await risk_context(self.session, user.id)
         level = context.open_incident_level
         return RiskInputs(

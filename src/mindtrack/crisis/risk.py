@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 from mindtrack.ml.crisis.levels import RiskLevel
 
-VERY_LOW_SCORE = 2  # on the 0-10 check-in scale
+MAX_SCORE = 10  # check-ins are scored 0-10
+VERY_LOW_SCORE = 2
 DROP_BELOW_BASELINE = 4  # points under the person's usual score
 BASELINE_MIN_ENTRIES = 5
 BASELINE_WINDOW = timedelta(days=30)
@@ -94,6 +95,13 @@ def _item9(inputs: RiskInputs) -> Factor | None:
     return Factor("phq9_item9", level.label, 0.8, f"PHQ-9 item 9 answered {answer} (0-3)")
 
 
+def reads_history(mood_score: int | None) -> bool:
+    """Whether earlier scores can change the assessment of a check-in with this score: only a
+    score low enough to lie `DROP_BELOW_BASELINE` under a usual mood is compared with them (a
+    run of very low days needs a lower one still). Callers skip reading the history otherwise."""
+    return mood_score is not None and mood_score <= MAX_SCORE - DROP_BELOW_BASELINE
+
+
 def _very_low_mood(inputs: RiskInputs) -> Factor | None:
     if inputs.mood_score is None or inputs.mood_score > VERY_LOW_SCORE:
         return None
@@ -125,9 +133,9 @@ def _low_run(inputs: RiskInputs) -> Factor | None:
     lowest: dict[date, int] = {today: inputs.mood_score}
     for day in inputs.history:
         local = day.at.astimezone(inputs.timezone).date()
-        lowest[local] = min(lowest.get(local, 10), day.score)
+        lowest[local] = min(lowest.get(local, MAX_SCORE), day.score)
     days = [today - timedelta(days=i) for i in range(LOW_RUN_DAYS)]
-    if not all(lowest.get(d, 10) <= VERY_LOW_SCORE for d in days):
+    if not all(lowest.get(d, MAX_SCORE) <= VERY_LOW_SCORE for d in days):
         return None
     return Factor(
         "several_very_low_days",

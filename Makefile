@@ -38,6 +38,7 @@ bench: install  ## API load, text-model and analytics benchmarks (see docs/bench
 	$(BIN)/python bench/api.py --database postgresql --workers 2
 	$(BIN)/python bench/ml.py
 	$(BIN)/python bench/api.py --database postgresql --scenarios track --modes open --rate 50
+	$(BIN)/python bench/request_cpu.py --database postgresql
 	$(BIN)/python bench/analytics.py --database postgresql --users 10000 --days 365
 	$(BIN)/python bench/analytics.py --database sqlite --users 1 --days 1825 --sample 1
 	$(BIN)/python bench/companion.py --database postgresql --also-chat

@@ -441,6 +441,25 @@ def _open_log(path: Path) -> IO[bytes]:
     return path.open("wb")
 
 
+# One driver address sends everything: the per-address budgets (measured by
+# bench/ratelimit.py) would refuse the load itself, unless a caller turns them on. The daily
+# backup and retention jobs would run at start-up, in the middle of the figures.
+BENCH_DEFAULTS = {
+    "MINDTRACK_RATE_LIMIT__ENABLED": "false",
+    "MINDTRACK_BACKUP__IN_PROCESS": "false",
+    "MINDTRACK_RETENTION__IN_PROCESS": "false",
+}
+
+
+def bench_settings(database_url: str) -> dict[str, str]:
+    """What every benchmarked app is given whatever the caller's environment says."""
+    return {
+        "MINDTRACK_DATABASE__URL": database_url,
+        "MINDTRACK_LOG__LEVEL": "WARNING",
+        "MINDTRACK_ENVIRONMENT": "development",
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class Server:
     url: str
@@ -455,22 +474,7 @@ async def managed_server(
     """`python -m mindtrack serve` on a free loopback port; stopped (SIGINT) on exit. With
     `source`, the code and models of that checkout run instead of the installed ones."""
     port = free_port()
-    # One driver address sends everything: the per-address budgets (measured by
-    # bench/ratelimit.py) would refuse the load itself, unless a caller turns them on. The
-    # daily backup and retention jobs would run at start-up, in the middle of the figures.
-    env = (
-        {
-            "MINDTRACK_RATE_LIMIT__ENABLED": "false",
-            "MINDTRACK_BACKUP__IN_PROCESS": "false",
-            "MINDTRACK_RETENTION__IN_PROCESS": "false",
-        }
-        | os.environ
-        | {
-            "MINDTRACK_DATABASE__URL": database_url,
-            "MINDTRACK_LOG__LEVEL": "WARNING",
-            "MINDTRACK_ENVIRONMENT": "development",
-        }
-    )
+    env = BENCH_DEFAULTS | os.environ | bench_settings(database_url)
     if source is not None:
         env |= {
             "PYTHONPATH": str(source / "src"),

@@ -27,7 +27,14 @@ from collections.abc import AsyncIterator
 
 import httpx
 
-from api import fresh_postgres, frontend_body, set_up_users
+from api import (
+    BENCH_DEFAULTS,
+    bench_settings,
+    fresh_postgres,
+    frontend_body,
+    percentile,
+    set_up_users,
+)
 
 USERS = 10
 
@@ -77,8 +84,7 @@ async def measure(args: argparse.Namespace) -> dict[str, list[float]]:
 
 def report(figures: dict[str, list[float]]) -> None:
     for name, values in figures.items():
-        ordered = sorted(values)
-        p95 = ordered[int(0.95 * (len(ordered) - 1))]
+        p95 = percentile(sorted(values), 95)
         print(
             f"{name}: CPU per request mean {statistics.fmean(values):.2f} ms, "
             f"p50 {statistics.median(values):.2f} ms, p95 {p95:.2f} ms (n={len(values)})"
@@ -87,18 +93,13 @@ def report(figures: dict[str, list[float]]) -> None:
 
 async def main(args: argparse.Namespace) -> None:
     async with database(args) as url:
-        os.environ |= {
-            "MINDTRACK_DATABASE__URL": url,
-            "MINDTRACK_ENVIRONMENT": "development",
-            "MINDTRACK_LOG__LEVEL": "WARNING",
-            "MINDTRACK_RATE_LIMIT__ENABLED": "false",
-            "MINDTRACK_BACKUP__IN_PROCESS": "false",
-            "MINDTRACK_RETENTION__IN_PROCESS": "false",
-            # Background loops would add their CPU to the requests'; what a request queues
-            # (emails, escalations) is still written, as with a separate delivery process.
+        # Background loops would add their CPU to the requests'; what a request queues
+        # (emails, escalations) is still written, as with a separate delivery process.
+        quiet = {
             "MINDTRACK_NOTIFY__DELIVER_IN_PROCESS": "false",
             "MINDTRACK_CRISIS__ESCALATE_IN_PROCESS": "false",
         }
+        os.environ |= BENCH_DEFAULTS | quiet | bench_settings(url)
         report(await measure(args))
 
 

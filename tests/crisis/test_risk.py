@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mindtrack.crisis.risk import MAX_SCORE, RiskInputs, ScoredDay, assess, reads_history
@@ -101,6 +101,8 @@ def test_an_unresolved_incident_keeps_the_risk_low_but_not_alarming() -> None:
     history=st.lists(st.builds(days_ago, st.floats(0, 40), st.integers(0, MAX_SCORE)), max_size=40),
     text_level=st.none() | st.sampled_from(list(RiskLevel)),
 )
+# The edge: a usual mood of 10 puts a score of 6 just under it.
+@example(score=6, history=[days_ago(d, MAX_SCORE) for d in range(1, 8)], text_level=None)
 def test_a_score_that_reads_no_history_is_assessed_the_same_without_it(
     score: int, history: list[ScoredDay], text_level: RiskLevel | None
 ) -> None:

@@ -197,7 +197,9 @@ class MLSettings(BaseModel):
         default=Path("models"), description="Folder with the trained heads and encoder adapter."
     )
     enabled: bool = Field(
-        default=True, description="Load the text models at startup and analyse check-in notes."
+        default=True,
+        description="Load the text models at startup and analyse check-in notes; off, notes are "
+        "read by the crisis patterns alone, for the risk assessment.",
     )
     runtime: Runtime = Field(
         default=DEFAULT_RUNTIME,

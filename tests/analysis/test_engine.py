@@ -129,3 +129,39 @@ async def test_notes_that_queued_during_a_pass_all_go_into_the_next_one() -> Non
         await engine.stop()
 
     assert analyzer.batch_sizes == [1, 12]
+
+
+class FailsOnOneNote(CountingAnalyzer):
+    """The real models, failing on any batch that holds one particular note."""
+
+    def __init__(self, real: TextAnalyzer, poison: str) -> None:
+        super().__init__(real)
+        self.poison = poison
+
+    def analyze(
+        self, notes: list[str], scores: list[int | None] | None = None
+    ) -> list[TextAnalysis]:
+        if self.poison in notes:
+            self.batch_sizes.append(len(notes))
+            raise ValueError("the models cannot read this note")
+        return super().analyze(notes, scores)
+
+
+async def test_a_note_the_models_fail_on_fails_alone_and_its_batch_is_still_read() -> None:
+    analyzer = FailsOnOneNote(load_analyzer(MLSettings(models_dir=MODELS_DIR)), "unreadable")
+    engine = AnalysisEngine(analyzer, batch_size=32, wait_ms=50)
+    await engine.start()
+    try:
+        notes = ["A calm day by the sea.", "unreadable", "I want to die."]
+        calm, failed, risky = await asyncio.gather(
+            *(engine.analyze(note) for note in notes), return_exceptions=True
+        )
+    finally:
+        await engine.stop()
+
+    assert analyzer.batch_sizes == [3, 1, 1, 1]
+    assert isinstance(failed, ValueError)
+    assert isinstance(calm, TextAnalysis)
+    assert calm.crisis.level == "none"
+    assert isinstance(risky, TextAnalysis)
+    assert risky.crisis.level == "moderate"

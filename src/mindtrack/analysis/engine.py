@@ -106,9 +106,14 @@ class AnalysisEngine:
                 self._executor, self.analyzer.analyze, texts, scores
             )
         except Exception as exc:  # one bad batch must not stop the worker
-            for request in batch:
-                if not request.future.done():
-                    request.future.set_exception(exc)
+            if len(batch) > 1:
+                # Read each note alone, so that only the note the models fail on fails.
+                for request in batch:
+                    await self._process(loop, [request])
+                return
+            log.error("text models failed on a note", error=type(exc).__name__)
+            if not batch[0].future.done():
+                batch[0].future.set_exception(exc)
             return
         for request, result in zip(batch, results, strict=True):
             if not request.future.done():

@@ -6,6 +6,7 @@ import asyncio
 import uuid
 from dataclasses import asdict
 
+import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from mindtrack.analysis.engine import AnalysisEngine
@@ -22,6 +23,8 @@ from mindtrack.models import CheckinAnalysis, MoodEntry, User
 from mindtrack.mood.service import CreatedCheckin
 
 ANALYSIS_OFF = "Text analysis is switched off on this server."
+
+log = structlog.get_logger("mindtrack.analysis")
 
 
 def intervention_required(level: str) -> bool:
@@ -107,12 +110,24 @@ class AnalysisService:
     ) -> CheckinAnalysis | None:
         """Analyses the entry's note and stores the result (replacing an earlier one, unless the
         check-in is `new`, created in this transaction). None when the note has no words (empty,
-        emoji or punctuation only), or analysis is switched off."""
+        emoji or punctuation only), analysis is switched off, or the models failed on the note:
+        the check-in is kept all the same (its crisis patterns are still read, see
+        `CrisisService.after_checkin`), and `mindtrack ml reanalyze` fills the analysis in."""
         if self.engine is None or not has_words(entry.notes or ""):
             if not new:
                 await self._forget(entry)
             return None
-        result = await self.engine.analyze(entry.notes or "", entry.score)
+        try:
+            result = await self.engine.analyze(entry.notes or "", entry.score)
+        except Exception as exc:
+            log.error(
+                "check-in kept without its analysis",
+                entry_id=str(entry.id),
+                error=type(exc).__name__,
+            )
+            if not new:
+                await self._forget(entry)
+            return None
         versions = self.engine.analyzer.versions.as_dict()
         return await self.store(entry, result, versions, new=new)
 

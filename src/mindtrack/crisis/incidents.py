@@ -4,6 +4,7 @@ caller's transaction; alerts leave through the outbox after it commits."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
@@ -45,6 +46,8 @@ from mindtrack.kit.locale import country_of_locale
 from mindtrack.kit.security import hash_opaque_token, new_opaque_token
 from mindtrack.kit.time import utcnow
 from mindtrack.ml.crisis.levels import RiskLevel
+from mindtrack.ml.crisis.model import assess_patterns_only
+from mindtrack.ml.text import has_words
 from mindtrack.models import (
     ConsentPurpose,
     CrisisIncident,
@@ -70,6 +73,12 @@ class TextSignal:
     level: str
     score: float
     evidence: list[dict[str, Any]]
+
+
+def pattern_signal(note: str) -> TextSignal:
+    """What the crisis patterns alone find in a note."""
+    signal = assess_patterns_only(note)
+    return TextSignal(signal.level, signal.score, [asdict(e) for e in signal.evidence])
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,12 +111,15 @@ class CrisisService:
         self, user: User, entry: MoodEntry, analysis: CheckinAnalysisRead | None
     ) -> CrisisSupport | None:
         """Assesses a new or changed check-in; the help to show when it opened or updated an
-        incident."""
+        incident. A note the text models did not read (switched off, or failed on it) is still
+        read by the crisis patterns."""
         text = None
         if analysis is not None:
             crisis = analysis.crisis
             evidence = [e.model_dump() for e in crisis.evidence]
             text = TextSignal(crisis.level, crisis.score, evidence)
+        elif has_words(entry.notes or ""):
+            text = await asyncio.to_thread(pattern_signal, entry.notes or "")
         outcome = await self.assess_checkin(user, entry, text)
         return await self.support(user, outcome.incident) if outcome.incident else None
 

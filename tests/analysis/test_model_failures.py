@@ -76,6 +76,23 @@ async def test_a_check_in_the_models_fail_on_is_kept_and_read_by_its_crisis_patt
     assert analysis.json()["crisis"]["level"] == "imminent"
 
 
+async def test_the_frontend_shows_crisis_help_for_a_note_only_the_patterns_could_read(
+    client: httpx.AsyncClient, account: Account, broken_models: AnalysisEngine
+) -> None:
+    body = {"score": 3, "emotions": ["sad"], "notes": IMMINENT}
+    frontend_form = {**body, "activity": "", "location": "", "weather": ""}
+    response = await client.post(
+        "/api/mood/track-complete", json=frontend_form, headers=account.headers
+    )
+
+    assert response.status_code == 201
+    payload = response.json()
+    assert payload["intervention_triggered"] is True
+    assert payload["complete_ai_analysis"]["risk_level"] == "high"
+    assert payload["complete_ai_analysis"]["models_used"] == {}
+    assert "988" in payload["recommendations"][0]
+
+
 async def test_a_changed_note_the_models_fail_on_drops_the_old_analysis(
     app: Any, client: httpx.AsyncClient, account: Account
 ) -> None:

@@ -211,6 +211,27 @@ async def test_track_complete_refuses_invalid_check_ins_and_stores_nothing(
     assert await stored_checkins(client, account) == []
 
 
+async def test_a_check_in_that_opens_a_crisis_incident_triggers_the_banner_without_a_note(
+    client: httpx.AsyncClient, account: Account
+) -> None:
+    for days_ago in (2, 1):
+        moment = (utcnow() - timedelta(days=days_ago)).isoformat()
+        body = {"score": 1, "emotions": ["sad"], "recorded_at": moment}
+        await client.post("/api/v1/checkins", json=body, headers=account.headers)
+    third_low_day = {**CONTRACT_BODY, "score": 2, "emotions": ["sad"], "notes": ""}
+    response = await client.post(
+        "/api/mood/track-complete", json=third_low_day, headers=account.headers
+    )
+
+    payload = response.json()
+    assert_contract_shape(payload)
+    flat = payload["complete_ai_analysis"]
+    assert payload["intervention_triggered"] is True
+    assert flat["intervention_required"] is True
+    assert flat["risk_level"] == "medium"
+    assert "988" in payload["recommendations"][0]
+
+
 async def test_a_check_in_without_a_note_is_read_from_its_score(
     client: httpx.AsyncClient, account: Account
 ) -> None:

@@ -35,10 +35,13 @@ LIMIT = 3
 
 
 def recommendations(
-    analysis: CheckinAnalysisRead | None, score: int, energy: str, country: str = "US"
+    analysis: CheckinAnalysisRead | None,
+    score: int,
+    energy: str,
+    level: RiskLevel,
+    country: str = "US",
 ) -> list[str]:
     """Up to three suggestions; at moderate risk or above, crisis lines for `country` first."""
-    level = RiskLevel.parse(analysis.crisis.level) if analysis else RiskLevel.NONE
     if level >= RiskLevel.MODERATE:
         return [crisis_lines(country), *CRISIS]
     negative = score <= 4 or (analysis is not None and analysis.sentiment.label == "negative")

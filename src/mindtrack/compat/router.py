@@ -52,7 +52,7 @@ from mindtrack.compat.schemas import (
 from mindtrack.crisis.dependencies import CrisisServiceDep
 from mindtrack.crisis.incidents import country_of
 from mindtrack.crisis.resources import FRONTEND_COUNTRY, crisis_resources
-from mindtrack.crisis.schemas import CrisisResources
+from mindtrack.crisis.schemas import CrisisResources, CrisisSupport
 from mindtrack.kit.problems import problem_responses
 from mindtrack.kit.time import utcnow
 from mindtrack.ml.crisis.levels import RiskLevel
@@ -105,16 +105,16 @@ async def track_mood(
     if not result.created:
         response.status_code = status.HTTP_200_OK
     analysed = await analysis.for_created(result)
-    if result.created:
-        await crisis.after_checkin(user, result.entry, analysed)
+    support = await crisis.after_checkin(user, result.entry, analysed) if result.created else None
     entry = result.entry
-    flat = frontend_analysis(analysed, entry.score, entry.energy)
+    level = shown_risk(analysed, support)
+    flat = frontend_analysis(analysed, entry.score, entry.energy, level)
     return TrackedMood(
         mood_entry=CheckinRead.model_validate(entry),
         complete_ai_analysis=flat,
         analysis=flat,
         recommendations=recommendations(
-            analysed, entry.score, flat.energy_level, country_of(user) or FRONTEND_COUNTRY
+            analysed, entry.score, flat.energy_level, level, country_of(user) or FRONTEND_COUNTRY
         ),
         intervention_triggered=flat.intervention_required,
         ai_powered=analysis.enabled,
@@ -133,15 +133,22 @@ for _path in ("/mood/track-complete", "/mood/track"):
     )
 
 
+def shown_risk(analysed: CheckinAnalysisRead | None, support: CrisisSupport | None) -> RiskLevel:
+    """The note's risk, raised to the assessment's when the check-in opened or updated a
+    crisis incident: the frontend shows its crisis banner whenever the service reached out
+    (several very low days, a PHQ-9 answer, or a note only the crisis patterns could read)."""
+    level = risk_level(analysed)
+    return max(level, RiskLevel.parse(support.level)) if support else level
+
+
 def frontend_analysis(
-    analysed: CheckinAnalysisRead | None, score: int, energy: int | None
+    analysed: CheckinAnalysisRead | None, score: int, energy: int | None, level: RiskLevel
 ) -> FrontendAnalysis:
     sentiment: Sentiment
     if analysed is not None:
         sentiment, confidence = analysed.sentiment.label, analysed.sentiment.confidence
     else:
         sentiment, confidence = sentiment_from_score(score)
-    level = risk_level(analysed)
     return FrontendAnalysis(
         sentiment=sentiment,
         sentiment_confidence=round(confidence, 2),

@@ -32,7 +32,8 @@ class TrackedMood(BaseModel):
     analysis: FrontendAnalysis = Field(description="The same, for the fallback path.")
     recommendations: list[str]
     intervention_triggered: bool = Field(
-        description="True when the note signals moderate risk or worse: show crisis support."
+        description="True when the note signals moderate risk or worse, or the check-in "
+        "opened or raised a crisis incident: show crisis support."
     )
     ai_powered: bool = Field(description="False when the server's text models are switched off.")
 

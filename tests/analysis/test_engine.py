@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from mindtrack.analysis.engine import AnalysisEngine, load_analyzer
+from mindtrack.analysis.exceptions import TextModelsFailedError
 from mindtrack.config import MLSettings
 from mindtrack.ml.pipeline import TextAnalysis, TextAnalyzer
 from tests.conftest import MODELS_DIR
@@ -160,7 +161,8 @@ async def test_a_note_the_models_fail_on_fails_alone_and_its_batch_is_still_read
         await engine.stop()
 
     assert analyzer.batch_sizes == [3, 1, 1, 1]
-    assert isinstance(failed, ValueError)
+    assert isinstance(failed, TextModelsFailedError)
+    assert isinstance(failed.__cause__, ValueError)
     assert isinstance(calm, TextAnalysis)
     assert calm.crisis.level == "none"
     assert isinstance(risky, TextAnalysis)

@@ -17,6 +17,7 @@ from mindtrack.analysis.service import reanalyze
 from mindtrack.config import MLSettings
 from mindtrack.ml.pipeline import TextAnalysis, TextAnalyzer
 from tests.analysis.test_router import models_off  # noqa: F401  (a fixture)
+from tests.companion.test_conversations import counts
 from tests.conftest import MODELS_DIR, Account, service_logs
 
 CHECKINS = "/api/v1/checkins"
@@ -113,6 +114,27 @@ async def test_a_changed_note_the_models_fail_on_drops_the_old_analysis(
     assert changed.json()["notes"] == "A loud evening; I snapped at the kids."
     analysis = await client.get(f"{CHECKINS}/{created['id']}/analysis", headers=account.headers)
     assert analysis.status_code == 404  # no stale reading of the old note
+
+
+async def test_text_the_models_fail_on_gets_a_clear_503_and_changes_nothing(
+    app: Any,
+    client: httpx.AsyncClient,
+    account: Account,
+    broken_models: AnalysisEngine,
+    log_output: io.StringIO,
+) -> None:
+    before = await counts(app)
+    analysed = await client.post(
+        "/api/v1/analysis/text", json={"text": IMMINENT}, headers=account.headers
+    )
+    chat = await client.post("/api/ai/chat", json={"message": IMMINENT}, headers=account.headers)
+
+    for response in (analysed, chat):
+        assert response.status_code == 503
+        assert response.headers["content-type"].startswith("application/problem+json")
+        assert "could not read this text" in response.json()["detail"]
+    assert await counts(app) == before
+    assert "pills" not in service_logs(log_output)
 
 
 async def test_with_models_switched_off_a_crisis_note_is_read_by_its_patterns(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import structlog
 
+from mindtrack.analysis.exceptions import TextModelsFailedError
 from mindtrack.config import MLSettings
 from mindtrack.ml.encoder import Runtime
 from mindtrack.ml.pipeline import TextAnalysis, TextAnalyzer
@@ -113,7 +114,9 @@ class AnalysisEngine:
                 return
             log.error("text models failed on a note", error=type(exc).__name__)
             if not batch[0].future.done():
-                batch[0].future.set_exception(exc)
+                failed = TextModelsFailedError()
+                failed.__cause__ = exc
+                batch[0].future.set_exception(failed)
             return
         for request, result in zip(batch, results, strict=True):
             if not request.future.done():

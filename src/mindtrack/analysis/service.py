@@ -10,6 +10,7 @@ import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from mindtrack.analysis.engine import AnalysisEngine
+from mindtrack.analysis.exceptions import TextModelsFailedError
 from mindtrack.analysis.repository import CheckinAnalysisRepository
 from mindtrack.analysis.schemas import CheckinAnalysisRead, TextAnalysisRead
 from mindtrack.kit.db import transaction
@@ -119,12 +120,8 @@ class AnalysisService:
             return None
         try:
             result = await self.engine.analyze(entry.notes or "", entry.score)
-        except Exception as exc:
-            log.error(
-                "check-in kept without its analysis",
-                entry_id=str(entry.id),
-                error=type(exc).__name__,
-            )
+        except TextModelsFailedError:
+            log.error("check-in kept without its analysis", entry_id=str(entry.id))
             if not new:
                 await self._forget(entry)
             return None

@@ -1,8 +1,9 @@
 """Speed and memory of the text pipeline, in process, on this machine.
 
 Prints p50/p95/p99 latency for one note at a time through the whole pipeline (encoder,
-sentiment, emotions, crisis, themes), throughput when notes come in batches, and the
-process's resident memory with every model loaded. `MINDTRACK_ML__RUNTIME=torch` measures the
+sentiment, emotions, crisis, themes), the slowest case (5,000-character run-on notes that
+repeat a phrasing the crisis patterns read closely), throughput when notes come in batches,
+and the process's resident memory with every model loaded. `MINDTRACK_ML__RUNTIME=torch` measures the
 encoder in PyTorch instead of ONNX Runtime.
 
     .venv/bin/python bench/ml.py [--notes 300] [--batch 32] [--json FILE]
@@ -36,6 +37,28 @@ SENTENCES = (
     "I feel lonely since moving to the new city.",
     "Finished the book I was reading, lovely ending.",
 )
+
+
+# The longest notes the service accepts (5,000 characters), written to be slow to read: one
+# run-on sentence that repeats a phrasing the crisis patterns look at closely.
+LONGEST_NOTE_PHRASINGS = (
+    "i want to die ",
+    "kill myself ",
+    "i have the pills ready tonight ",
+    "i would never kill myself ",
+    "my friend said she wants to die and ",
+    "and i feel like i cant go on and i keep thinking about it ",
+    "this commute is killing me ",
+    "years ago i used to ",
+)
+LONGEST_NOTE = 5000
+
+
+def longest_notes() -> list[str]:
+    return [
+        (phrase * (LONGEST_NOTE // len(phrase) + 1))[:LONGEST_NOTE]
+        for phrase in LONGEST_NOTE_PHRASINGS
+    ]
 
 
 def note(rng: random.Random, words: int) -> str:
@@ -85,6 +108,13 @@ def main() -> int:
         latencies.append((time.perf_counter() - t0) * 1000)
     latencies.sort()
 
+    longest = []
+    for text in longest_notes() * 3:
+        t0 = time.perf_counter()
+        analyzer.analyze([text])
+        longest.append((time.perf_counter() - t0) * 1000)
+    longest.sort()
+
     batched = [note(rng, args.words) for _ in range(args.batched_notes)]
     t0 = time.perf_counter()
     for start in range(0, len(batched), args.batch):
@@ -105,6 +135,12 @@ def main() -> int:
             "p99_ms": round(percentile(latencies, 99), 1),
             "max_ms": round(latencies[-1], 1),
         },
+        "longest": {
+            "notes": len(longest),
+            "characters": LONGEST_NOTE,
+            "p50_ms": round(percentile(longest, 50), 1),
+            "max_ms": round(longest[-1], 1),
+        },
         "batched": {
             "notes": len(batched),
             "batch": args.batch,
@@ -118,6 +154,8 @@ def main() -> int:
         f"models loaded in {load_seconds:.1f} s\n"
         f"one note at a time (n={len(latencies)}): p50 {report['single']['p50_ms']} ms, "
         f"p95 {report['single']['p95_ms']} ms, p99 {report['single']['p99_ms']} ms\n"
+        f"{LONGEST_NOTE}-character run-on notes, one at a time (n={len(longest)}): "
+        f"p50 {report['longest']['p50_ms']} ms, max {report['longest']['max_ms']} ms\n"
         f"batches of {args.batch} (n={len(batched)}): {report['batched']['notes_per_s']} notes/s\n"
         f"resident memory with all models loaded: {report['rss_mb']} MB"
     )

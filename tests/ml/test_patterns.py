@@ -2,9 +2,14 @@
 
 import pytest
 
+from mindtrack.ml.crisis.excuses import CONTEXT_REACH, sentence_bounds
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.model import assess_patterns_only, level_of
-from mindtrack.ml.crisis.patterns import find_signals, only_harmless_mentions
+from mindtrack.ml.crisis.patterns import (
+    MATCHES_READ_PER_RULE,
+    find_signals,
+    only_harmless_mentions,
+)
 
 
 def level(note: str) -> RiskLevel:
@@ -1288,3 +1293,30 @@ def test_a_reason_taken_back_without_a_means_is_no_cover_story() -> None:
 )
 def test_someone_elses_act_turned_to_the_writer_is_not_harmless(note: str) -> None:
     assert not only_harmless_mentions(note)
+
+
+@pytest.mark.parametrize("phrase", ["i want to die ", "kill myself ", "i have the pills ready "])
+def test_a_long_note_repeating_a_phrasing_is_read_for_its_first_phrasings(phrase: str) -> None:
+    once = find_signals(phrase)
+    note = (phrase * 400)[:5000]
+
+    matches = find_signals(note)
+
+    assert level_of(matches) == level_of(once) >= RiskLevel.MODERATE
+    per_rule = max(1, len(once))
+    assert len(matches) <= MATCHES_READ_PER_RULE * per_rule
+    assert max(m.end for m in matches) <= MATCHES_READ_PER_RULE * len(phrase)
+
+
+def test_a_run_on_sentence_is_read_within_reach_of_the_match() -> None:
+    text = "and then the bus was late again " * 150
+    start = text.index("bus", 2500)
+
+    first, last = sentence_bounds(text, start, start + 3)
+
+    assert start - CONTEXT_REACH <= first < start < last <= start + 3 + CONTEXT_REACH
+    assert text[first - 1] == " "  # whole words only
+    assert text[last] == " "
+    ordinary = "Slept badly. Then the bus was late again, twice! Fine now."
+    bus = ordinary.index("bus")
+    assert sentence_bounds(ordinary, bus, bus + 3) == (12, ordinary.index("!"))

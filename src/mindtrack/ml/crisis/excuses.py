@@ -118,16 +118,51 @@ def lower_case(text: str) -> str:
     return "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
 
 
+# Context is read at most this far from the words it qualifies. A note of thousands of
+# characters with no sentence break would otherwise be read again, whole, for every match in
+# it (seconds for one note), and words that far away do not qualify a match anyway. The
+# longest sentence in the journal sets is about 300 characters.
+CONTEXT_REACH = 400
+
+
+def reach_back(text: str, position: int) -> int:
+    """Where reading back from `position` stops: the note's start, or the first word within
+    reach."""
+    low = position - CONTEXT_REACH
+    if low <= 0:
+        return 0
+    space = text.find(" ", low, position)
+    return space + 1 if space != -1 else position
+
+
+def reach_forward(text: str, position: int) -> int:
+    """Where reading on from `position` stops: the note's end, or the last word within
+    reach."""
+    high = max(position, 0) + CONTEXT_REACH
+    if high >= len(text):
+        return len(text)
+    space = text.rfind(" ", max(position, 0), high)
+    return space if space != -1 else max(position, 0)
+
+
 def _clause_start(text: str, position: int) -> int:
-    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)]
-    return starts[-1] if starts else 0
+    first = reach_back(text, position)
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, first, position)]
+    return starts[-1] if starts else first
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where the sentence holding text[start:end] begins and ends."""
-    before = [m.end() for m in SENTENCE_BREAK.finditer(text, 0, max(start, 0))]
-    after = SENTENCE_BREAK.search(text, end)
-    return (before[-1] if before else 0), (after.start() if after else len(text))
+    """Where the sentence holding text[start:end] begins and ends (within reach of it)."""
+    start = max(start, 0)
+    first, last = reach_back(text, start), reach_forward(text, end)
+    before = [m.end() for m in SENTENCE_BREAK.finditer(text, first, start)]
+    after = SENTENCE_BREAK.search(text, end, last)
+    return (before[-1] if before else first), (after.start() if after else last)
+
+
+def rest_of_sentence(text: str, end: int) -> str:
+    """The words after text[…:end] up to the sentence's end (within reach)."""
+    return text[end : sentence_bounds(text, end, end)[1]]
 
 
 _CONJUNCTION = re.compile(r"\b(?:and|so|because|cause|cos|then)\b", re.IGNORECASE)
@@ -448,7 +483,7 @@ def excused(text: str, start: int, end: int, sentence_span: tuple[int, int] | No
     sentence = text[first:last]
     sentence_lead = sentence[: sentence.find(words)] if words in sentence else ""
     after = text[end : end + 30]
-    rest = SENTENCE_BREAK.split(text[end:], maxsplit=1)[0]
+    rest = rest_of_sentence(text, end)
     # "my kids would be better off without me" is the writer's own risk.
     others = _about_someone_else(lead) and not _FIRST_PERSON.search(words)
     return (
@@ -463,7 +498,10 @@ def excused(text: str, start: int, end: int, sentence_span: tuple[int, int] | No
         or _QUESTION_ANSWERED_NO.search(after) is not None
         or _TICKED_NO_FOR.search(sentence_lead) is not None
         or _ATTENDED.search(lead) is not None
-        or (_QUOTED_ABOUT.search(after) is not None and not _MEANT_IT.search(text, end))
+        or (
+            _QUOTED_ABOUT.search(after) is not None
+            and not _MEANT_IT.search(text, end, reach_forward(text, end))
+        )
         or (_POSSESSED.search(lead) is not None and _HARM_OF_A_BODY.match(words) is not None)
         or _DENIED_AFTER.search(after) is not None
         or _ON_SOMEONE_ELSE.search(after) is not None

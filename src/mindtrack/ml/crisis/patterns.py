@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from mindtrack.ml.crisis.excuses import (
     CONTRAST,
-    SENTENCE_BREAK,
     excused,
     lower_case,
     normalise,
+    rest_of_sentence,
     sentence_bounds,
 )
 from mindtrack.ml.crisis.levels import RiskLevel
@@ -103,6 +104,12 @@ _RECENT = re.compile(
 _HOURS_NEXT = re.compile(r"\W*" + _HOURS_SINCE, re.IGNORECASE)
 
 
+# Each match costs a reading of its context, so a note that repeats one phrasing hundreds of
+# times ("i want to die i want to die …", 5,000 characters) is read for its first phrasings
+# only; they already give its level. The journal notes match one rule at most four times.
+MATCHES_READ_PER_RULE = 10
+
+
 def find_signals(note: str) -> list[PatternMatch]:
     """Every rule that fires on the writer's own present risk, in order of appearance; past
     matches come back as history."""
@@ -110,7 +117,7 @@ def find_signals(note: str) -> list[PatternMatch]:
     lowered = lower_case(text)
     found: list[PatternMatch] = []
     for rule in RULES:
-        for match in rule.pattern.finditer(lowered):
+        for match in islice(rule.pattern.finditer(lowered), MATCHES_READ_PER_RULE):
             start, end = match.span()
             bounds = sentence_bounds(text, start, end)
             sentence = text[bounds[0] : bounds[1]]
@@ -205,8 +212,7 @@ def _has_reason(unless: re.Pattern[str], text: str, before: int, start: int, end
     if _FAMILY.search(text, start, end):
         before, following = start, end
     else:
-        after = SENTENCE_BREAK.search(text, end + 1) if end < len(text) else None
-        following = after.start() if after else len(text)
+        following = sentence_bounds(text, end + 1, end + 1)[1] if end < len(text) else len(text)
     return any(
         not _DENIED_REASON.search(text, before, reason.start())
         for reason in unless.finditer(text, before, following)
@@ -330,7 +336,7 @@ _TURN_TO_SELF = re.compile(
 
 def _affirms(text: str, affirmation: re.Match[str]) -> bool:
     """Not "I'm not suicidal, but…": a denial followed by a turn is no denial."""
-    rest = SENTENCE_BREAK.split(text[affirmation.end() :], maxsplit=1)[0]
+    rest = rest_of_sentence(text, affirmation.end())
     return not CONTRAST.search(rest)
 
 

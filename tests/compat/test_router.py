@@ -12,6 +12,7 @@ import pytest
 
 from mindtrack.kit.time import utcnow
 from tests.conftest import DEFAULT_PASSWORD, Account
+from tests.crisis.test_escalation import two_very_low_days
 
 # §4.1: the exact body the Mood Check page sends.
 CONTRACT_BODY = {
@@ -214,10 +215,7 @@ async def test_track_complete_refuses_invalid_check_ins_and_stores_nothing(
 async def test_a_check_in_that_opens_a_crisis_incident_triggers_the_banner_without_a_note(
     client: httpx.AsyncClient, account: Account
 ) -> None:
-    for days_ago in (2, 1):
-        moment = (utcnow() - timedelta(days=days_ago)).isoformat()
-        body = {"score": 1, "emotions": ["sad"], "recorded_at": moment}
-        await client.post("/api/v1/checkins", json=body, headers=account.headers)
+    await two_very_low_days(client, account)
     third_low_day = {**CONTRACT_BODY, "score": 2, "emotions": ["sad"], "notes": ""}
     response = await client.post(
         "/api/mood/track-complete", json=third_low_day, headers=account.headers

@@ -236,15 +236,20 @@ async def test_a_check_in_reads_the_latest_phq9_and_the_open_incident(
     assert await factors_of_a_calm_checkin() == {}
 
 
-async def test_several_very_low_days_open_an_incident_without_any_note(
-    client: httpx.AsyncClient, account: Account
-) -> None:
+async def two_very_low_days(client: httpx.AsyncClient, account: Account) -> None:
+    """Yesterday and the day before at 1/10, neither of which opens an incident alone."""
     for days_ago in (2, 1):
         moment = (utcnow() - timedelta(days=days_ago)).isoformat()
         body = {"score": 1, "emotions": ["sad"], "recorded_at": moment}
         assert (await client.post(CHECKINS, json=body, headers=account.headers)).json()[
             "crisis"
         ] is None
+
+
+async def test_several_very_low_days_open_an_incident_without_any_note(
+    client: httpx.AsyncClient, account: Account
+) -> None:
+    await two_very_low_days(client, account)
     today = await client.post(
         CHECKINS, json={"score": 2, "emotions": ["sad"]}, headers=account.headers
     )

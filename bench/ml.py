@@ -50,6 +50,8 @@ LONGEST_NOTE_PHRASINGS = (
     "and i feel like i cant go on and i keep thinking about it ",
     "this commute is killing me ",
     "years ago i used to ",
+    # no phrasing the patterns know, but the learned heads raise it: their evidence sentence
+    "Everyone would be fine without me around. I am just a burden. ",
 )
 LONGEST_NOTE = 5000
 

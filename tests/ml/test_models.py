@@ -6,15 +6,17 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner
 
 from mindtrack.cli import app
 from mindtrack.ml.artefacts import ModelFileError, load_head, save_heads
+from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.emotions import check_chosen
 from mindtrack.ml.labels import GOEMOTIONS_LABELS
 from mindtrack.ml.pipeline import TextAnalyzer
-from mindtrack.ml.text import neutralize_identity
+from mindtrack.ml.text import MAX_MODEL_CHARS, neutralize_identity
 from mindtrack.ml.training.bias import NAMES
 from tests.conftest import MODELS_DIR
 
@@ -269,3 +271,26 @@ def test_ordinary_days_raise_no_alarm(analyzer: TextAnalyzer) -> None:
         "i feel so tired of this commute, it takes forever",
     ]
     assert [r.crisis.level for r in analyzer.analyze(notes)] == ["none"] * len(notes)
+
+
+def test_the_model_evidence_comes_from_the_sentences_the_heads_read_each_read_once(
+    analyzer: TextAnalyzer,
+) -> None:
+    embedded: list[str] = []
+
+    def embed(sentences: list[str]) -> np.ndarray:
+        embedded.extend(sentences)
+        return analyzer.embed(sentences)
+
+    calm, risky = "The bus was late again today. ", "Everyone would be fine without me around. "
+    beyond = "The ferry was late too."
+    read_part = calm * 20 + risky + calm * 46
+    assert len(read_part) >= MAX_MODEL_CHARS
+    note = read_part + beyond + " " + calm * 50
+
+    evidence = analyzer.crisis._model_evidence(note, RiskLevel.MODERATE, embed)
+
+    assert evidence.text == risky.strip()
+    assert note[evidence.start : evidence.end] == evidence.text
+    assert len(embedded) == len(set(embedded)) <= 3
+    assert not any("ferry" in sentence for sentence in embedded)

@@ -21,7 +21,7 @@ from mindtrack.ml.crisis.patterns import PatternMatch, find_signals, only_harmle
 from mindtrack.ml.crisis.rules import ACTIVE, METHOD, PASSIVE, PLAN
 from mindtrack.ml.emotions import sigmoid
 from mindtrack.ml.sentiment import softmax
-from mindtrack.ml.text import model_input
+from mindtrack.ml.text import MAX_MODEL_CHARS, model_input
 
 
 @dataclass(frozen=True)
@@ -203,11 +203,15 @@ class CrisisModel:
     ) -> Evidence:
         spans = [m.span() for m in _SENTENCES.finditer(note) if m.group().strip()]
         start, end = spans[0] if spans else (0, len(note))
-        if embed is not None and len(spans) > 1:
-            sentences = [note[a:b] for a, b in spans]
+        # The sentences the heads read (they read the note's first characters), each once: a
+        # long note that repeats itself would otherwise cost an encoder pass a sentence.
+        read = [(a, b) for a, b in spans if a < MAX_MODEL_CHARS]
+        if embed is not None and len(read) > 1:
+            sentences = list(dict.fromkeys(note[a:b] for a, b in read))
             inputs = [model_input(sentence) for sentence in sentences]
             risk = self.level_probabilities(embed(sentences), inputs)[:, RiskLevel.MODERATE]
-            start, end = spans[int(np.argmax(risk))]
+            riskiest = sentences[int(np.argmax(risk))]
+            start, end = next((a, b) for a, b in read if note[a:b] == riskiest)
         while start < end and note[start].isspace():
             start += 1
         return Evidence("model", level.label, note[start:end], start, end)

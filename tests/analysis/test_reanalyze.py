@@ -13,6 +13,7 @@ from mindtrack.analysis.service import reanalyze
 from mindtrack.config import MLSettings
 from mindtrack.kit.db import transaction
 from mindtrack.models import CheckinAnalysis
+from tests.analysis.test_engine import FailsOnOneNote
 from tests.conftest import MODELS_DIR, Account
 
 
@@ -49,3 +50,24 @@ async def test_outdated_and_missing_analyses_are_redone(
     assert len(rows) == 4
     assert all(row.model_versions == analyzer.versions.as_dict() for row in rows)
     assert {row.risk_level for row in rows if row.entry_id == ids[2]} == {"moderate"}
+
+
+async def test_a_note_the_models_fail_on_is_left_for_a_later_run(
+    client: httpx.AsyncClient, account: Account, app: object
+) -> None:
+    for note in ("Fine day.", "unreadable", "I want to die."):
+        await client.post(
+            "/api/v1/checkins",
+            json={"score": 5, "emotions": ["calm"], "notes": note},
+            headers=account.headers,
+        )
+    factory: async_sessionmaker[AsyncSession] = app.state.session_factory  # type: ignore[attr-defined]
+    async with transaction(factory) as session:
+        await session.execute(delete(CheckinAnalysis))
+    real = load_analyzer(MLSettings(models_dir=MODELS_DIR))
+
+    assert await reanalyze(factory, FailsOnOneNote(real, "unreadable"), batch_size=3) == 2
+    async with transaction(factory) as session:
+        levels = (await session.execute(select(CheckinAnalysis.risk_level))).scalars().all()
+    assert sorted(levels) == ["moderate", "none"]
+    assert await reanalyze(factory, real) == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,22 +103,33 @@ class AnalysisEngine:
 
     async def _process(self, loop: asyncio.AbstractEventLoop, batch: list[_Request]) -> None:
         texts, scores = [r.text for r in batch], [r.score for r in batch]
-        try:
-            results = await loop.run_in_executor(
-                self._executor, self.analyzer.analyze, texts, scores
-            )
-        except Exception as exc:  # one bad batch must not stop the worker
-            if len(batch) > 1:
-                # Read each note alone, so that only the note the models fail on fails.
-                for request in batch:
-                    await self._process(loop, [request])
-                return
-            log.error("text models failed on a note", error=type(exc).__name__)
-            if not batch[0].future.done():
-                failed = TextModelsFailedError()
-                failed.__cause__ = exc
-                batch[0].future.set_exception(failed)
-            return
+        results = await loop.run_in_executor(
+            self._executor, read_each, self.analyzer, texts, scores
+        )
         for request, result in zip(batch, results, strict=True):
-            if not request.future.done():
+            if request.future.done():
+                continue
+            if isinstance(result, TextModelsFailedError):
+                request.future.set_exception(result)
+            else:
                 request.future.set_result(result)
+
+
+def read_each(
+    analyzer: TextAnalyzer, notes: list[str], scores: list[int | None]
+) -> Sequence[TextAnalysis | TextModelsFailedError]:
+    """One analysis per note, in order. If the models fail on the batch, each note is read
+    alone, so that only the notes they fail on go without (the error, logged without the
+    note, stands in for their analysis)."""
+    try:
+        return analyzer.analyze(notes, scores)
+    except Exception as exc:
+        if len(notes) > 1:
+            return [
+                read_each(analyzer, [note], [score])[0]
+                for note, score in zip(notes, scores, strict=True)
+            ]
+        log.error("text models failed on a note", error=type(exc).__name__)
+        failed = TextModelsFailedError()
+        failed.__cause__ = exc
+        return [failed]

@@ -9,7 +9,7 @@ from dataclasses import asdict
 import structlog
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from mindtrack.analysis.engine import AnalysisEngine
+from mindtrack.analysis.engine import AnalysisEngine, read_each
 from mindtrack.analysis.exceptions import TextModelsFailedError
 from mindtrack.analysis.repository import CheckinAnalysisRepository
 from mindtrack.analysis.schemas import CheckinAnalysisRead, TextAnalysisRead
@@ -189,7 +189,8 @@ async def reanalyze(
 ) -> int:
     """Analyses every check-in note whose analysis is missing or was made by other model
     versions (all of them with `everything`), one committed batch at a time, so an interrupted
-    run keeps its progress. Returns how many were analysed."""
+    run keeps its progress. A note the models fail on is logged (by id) and left for a later
+    run. Returns how many were analysed."""
     versions = analyzer.versions.as_dict()
     done, after = 0, None
     while True:
@@ -207,8 +208,11 @@ async def reanalyze(
             ]
             notes = [entry.notes or "" for entry in todo]
             results = await asyncio.to_thread(
-                analyzer.analyze, notes, [entry.score for entry in todo]
+                read_each, analyzer, notes, [entry.score for entry in todo]
             )
             for entry, result in zip(todo, results, strict=True):
+                if isinstance(result, TextModelsFailedError):
+                    log.error("check-in left without its analysis", entry_id=str(entry.id))
+                    continue
                 await service.store(entry, result, versions)
-            done += len(todo)
+                done += 1

@@ -17,7 +17,6 @@ from mindtrack.analysis.service import reanalyze
 from mindtrack.config import MLSettings
 from mindtrack.ml.pipeline import TextAnalysis, TextAnalyzer
 from tests.analysis.test_router import models_off  # noqa: F401  (a fixture)
-from tests.companion.test_conversations import counts
 from tests.conftest import MODELS_DIR, Account, service_logs
 
 CHECKINS = "/api/v1/checkins"
@@ -116,25 +115,37 @@ async def test_a_changed_note_the_models_fail_on_drops_the_old_analysis(
     assert analysis.status_code == 404  # no stale reading of the old note
 
 
-async def test_text_the_models_fail_on_gets_a_clear_503_and_changes_nothing(
-    app: Any,
+async def test_text_the_models_fail_on_gets_a_clear_503_from_the_text_endpoint(
     client: httpx.AsyncClient,
     account: Account,
     broken_models: AnalysisEngine,
     log_output: io.StringIO,
 ) -> None:
-    before = await counts(app)
     analysed = await client.post(
         "/api/v1/analysis/text", json={"text": IMMINENT}, headers=account.headers
     )
-    chat = await client.post("/api/ai/chat", json={"message": IMMINENT}, headers=account.headers)
 
-    for response in (analysed, chat):
-        assert response.status_code == 503
-        assert response.headers["content-type"].startswith("application/problem+json")
-        assert "could not read this text" in response.json()["detail"]
-    assert await counts(app) == before
+    assert analysed.status_code == 503
+    assert analysed.headers["content-type"].startswith("application/problem+json")
+    assert "could not read this text" in analysed.json()["detail"]
     assert "pills" not in service_logs(log_output)
+
+
+async def test_the_companion_answers_a_message_the_models_fail_on_with_crisis_help(
+    client: httpx.AsyncClient, account: Account, broken_models: AnalysisEngine
+) -> None:
+    response = await client.post(
+        "/api/ai/chat", json={"message": IMMINENT}, headers=account.headers
+    )
+
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["crisis_assessment"]["risk_level"] == "imminent"
+    assert body["crisis_assessment"]["intervention_required"] is True
+    assert "988" in body["response"]["content"]
+    status = (await client.get(STATUS, headers=account.headers)).json()
+    assert status["risk"]["source"] == "conversation"
+    assert status["incident"]["level"] == "imminent"
 
 
 async def test_with_models_switched_off_a_crisis_note_is_read_by_its_patterns(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from mindtrack.analysis.engine import AnalysisEngine
+from mindtrack.analysis.exceptions import TextModelsFailedError
 from mindtrack.analysis.recommendations import crisis_lines
 from mindtrack.analytics.service import AnalyticsService, Window
 from mindtrack.companion.dialogue import (
@@ -33,7 +34,7 @@ from mindtrack.crisis.service import plan_read
 from mindtrack.kit.time import utcnow
 from mindtrack.ml.crisis.levels import RiskLevel
 from mindtrack.ml.crisis.model import assess_patterns_only
-from mindtrack.ml.pipeline import TextAnalysis
+from mindtrack.ml.pipeline import TextAnalysis, patterns_only
 from mindtrack.models import Conversation, ConversationMessage, User
 
 # The check-ins a reply knows of: the last two weeks.
@@ -93,7 +94,11 @@ class CompanionService:
         if self.engine is None:
             raise CompanionUnavailableError()
         conversation = await self.conversation(user, conversation_id) if conversation_id else None
-        analysis = await self.engine.analyze(text)
+        try:
+            analysis = await self.engine.analyze(text)
+        except TextModelsFailedError:
+            # The crisis patterns still read the message: a risky one still gets help.
+            analysis = patterns_only(text, has_text=True)
         if conversation is None:
             conversation = Conversation(user_id=user.id, channel=channel)
             await self.conversations.add(conversation)

@@ -111,7 +111,7 @@ class TextAnalyzer:
         for i, note in enumerate(notes):
             k = by_index.get(i)
             if k is None:
-                results.append(_empty_analysis(note))
+                results.append(patterns_only(note))
                 continue
             results.append(
                 TextAnalysis(
@@ -137,14 +137,16 @@ def verify_model_files(models_dir: Path, encoder: str = DEFAULT_ENCODER) -> dict
     return {task: load_head(models_dir / task) for task in TASKS}
 
 
-def _empty_analysis(note: str) -> TextAnalysis:
+def patterns_only(note: str, *, has_text: bool = False) -> TextAnalysis:
+    """A note read by the crisis patterns alone: one without words, or one the models failed
+    on (`has_text`; marked unreliable, since no model read it)."""
     return TextAnalysis(
         sentiment=NEUTRAL_SENTIMENT,
         emotions=NO_EMOTIONS,
         crisis=assess_patterns_only(note),
         insights=TextInsights(themes=[], key_phrases=[], energy="moderate"),
-        has_text=False,
-        reliable=True,
+        has_text=has_text,
+        reliable=not has_text,
     )
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -228,6 +229,23 @@ async def test_a_check_in_that_opens_a_crisis_incident_triggers_the_banner_witho
     assert flat["intervention_required"] is True
     assert flat["risk_level"] == "medium"
     assert "988" in payload["recommendations"][0]
+
+
+async def test_a_retried_check_in_shows_the_banner_again_while_its_incident_is_open(
+    client: httpx.AsyncClient, account: Account
+) -> None:
+    await two_very_low_days(client, account)
+    third_low_day = {**CONTRACT_BODY, "id": str(uuid.uuid4()), "score": 2, "notes": ""}
+    first = await client.post(
+        "/api/mood/track-complete", json=third_low_day, headers=account.headers
+    )
+    retry = await client.post(
+        "/api/mood/track-complete", json=third_low_day, headers=account.headers
+    )
+
+    assert (first.status_code, retry.status_code) == (201, 200)
+    assert retry.json()["intervention_triggered"] is True
+    assert retry.json()["complete_ai_analysis"] == first.json()["complete_ai_analysis"]
 
 
 async def test_a_check_in_without_a_note_is_read_from_its_score(

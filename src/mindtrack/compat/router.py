@@ -105,7 +105,10 @@ async def track_mood(
     if not result.created:
         response.status_code = status.HTTP_200_OK
     analysed = await analysis.for_created(result)
-    support = await crisis.after_checkin(user, result.entry, analysed) if result.created else None
+    if result.created:
+        support = await crisis.after_checkin(user, result.entry, analysed)
+    else:
+        support = await crisis.support_for_replay(user, result.entry)
     entry = result.entry
     level = shown_risk(analysed, support)
     flat = frontend_analysis(analysed, entry.score, entry.energy, level)

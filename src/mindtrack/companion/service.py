@@ -139,11 +139,7 @@ class CompanionService:
         )
 
     async def _crisis(self, user: User, analysis: TextAnalysis) -> CrisisSupport | None:
-        crisis = analysis.crisis
-        evidence = [{"signal": e.signal, "level": e.level, "text": e.text, "start": e.start, "end": e.end} for e in crisis.evidence]  # fmt: skip
-        return await self.crisis.after_message(
-            user, TextSignal(crisis.level, crisis.score, evidence)
-        )
+        return await self.crisis.after_message(user, TextSignal.of(analysis.crisis))
 
     async def _mood(self, user: User) -> MoodContext:
         dashboard = await self.analytics.dashboard(user, Window(user, MOOD_DAYS, None))

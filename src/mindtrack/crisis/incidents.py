@@ -46,7 +46,7 @@ from mindtrack.kit.locale import country_of_locale
 from mindtrack.kit.security import hash_opaque_token, new_opaque_token
 from mindtrack.kit.time import utcnow
 from mindtrack.ml.crisis.levels import RiskLevel
-from mindtrack.ml.crisis.model import assess_patterns_only
+from mindtrack.ml.crisis.model import CrisisSignal, assess_patterns_only
 from mindtrack.ml.text import has_words
 from mindtrack.models import (
     ConsentPurpose,
@@ -74,11 +74,15 @@ class TextSignal:
     score: float
     evidence: list[dict[str, Any]]
 
+    @classmethod
+    def of(cls, signal: CrisisSignal) -> TextSignal:
+        """The text models' crisis reading, as the assessment takes it."""
+        return cls(signal.level, signal.score, [asdict(e) for e in signal.evidence])
+
 
 def pattern_signal(note: str) -> TextSignal:
     """What the crisis patterns alone find in a note."""
-    signal = assess_patterns_only(note)
-    return TextSignal(signal.level, signal.score, [asdict(e) for e in signal.evidence])
+    return TextSignal.of(assess_patterns_only(note))
 
 
 @dataclass(frozen=True, slots=True)

@@ -138,11 +138,12 @@ def reach_back(text: str, position: int) -> int:
 def reach_forward(text: str, position: int) -> int:
     """Where reading on from `position` stops: the note's end, or the last word within
     reach."""
-    high = max(position, 0) + CONTEXT_REACH
+    position = max(position, 0)
+    high = position + CONTEXT_REACH
     if high >= len(text):
         return len(text)
-    space = text.rfind(" ", max(position, 0), high)
-    return space if space != -1 else max(position, 0)
+    space = text.rfind(" ", position, high)
+    return space if space != -1 else position
 
 
 def _clause_start(text: str, position: int) -> int:

@@ -212,7 +212,7 @@ def _has_reason(unless: re.Pattern[str], text: str, before: int, start: int, end
     if _FAMILY.search(text, start, end):
         before, following = start, end
     else:
-        following = sentence_bounds(text, end + 1, end + 1)[1] if end < len(text) else len(text)
+        following = sentence_bounds(text, end + 1, end + 1)[1]
     return any(
         not _DENIED_REASON.search(text, before, reason.start())
         for reason in unless.finditer(text, before, following)

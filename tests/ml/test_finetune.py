@@ -3,6 +3,7 @@ pairs that teach it that a name says nothing about a feeling, and the share of e
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from pathlib import Path
@@ -169,6 +170,29 @@ def test_more_emotion_passes_read_goemotions_again(tiny_datasets: Path) -> None:
         return sorted(text for b in batches if b.task != "emotions" for text in b.texts)
 
     assert other_texts(twice) == other_texts(once)
+
+
+def test_length_buckets_batch_texts_of_similar_length_and_keep_every_text(
+    tiny_datasets: Path,
+) -> None:
+    plain = TrainingData(tiny_datasets, FinetuneConfig(batch_size=4)).epoch(0)
+    bucketed = TrainingData(tiny_datasets, FinetuneConfig(batch_size=4, length_buckets=True))
+
+    def padded_characters(batches: list[Any]) -> int:
+        return sum(max(len(t) for t in b.texts) * len(b.texts) for b in batches)
+
+    def texts(batches: list[Any], task: str) -> list[str]:
+        return sorted(text for b in batches if b.task == task for text in b.texts)
+
+    batches = bucketed.epoch(0)
+    for task in ("emotions", "sentiment", "crisis"):
+        assert texts(batches, task) == texts(plain, task)
+        # The tiny corpora fit in one pool: each task's batches split its lengths in order.
+        spans = sorted((min(map(len, b.texts)), max(map(len, b.texts)))
+                       for b in batches if b.task == task)  # fmt: skip
+        assert all(high <= next_low for (_, high), (next_low, _) in itertools.pairwise(spans))
+    assert padded_characters(batches) < padded_characters(plain)
+    assert [b.texts for b in bucketed.epoch(0)] == [b.texts for b in batches]
 
 
 def test_a_run_with_both_pairings_and_two_emotion_passes_exports_its_recipe(

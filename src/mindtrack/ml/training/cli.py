@@ -98,6 +98,10 @@ def train(
     emotion_passes: Annotated[
         int, typer.Option(help="Encoder: passes over GoEmotions per epoch.", min=1)
     ] = 1,
+    length_buckets: Annotated[
+        bool,
+        typer.Option(help="Encoder: batch texts of similar length together (faster on a CPU)."),
+    ] = False,
     device: Annotated[
         TrainingDevice, typer.Option(help="Encoder: where to train (auto: a CUDA GPU if any).")
     ] = TrainingDevice.auto,
@@ -125,6 +129,7 @@ def train(
                 name_pairing=name_pairing,
                 sentiment_pairing=sentiment_pairing,
                 emotion_passes=emotion_passes,
+                length_buckets=length_buckets,
             )
             summary = finetune(
                 data,

@@ -14,6 +14,9 @@ embedding (counterfactual pairing, after Garg et al. 2019's logit pairing), so t
 encoder learns that a name says nothing about how the writer feels; `sentiment_pairing` asks
 the same of the sentiment head's probabilities. `emotion_passes` reads GoEmotions more than
 once an epoch, so that the emotions keep their share of the steps when more SST-2 is read.
+`length_buckets` batches texts of similar length together (within pools of a few dozen
+batches of one task, so the order stays random): a pass over all three corpora then pads to
+2.4 M word pieces instead of 5.3 M, and a CPU step's time grows with them.
 
 Training runs on a CUDA GPU when one is given (`device`), and on the CPU otherwise; the
 exported adapter is the same either way.
@@ -28,7 +31,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import torch
 from safetensors.torch import load_file, save_file
@@ -38,9 +41,12 @@ from mindtrack.ml.encoder import DEFAULT_ENCODER, TextEncoder, quiet_peft
 from mindtrack.ml.first_names import FIRST_NAMES
 from mindtrack.ml.labels import GOEMOTIONS_LABELS, SENTIMENT_LABELS, sentiment_of_emotions
 from mindtrack.ml.training import bias, datasets
+from mindtrack.ml.training.datasets import EmotionExample, LabelledText
 
 HEAD_SIZES = {"emotions": len(GOEMOTIONS_LABELS), "sentiment": len(SENTIMENT_LABELS), "crisis": 1}
 CHECKPOINT = "checkpoint"
+BATCHES_PER_BUCKET_POOL = 50
+Row = TypeVar("Row", EmotionExample, LabelledText)
 NAME_SLOT = "[NAME]"
 # Names that fill GoEmotions' name slots; the names the bias check swaps are never among them.
 TRAINING_NAMES = tuple(sorted(FIRST_NAMES - {*bias.NAMES, *bias.UNLISTED_NAMES, *bias.DEV_NAMES}))
@@ -57,6 +63,7 @@ class FinetuneConfig:
     name_pairing: float = 0.0
     sentiment_pairing: float = 0.0
     emotion_passes: int = 1
+    length_buckets: bool = False
     max_tokens: int = 64
     crisis_max_tokens: int = 128
     lora_rank: int = 16
@@ -135,7 +142,7 @@ class TrainingData:
     def _emotion_batches(self, rng: random.Random, size: int) -> Iterator[Batch]:
         rows = self.emotions[:]
         rng.shuffle(rows)
-        for chunk in _chunks(rows, size):
+        for chunk in self._batches(rows, size):
             targets = torch.zeros(len(chunk), len(GOEMOTIONS_LABELS))
             sentiment = torch.full((len(chunk),), -1, dtype=torch.long)
             for i, row in enumerate(chunk):
@@ -155,16 +162,25 @@ class TrainingData:
     def _sst2_batches(self, rng: random.Random, size: int) -> Iterator[Batch]:
         wanted = self.config.sst2_per_epoch or len(self.sst2)
         rows = rng.sample(self.sst2, min(wanted, len(self.sst2)))
-        for chunk in _chunks(rows, size):
+        for chunk in self._batches(rows, size):
             targets = torch.tensor([SENTIMENT_LABELS.index(r.label) for r in chunk])
             yield Batch("sentiment", [r.text for r in chunk], targets)
 
     def _crisis_batches(self, rng: random.Random, size: int) -> Iterator[Batch]:
         rows = self.crisis[:]
         rng.shuffle(rows)
-        for chunk in _chunks(rows, size):
+        for chunk in self._batches(rows, size):
             targets = torch.tensor([[1.0 if r.label == "risk" else 0.0] for r in chunk])
             yield Batch("crisis", [r.text for r in chunk], targets)
+
+    def _batches(self, rows: list[Row], size: int) -> Iterator[list[Row]]:
+        """Shuffled rows in batches; with length buckets, each pool of shuffled rows is
+        sorted by length first, so a batch pads its texts to a length close to theirs."""
+        if not self.config.length_buckets:
+            yield from _chunks(rows, size)
+            return
+        for pool in _chunks(rows, size * BATCHES_PER_BUCKET_POOL):
+            yield from _chunks(sorted(pool, key=lambda row: len(row.text)), size)
 
 
 def fill_names(text: str, rng: random.Random) -> str:

@@ -138,7 +138,6 @@ def reach_back(text: str, position: int) -> int:
 def reach_forward(text: str, position: int) -> int:
     """Where reading on from `position` stops: the note's end, or the last word within
     reach."""
-    position = max(position, 0)
     high = position + CONTEXT_REACH
     if high >= len(text):
         return len(text)

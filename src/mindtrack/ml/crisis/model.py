@@ -205,13 +205,15 @@ class CrisisModel:
         start, end = spans[0] if spans else (0, len(note))
         # The sentences the heads read (they read the note's first characters), each once: a
         # long note that repeats itself would otherwise cost an encoder pass a sentence.
-        read = [(a, b) for a, b in spans if a < MAX_MODEL_CHARS]
-        if embed is not None and len(read) > 1:
-            sentences = list(dict.fromkeys(note[a:b] for a, b in read))
+        first_span: dict[str, tuple[int, int]] = {}
+        for a, b in spans:
+            if a < MAX_MODEL_CHARS:
+                first_span.setdefault(note[a:b], (a, b))
+        if embed is not None and len(first_span) > 1:
+            sentences = list(first_span)
             inputs = [model_input(sentence) for sentence in sentences]
             risk = self.level_probabilities(embed(sentences), inputs)[:, RiskLevel.MODERATE]
-            riskiest = sentences[int(np.argmax(risk))]
-            start, end = next((a, b) for a, b in read if note[a:b] == riskiest)
+            start, end = first_span[sentences[int(np.argmax(risk))]]
         while start < end and note[start].isspace():
             start += 1
         return Evidence("model", level.label, note[start:end], start, end)

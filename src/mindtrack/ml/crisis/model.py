@@ -90,7 +90,7 @@ _SENTENCES = re.compile(r"[^.!?;\n]+[.!?;]*")
 # P(≥ moderate) from the journal heads at which a note counts even when every word of death in
 # it looks harmless to the patterns: at that confidence the patterns' excuse has been wrong
 # (a denial that was a lie, a story that turns to the writer) and not once right on the fresh
-# sets (crisis model card).
+# sets (models/crisis/CHANGELOG.md).
 SURE_DESPITE_HARMLESS_WORDS = 0.95
 
 

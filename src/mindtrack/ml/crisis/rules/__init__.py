@@ -1,8 +1,8 @@
 """The rule table: phrasings of risk after the Columbia Suicide Severity Rating Scale (C-SSRS).
 
 Each rule names the C-SSRS idea it stands for and the lowest level it implies; `patterns`
-runs them and `excuses` says when a match is not the writer's own present risk. The rules are
-documented, with their reasons, in the crisis model card. They are kept by use: wishes and
+runs them and `excuses` says when a match is not the writer's own present risk. Why each rule
+was written is recorded in `models/crisis/CHANGELOG.md`. They are kept by use: wishes and
 distress (`wishes`), self-harm (`self_harm`), methods and plans (`means`), medicines as a
 means (`medicines`), and intent, preparation and attempts (`acts`); the order below is the
 order they are tried in.

@@ -1,4 +1,4 @@
-"""CPU time of one `POST /api/mood/track-complete`, in one process, with no HTTP server.
+"""CPU time of one check-in request, in one process, with no HTTP server.
 
 The load benchmark (`bench/api.py`) measures what a client sees, but on a shared 2-core
 machine its figures move with the hour more than with the code. This one sends check-ins
@@ -8,7 +8,11 @@ included) and of the event loop's thread alone (the interpreter lock the server'
 depends on). Everything runs for real: migrations, the text models, sealing, risk
 assessment and the day summaries.
 
-    .venv/bin/python bench/request_cpu.py [--database postgresql] [--requests 400]
+    .venv/bin/python bench/request_cpu.py [--database postgresql] [--requests 400] [--scenario track]
+
+`track` is the web app's `POST /api/mood/track-complete` (a 40-word note, always analysed);
+`create` is `POST /api/v1/checkins` with the load benchmark's varied check-ins (a note in seven
+of ten). Set `MINDTRACK_ML__ENABLED=false` to measure the service without the text models.
 
 Run it for two checkouts alternately (`PYTHONPATH=OTHER/src`) to compare them.
 """
@@ -30,6 +34,7 @@ import httpx
 from api import (
     BENCH_DEFAULTS,
     bench_settings,
+    checkin_body,
     fresh_postgres,
     frontend_body,
     percentile,
@@ -37,6 +42,10 @@ from api import (
 )
 
 USERS = 10
+SCENARIOS = {
+    "track": ("/api/mood/track-complete", frontend_body),
+    "create": ("/api/v1/checkins", checkin_body),
+}
 
 
 @contextlib.asynccontextmanager
@@ -67,15 +76,14 @@ async def measure(args: argparse.Namespace) -> dict[str, list[float]]:
         httpx.AsyncClient(transport=transport, base_url="http://bench") as client,
     ):
         users, _ = await set_up_users(client, USERS, "cpu")
+        path, make_body = SCENARIOS[args.scenario]
         for i in range(args.warmup + args.requests):
-            body = frontend_body(rng)
+            body = make_body(rng)
             started, started_here = time.process_time(), time.thread_time()
-            response = await client.post(
-                "/api/mood/track-complete", json=body, headers=users[i % USERS]
-            )
+            response = await client.post(path, json=body, headers=users[i % USERS])
             spent, spent_here = time.process_time() - started, time.thread_time() - started_here
             if response.status_code != 201:
-                raise SystemExit(f"track-complete answered {response.status_code}: {response.text}")
+                raise SystemExit(f"{path} answered {response.status_code}: {response.text}")
             if i >= args.warmup:
                 process.append(spent * 1000)
                 loop_thread.append(spent_here * 1000)
@@ -111,6 +119,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=400, help="measured requests")
     parser.add_argument("--warmup", type=int, default=100, help="unmeasured requests first")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--scenario", choices=sorted(SCENARIOS), default="track")
     return parser.parse_args()
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from mindtrack.app import create_app
 from mindtrack.config import NotifySettings, Settings
 from mindtrack.kit.db import transaction
+from mindtrack.kit.time import utcnow
 from mindtrack.models import DeliveryAttempt, DeliveryStatus, OutboxMessage
 from mindtrack.notification.delivery import DeliveryWorker, senders
 from mindtrack.notification.outbox import Channel, Message, enqueue
@@ -150,7 +151,9 @@ async def test_a_worker_killed_mid_delivery_still_ends_in_exactly_one_email(
         **os.environ,
         "MINDTRACK_DATABASE__URL": settings.database.url,
         "MINDTRACK_NOTIFY__SMTP_PORT": str(mailbox.port),
-        "MINDTRACK_NOTIFY__LEASE_SECONDS": "1",
+        # Long enough that the dead worker's reservation outlasts the steps below on a busy
+        # machine (a one-second lease once ran out before the check that it holds).
+        "MINDTRACK_NOTIFY__LEASE_SECONDS": "5",
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "mindtrack", "deliver", env=env, stdout=subprocess.DEVNULL
@@ -168,7 +171,8 @@ async def test_a_worker_killed_mid_delivery_still_ends_in_exactly_one_email(
     assert (message.status, message.attempts) == (DeliveryStatus.SENDING, 1)
     delivery = worker(factory, mailbox.settings())
     assert await delivery.deliver_due() == 0  # still reserved by the dead worker
-    await asyncio.sleep(1.1)
+    assert message.leased_until is not None
+    await asyncio.sleep((message.leased_until - utcnow()).total_seconds() + 0.1)
     assert await delivery.deliver_due() == 1
     assert len(mailbox.messages) == 1
     [message], attempts = await stored(factory)

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import torch
 
+from api import percentile
 from mindtrack.ml.training.finetune import (
-    Batch,
     FinetuneConfig,
     TrainingData,
     batch_loss,
@@ -58,21 +58,18 @@ def main() -> int:
     for name, batches in orders.items():
         config = configs[name]
         pieces = sum(
-            encoder.tokenize(b.texts, _tokens(b, config))["input_ids"].numel() for b in batches
+            encoder.tokenize(b.texts, config.max_tokens_for(b.task))["input_ids"].numel()
+            for b in batches
         )
         times = sorted(seconds[name])
         print(
             f"{name}: p50 {statistics.median(times):.3f} s, "
-            f"p95 {times[int(0.95 * (len(times) - 1))]:.3f} s, "
+            f"p95 {percentile(times, 95):.3f} s, "
             f"mean {statistics.fmean(times):.3f} s a step; "
             f"{samples[name] / sum(times):.1f} samples/s; "
             f"a pass pads to {pieces / 1e6:.2f} M word pieces"
         )
     return 0
-
-
-def _tokens(batch: Batch, config: FinetuneConfig) -> int:
-    return config.crisis_max_tokens if batch.task == "crisis" else config.max_tokens
 
 
 if __name__ == "__main__":

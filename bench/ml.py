@@ -20,6 +20,7 @@ import sys
 import time
 from pathlib import Path
 
+from api import percentile
 from mindtrack.config import Settings
 from mindtrack.ml.pipeline import TextAnalyzer
 
@@ -68,11 +69,6 @@ def note(rng: random.Random, words: int) -> str:
     while len(out) < words:
         out.extend(rng.choice(SENTENCES).split())
     return " ".join(out[:words])
-
-
-def percentile(ordered: list[float], q: float) -> float:
-    index = max(0, min(len(ordered) - 1, round(q / 100 * len(ordered) + 0.5) - 1))
-    return ordered[index]
 
 
 def rss_mb() -> float:

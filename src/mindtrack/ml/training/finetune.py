@@ -81,6 +81,10 @@ class FinetuneConfig:
     def pairs_names(self) -> bool:
         return self.name_pairing > 0 or self.sentiment_pairing > 0
 
+    def max_tokens_for(self, task: str) -> int:
+        """Word pieces a text of this task is cut to (Reddit posts are long)."""
+        return self.crisis_max_tokens if task == "crisis" else self.max_tokens
+
 
 @dataclass(frozen=True)
 class Batch:
@@ -198,8 +202,8 @@ def batch_loss(
     model: MultiTaskModel, encoder: TextEncoder, batch: Batch, config: FinetuneConfig
 ) -> torch.Tensor:
     device = next(model.parameters()).device
-    tokens = config.crisis_max_tokens if batch.task == "crisis" else config.max_tokens
-    embedding = model(encoder, _on(device, encoder.tokenize(batch.texts, tokens)))
+    tokens = encoder.tokenize(batch.texts, config.max_tokens_for(batch.task))
+    embedding = model(encoder, _on(device, tokens))
     features = model.dropout(embedding)
     logits = model.heads[batch.task](features)
     targets = batch.targets.to(device)

@@ -206,3 +206,20 @@ async def test_the_service_delivers_its_outbox_itself_by_default(
                 break
             await asyncio.sleep(0.05)
     assert len(mailbox.messages) == 1
+
+
+async def test_stopping_ends_the_worker_even_as_it_is_woken() -> None:
+    class Idle(DeliveryWorker):
+        async def deliver_due(self) -> int:
+            return 0
+
+    # Each number of loop steps between the wake-up and the stop meets the worker at another
+    # point of its wait; at one of them Python 3.11's wait_for swallowed the cancel.
+    for steps in range(6):
+        idle = Idle(None, {}, NotifySettings(poll_seconds=5))  # type: ignore[arg-type]
+        idle.start()
+        await asyncio.sleep(0.001)
+        idle.wake()
+        for _ in range(steps):
+            await asyncio.sleep(0)
+        await asyncio.wait_for(idle.stop(), 2)

@@ -97,7 +97,9 @@ class AnalysisEngine:
             if timeout <= 0:
                 return
             try:
-                batch.append(await asyncio.wait_for(self._queue.get(), timeout))
+                # Not wait_for, which can swallow a cancel on Python 3.11 (see DeliveryWorker).
+                async with asyncio.timeout(timeout):
+                    batch.append(await self._queue.get())
             except TimeoutError:
                 return
 

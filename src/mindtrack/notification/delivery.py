@@ -73,8 +73,11 @@ class DeliveryWorker:
                 await self.deliver_due()
             except Exception:  # a database outage must not end delivery for good
                 log.exception("outbox delivery round failed")
+            # asyncio.timeout, not wait_for: on Python 3.11 wait_for returns the result when a
+            # cancel arrives just as the wake-up does, so stop() would wait for ever.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), self.settings.poll_seconds)
+                async with asyncio.timeout(self.settings.poll_seconds):
+                    await self._wake.wait()
             self._wake.clear()
 
     async def deliver_due(self) -> int:

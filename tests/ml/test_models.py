@@ -178,11 +178,15 @@ def test_corrupt_model_file_is_reported_not_ignored(tmp_path: Path) -> None:
         load_head(models / "emotions")
 
 
-def test_a_sentiment_model_without_its_neutral_head_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("missing", ["neutral", "tweets"])
+def test_a_sentiment_model_without_one_of_its_heads_is_refused(
+    tmp_path: Path, missing: str
+) -> None:
     models = copy_models(tmp_path)
     artefact = load_head(models / "sentiment")
-    save_heads(models / "sentiment", {"main": artefact.head}, artefact.meta)
-    with pytest.raises(ModelFileError, match=r"no neutral head.*ml train sentiment"):
+    kept = {name: head for name, head in artefact.heads.items() if name != missing}
+    save_heads(models / "sentiment", kept, artefact.meta)
+    with pytest.raises(ModelFileError, match=rf"no {missing} head.*ml train sentiment"):
         TextAnalyzer.load(models)
 
 

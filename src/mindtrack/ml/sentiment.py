@@ -43,30 +43,34 @@ def three_way(polarity_logits: np.ndarray, neutral_logits: np.ndarray) -> np.nda
 
 
 class SentimentModel:
-    """Two linear heads over the encoder. The main head was trained on film reviews and Reddit
-    comments and decides between negative and positive; the neutral head was fitted on
-    TweetEval's validation tweets and decides how likely the text takes no side at all.
-    Temperature and the positive offset come from the same tweets (see the model card);
+    """Three linear heads over the encoder. The main head was trained on film reviews and
+    Reddit comments and decides between negative and positive; a polarity head fitted on
+    TweetEval's validation tweets adds, at a fixed weight, how people take sides on social
+    media; the neutral head, fitted on the same tweets, decides how likely the text takes no
+    side at all. Temperature and the offsets come from those tweets (see the model card);
     valence is P(positive) − P(negative)."""
 
     def __init__(self, artefact: HeadArtefact) -> None:
         meta = artefact.meta
         if tuple(meta["labels"]) != SENTIMENT_LABELS:
             raise ValueError(f"sentiment labels must be {SENTIMENT_LABELS}")
-        if "neutral" not in artefact.heads:
-            raise ModelFileError(
-                f"the {artefact.name} model has no neutral head; run `mindtrack ml train sentiment`"
-            )
+        for name in ("neutral", "tweets"):
+            if name not in artefact.heads:
+                raise ModelFileError(
+                    f"the {artefact.name} model has no {name} head; "
+                    "run `mindtrack ml train sentiment`"
+                )
         self.artefact = artefact
         self.temperature = float(meta["temperature"])
         self.positive_offset = float(meta["positive_offset"])
+        self.tweet_weight = float(meta["tweet_polarity_weight"])
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
+        heads = self.artefact.heads
         logits = self.artefact.head.logits(features) / self.temperature
-        return three_way(
-            logits[:, 2] - logits[:, 0] + self.positive_offset,
-            self.artefact.heads["neutral"].logits(features)[:, 0],
-        )
+        tweets = heads["tweets"].logits(features)[:, 0]
+        polarity = logits[:, 2] - logits[:, 0] + self.tweet_weight * tweets
+        return three_way(polarity + self.positive_offset, heads["neutral"].logits(features)[:, 0])
 
     def predict(self, features: np.ndarray) -> list[Sentiment]:
         return [self._result(row) for row in self.probabilities(features)]

@@ -99,13 +99,22 @@ def macro_recall(gold: np.ndarray, predicted: np.ndarray, classes: int) -> float
 NEUTRAL_REGULARISATION = (0.003, 0.01, 0.03, 0.1, 0.3)
 
 
+# A polarity head learnt from the validation tweets that take a side, added to the main
+# head's polarity at this weight: tweets gain (5-fold 0.662 to 0.678) at no measurable cost on
+# review sentences the encoder never saw; the model card has the trial that chose both numbers.
+TWEET_POLARITY_REGULARISATION = 0.1
+TWEET_POLARITY_WEIGHT = 0.5
+
+
 def train_sentiment(
     work: Workspace, log: Callable[[str], None] = print, seed: int = 0
 ) -> dict[str, Any]:
     """SST-2 has no neutral class, so where neutral begins is learnt from TweetEval's
     validation tweets: a neutral-or-not head, its regularisation picked by 5-fold
     cross-validation there, and the offsets that give the best macro-recall over the
-    held-out folds. TweetEval's test split is what `evaluate` reports."""
+    held-out folds. The same tweets teach a second polarity head, so that the main head's
+    reading of reviews and comments is corrected for how people write on social media.
+    TweetEval's test split is what `evaluate` reports."""
     encoder = work.encoder()
     head = work.joint_heads()["sentiment"]
     val = datasets.tweeteval(work.data_root, "val")
@@ -117,23 +126,31 @@ def train_sentiment(
     folds = _folds(is_neutral, seed)
     if not folds:
         raise ValueError("TweetEval validation needs neutral and other tweets to tune neutral")
+    tweet_logits = np.zeros(len(gold))
+    for train, test in folds:
+        fold_head = _tweet_polarity(features[train], gold[train], seed)
+        if fold_head is not None:  # a fold of a tiny set may hold one side only
+            tweet_logits[test] = fold_head.logits(features[test])[:, 0]
+    tempered = logits / temperature
+    tempered[:, 2] += TWEET_POLARITY_WEIGHT * tweet_logits
     best: tuple[float, float, float, float] = (-1.0, 0.0, 0.0, 0.0)
     for c in NEUTRAL_REGULARISATION:
         held_out = np.zeros(len(gold))
         for train, test in folds:
-            held_out[test] = _neutral_classifier(c, seed).fit(features[train], is_neutral[train]).decision_function(features[test])  # fmt: skip
-        recall, neutral_offset, positive_offset = _best_offsets(
-            logits / temperature, held_out, gold
-        )
+            held_out[test] = _logistic_regression(c, seed).fit(features[train], is_neutral[train]).decision_function(features[test])  # fmt: skip
+        recall, neutral_offset, positive_offset = _best_offsets(tempered, held_out, gold)
         if recall > best[0] + 1e-9:
             best = (recall, c, neutral_offset, positive_offset)
     recall, c, neutral_offset, positive_offset = best
-    fitted = _neutral_classifier(c, seed).fit(features, is_neutral)
+    fitted = _logistic_regression(c, seed).fit(features, is_neutral)
     neutral = LinearHead(
         fitted.coef_.astype(np.float32), (fitted.intercept_ + neutral_offset).astype(np.float32)
     )
+    tweets = _tweet_polarity(features, gold, seed)
+    if tweets is None:
+        raise ValueError("TweetEval validation needs positive and negative tweets")
     log(f"sentiment: temperature {temperature}, neutral head C {c} offset {neutral_offset}, "
-        f"positive offset {positive_offset}, TweetEval val macro-recall {recall:.3f} (5-fold)")  # fmt: skip
+        f"positive offset {positive_offset}, TweetEval val macro-recall {recall:.4f} (5-fold)")  # fmt: skip
     meta = _meta(
         "sentiment",
         encoder,
@@ -142,16 +159,32 @@ def train_sentiment(
         positive_offset=positive_offset,
         neutral_regularisation=c,
         neutral_offset=neutral_offset,
+        tweet_polarity_regularisation=TWEET_POLARITY_REGULARISATION,
+        tweet_polarity_weight=TWEET_POLARITY_WEIGHT,
         tuning={"tweeteval_val_macro_recall_5fold": round(recall, 4)},
     )
-    save_heads(work.models_dir / "sentiment", {"main": head, "neutral": neutral}, meta)
+    heads = {"main": head, "neutral": neutral, "tweets": tweets}
+    save_heads(work.models_dir / "sentiment", heads, meta)
     return meta
 
 
-def _neutral_classifier(c: float, seed: int) -> Any:
+def _logistic_regression(c: float, seed: int) -> Any:
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=c, max_iter=3000, random_state=seed)
+
+
+def _tweet_polarity(features: np.ndarray, gold: np.ndarray, seed: int) -> LinearHead | None:
+    """Positive against negative over the tweets that take a side (None: they hold one side
+    only)."""
+    sided = gold != SENTIMENT_LABELS.index("neutral")
+    positive = gold[sided] == SENTIMENT_LABELS.index("positive")
+    if positive.all() or not positive.any():
+        return None
+    fitted = _logistic_regression(TWEET_POLARITY_REGULARISATION, seed).fit(
+        features[sided], positive
+    )
+    return LinearHead(fitted.coef_.astype(np.float32), fitted.intercept_.astype(np.float32))
 
 
 def _best_offsets(

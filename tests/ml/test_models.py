@@ -292,7 +292,7 @@ def test_the_model_evidence_comes_from_the_sentences_the_heads_read_each_read_on
     assert len(read_part) >= MAX_MODEL_CHARS
     note = read_part + beyond + " " + calm * 50
 
-    evidence = analyzer.crisis._model_evidence(note, RiskLevel.MODERATE, embed)
+    evidence = analyzer.crisis.model_evidence(note, RiskLevel.MODERATE, embed)
 
     assert evidence.text == risky.strip()
     assert note[evidence.start : evidence.end] == evidence.text

@@ -189,7 +189,7 @@ class CrisisModel:
         sure = at_least[RiskLevel.MODERATE] >= SURE_DESPITE_HARMLESS_WORDS
         if learned > level and (sure or not reading.only_harmless):
             level = learned
-            evidence.append(self._model_evidence(note, learned, embed))
+            evidence.append(self.model_evidence(note, learned, embed))
         if level is RiskLevel.NONE and probability >= self.low_threshold:
             level = RiskLevel.LOW
         low, high = level.band
@@ -198,9 +198,11 @@ class CrisisModel:
             level.label, round(min(score, high), 4), round(probability, 4), evidence
         )
 
-    def _model_evidence(
+    def model_evidence(
         self, note: str, level: RiskLevel, embed: SentenceEmbedder | None
     ) -> Evidence:
+        """The evidence for a level the journal heads raised: the sentence they read as
+        riskiest (`embed` reads sentences; without it, the first sentence)."""
         spans = [m.span() for m in _SENTENCES.finditer(note) if m.group().strip()]
         start, end = spans[0] if spans else (0, len(note))
         # The sentences the heads read (they read the note's first characters), each once: a

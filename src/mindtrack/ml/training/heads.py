@@ -126,13 +126,8 @@ def train_sentiment(
     folds = _folds(is_neutral, seed)
     if not folds:
         raise ValueError("TweetEval validation needs neutral and other tweets to tune neutral")
-    tweet_logits = np.zeros(len(gold))
-    for train, test in folds:
-        fold_head = _tweet_polarity(features[train], gold[train], seed)
-        if fold_head is not None:  # a fold of a tiny set may hold one side only
-            tweet_logits[test] = fold_head.logits(features[test])[:, 0]
     tempered = logits / temperature
-    tempered[:, 2] += TWEET_POLARITY_WEIGHT * tweet_logits
+    tempered[:, 2] += TWEET_POLARITY_WEIGHT * _tweet_polarity_held_out(features, gold, folds, seed)
     best: tuple[float, float, float, float] = (-1.0, 0.0, 0.0, 0.0)
     for c in NEUTRAL_REGULARISATION:
         held_out = np.zeros(len(gold))
@@ -172,6 +167,19 @@ def _logistic_regression(c: float, seed: int) -> Any:
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=c, max_iter=3000, random_state=seed)
+
+
+def _tweet_polarity_held_out(
+    features: np.ndarray, gold: np.ndarray, folds: list[tuple[np.ndarray, np.ndarray]], seed: int
+) -> np.ndarray:
+    """Each tweet's polarity logit from a head fitted on the other folds (0 where a fold of a
+    tiny set holds one side only)."""
+    out = np.zeros(len(gold))
+    for train, test in folds:
+        head = _tweet_polarity(features[train], gold[train], seed)
+        if head is not None:
+            out[test] = head.logits(features[test])[:, 0]
+    return out
 
 
 def _tweet_polarity(features: np.ndarray, gold: np.ndarray, seed: int) -> LinearHead | None:

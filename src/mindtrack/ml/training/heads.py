@@ -138,9 +138,7 @@ def train_sentiment(
             best = (recall, c, neutral_offset, positive_offset)
     recall, c, neutral_offset, positive_offset = best
     fitted = _logistic_regression(c, seed).fit(features, is_neutral)
-    neutral = LinearHead(
-        fitted.coef_.astype(np.float32), (fitted.intercept_ + neutral_offset).astype(np.float32)
-    )
+    neutral = _binary_head(fitted, neutral_offset)
     tweets = _tweet_polarity(features, gold, seed)
     if tweets is None:
         raise ValueError("TweetEval validation needs positive and negative tweets")
@@ -192,7 +190,14 @@ def _tweet_polarity(features: np.ndarray, gold: np.ndarray, seed: int) -> Linear
     fitted = _logistic_regression(TWEET_POLARITY_REGULARISATION, seed).fit(
         features[sided], positive
     )
-    return LinearHead(fitted.coef_.astype(np.float32), fitted.intercept_.astype(np.float32))
+    return _binary_head(fitted)
+
+
+def _binary_head(fitted: Any, offset: float = 0.0) -> LinearHead:
+    """A fitted two-class logistic regression as a one-logit head, its bias moved by `offset`."""
+    return LinearHead(
+        fitted.coef_.astype(np.float32), (fitted.intercept_ + offset).astype(np.float32)
+    )
 
 
 def _best_offsets(
